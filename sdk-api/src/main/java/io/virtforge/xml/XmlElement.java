@@ -1,0 +1,420 @@
+package io.virtforge.xml;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable XML element: its qualified name, its attributes in document order and its children.
+ * Names are kept as written (prefix included) and namespace declarations are ordinary attributes, so
+ * that foreign-namespace content (metadata, {@code qemu:commandline}) is kept byte for byte.
+ *
+ * <p>Equality is structural: same name, same attributes in any order, same children in the same order.
+ * Source positions ({@link #line()}, {@link #column()}) are for error messages and do not take part.
+ */
+public final class XmlElement implements XmlNode {
+    private static final String[] NO_ATTRIBUTES = new String[0];
+    private static final XmlNode[] NO_CHILDREN = new XmlNode[0];
+
+    private final String name;
+    /** Alternating names and values: {@code [n0, v0, n1, v1, ...]}. */
+    private final String[] attributes;
+    private final XmlNode[] children;
+    private final int line;
+    private final int column;
+    private int hash;
+
+    XmlElement(String name, String[] attributes, XmlNode[] children, int line, int column) {
+        this.name = name;
+        this.attributes = attributes.length == 0 ? NO_ATTRIBUTES : attributes;
+        this.children = children.length == 0 ? NO_CHILDREN : children;
+        this.line = line;
+        this.column = column;
+    }
+
+    /** Starts a new element. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding a copy of this element, to change it. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.attributes.addAll(Arrays.asList(attributes));
+        b.children.addAll(Arrays.asList(children));
+        return b;
+    }
+
+    /** The qualified name as written, e.g. {@code disk} or {@code qemu:commandline}. */
+    public String name() {
+        return name;
+    }
+
+    /** The part of the name after the prefix. */
+    public String localName() {
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(colon + 1);
+    }
+
+    /** The namespace prefix, if the name has one. */
+    public Optional<String> prefix() {
+        int colon = name.indexOf(':');
+        return colon < 0 ? Optional.empty() : Optional.of(name.substring(0, colon));
+    }
+
+    /** Line of the start tag in the parsed document; 0 for built elements. */
+    public int line() {
+        return line;
+    }
+
+    /** Column of the start tag in the parsed document; 0 for built elements. */
+    public int column() {
+        return column;
+    }
+
+    /** Number of attributes. */
+    public int attributeCount() {
+        return attributes.length >> 1;
+    }
+
+    /** Name of the attribute at {@code index} (document order). */
+    public String attributeName(int index) {
+        return attributes[index << 1];
+    }
+
+    /** Value of the attribute at {@code index} (document order). */
+    public String attributeValue(int index) {
+        return attributes[(index << 1) + 1];
+    }
+
+    /** Index of the named attribute, or -1. */
+    public int attributeIndex(String attributeName) {
+        String[] a = attributes;
+        for (int i = 0; i < a.length; i += 2) {
+            // Parsed names are interned against the known-name table, so identity usually decides.
+            String n = a[i];
+            if (n == attributeName || n.equals(attributeName)) {
+                return i >> 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The value of the named attribute. */
+    public Optional<String> attribute(String attributeName) {
+        int i = attributeIndex(attributeName);
+        return i < 0 ? Optional.empty() : Optional.of(attributes[(i << 1) + 1]);
+    }
+
+    /** True when the element has the named attribute. */
+    public boolean hasAttribute(String attributeName) {
+        return attributeIndex(attributeName) >= 0;
+    }
+
+    /** All attributes, in document order. */
+    public List<XmlAttribute> attributes() {
+        List<XmlAttribute> list = new ArrayList<>(attributeCount());
+        for (int i = 0; i < attributes.length; i += 2) {
+            list.add(new XmlAttribute(attributes[i], attributes[i + 1]));
+        }
+        return List.copyOf(list);
+    }
+
+    /** Number of child nodes. */
+    public int childCount() {
+        return children.length;
+    }
+
+    /** The child node at {@code index}. */
+    public XmlNode child(int index) {
+        return children[index];
+    }
+
+    /** All child nodes in document order (an unmodifiable view). */
+    public List<XmlNode> children() {
+        return new AbstractList<>() {
+            @Override
+            public XmlNode get(int index) {
+                return children[index];
+            }
+
+            @Override
+            public int size() {
+                return children.length;
+            }
+        };
+    }
+
+    /** The child elements in document order. */
+    public List<XmlElement> elements() {
+        List<XmlElement> list = new ArrayList<>(children.length);
+        for (XmlNode n : children) {
+            if (n instanceof XmlElement e) {
+                list.add(e);
+            }
+        }
+        return list;
+    }
+
+    /** The child elements with the given name, in document order. */
+    public List<XmlElement> elements(String elementName) {
+        List<XmlElement> list = null;
+        for (XmlNode n : children) {
+            if (n instanceof XmlElement e && e.hasName(elementName)) {
+                if (list == null) {
+                    list = new ArrayList<>(4);
+                }
+                list.add(e);
+            }
+        }
+        return list == null ? List.of() : list;
+    }
+
+    /** The first child element with the given name. */
+    public Optional<XmlElement> element(String elementName) {
+        for (XmlNode n : children) {
+            if (n instanceof XmlElement e && e.hasName(elementName)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when this element's qualified name is {@code candidate}. */
+    public boolean hasName(String candidate) {
+        return name == candidate || name.equals(candidate);
+    }
+
+    /** True when any child is an element. */
+    public boolean hasElementChildren() {
+        for (XmlNode n : children) {
+            if (n instanceof XmlElement) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The element's direct text, concatenated; empty when there is none. */
+    public String text() {
+        if (children.length == 1 && children[0] instanceof XmlText t) {
+            return t.text();
+        }
+        StringBuilder sb = null;
+        for (XmlNode n : children) {
+            if (n instanceof XmlText t) {
+                if (sb == null) {
+                    sb = new StringBuilder();
+                }
+                sb.append(t.text());
+            }
+        }
+        return sb == null ? "" : sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof XmlElement other) || !name.equals(other.name)
+                || attributes.length != other.attributes.length || hashCode() != other.hashCode()) {
+            return false;
+        }
+        for (int i = 0; i < attributes.length; i += 2) {
+            int j = other.attributeIndex(attributes[i]);
+            if (j < 0 || !attributes[i + 1].equals(other.attributes[(j << 1) + 1])) {
+                return false;
+            }
+        }
+        return Arrays.equals(children, other.children);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            h = name.hashCode();
+            int attrs = 0;
+            for (int i = 0; i < attributes.length; i += 2) {
+                attrs += attributes[i].hashCode() ^ attributes[i + 1].hashCode(); // order-insensitive
+            }
+            h = 31 * (31 * h + attrs) + Arrays.hashCode(children);
+            hash = h == 0 ? 1 : h;
+        }
+        return h;
+    }
+
+    /** The element written as XML, indented as libvirt does. */
+    @Override
+    public String toString() {
+        return XmlWriter.toXml(this);
+    }
+
+    /**
+     * A mutable builder of an {@link XmlElement}. Setting an attribute that exists keeps its position;
+     * names and values are checked as they are set.
+     */
+    public static final class Builder {
+        private final String name;
+        private final List<String> attributes = new ArrayList<>();
+        private final List<XmlNode> children = new ArrayList<>();
+
+        private Builder(String name) {
+            if (!XmlChars.isValidName(Objects.requireNonNull(name, "name"))) {
+                throw new IllegalArgumentException("not an XML name: '" + name + "'");
+            }
+            this.name = name;
+        }
+
+        /** The name of the element being built. */
+        public String name() {
+            return name;
+        }
+
+        /** Sets an attribute, replacing the value in place if it exists. */
+        public Builder attribute(String attributeName, String value) {
+            if (!XmlChars.isValidName(Objects.requireNonNull(attributeName, "attributeName"))) {
+                throw new IllegalArgumentException("not an XML name: '" + attributeName + "'");
+            }
+            checkChars(Objects.requireNonNull(value, "value"));
+            for (int i = 0; i < attributes.size(); i += 2) {
+                if (attributes.get(i).equals(attributeName)) {
+                    attributes.set(i + 1, value);
+                    return this;
+                }
+            }
+            attributes.add(attributeName);
+            attributes.add(value);
+            return this;
+        }
+
+        /** Removes an attribute if present. */
+        public Builder removeAttribute(String attributeName) {
+            for (int i = 0; i < attributes.size(); i += 2) {
+                if (attributes.get(i).equals(attributeName)) {
+                    attributes.remove(i + 1);
+                    attributes.remove(i);
+                    return this;
+                }
+            }
+            return this;
+        }
+
+        /** The current value of an attribute. */
+        public Optional<String> attribute(String attributeName) {
+            for (int i = 0; i < attributes.size(); i += 2) {
+                if (attributes.get(i).equals(attributeName)) {
+                    return Optional.of(attributes.get(i + 1));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Appends a child node. */
+        public Builder add(XmlNode child) {
+            if (child instanceof XmlText t) {
+                checkChars(t.text());
+            }
+            children.add(Objects.requireNonNull(child, "child"));
+            return this;
+        }
+
+        /** Replaces all children by one text node (or none, for an empty string). */
+        public Builder text(String text) {
+            checkChars(Objects.requireNonNull(text, "text"));
+            children.clear();
+            if (!text.isEmpty()) {
+                children.add(new XmlText(text));
+            }
+            return this;
+        }
+
+        /** The current first child element with the given name. */
+        public Optional<XmlElement> element(String elementName) {
+            for (XmlNode n : children) {
+                if (n instanceof XmlElement e && e.hasName(elementName)) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The current child elements with the given name. */
+        public List<XmlElement> elements(String elementName) {
+            List<XmlElement> list = new ArrayList<>();
+            for (XmlNode n : children) {
+                if (n instanceof XmlElement e && e.hasName(elementName)) {
+                    list.add(e);
+                }
+            }
+            return list;
+        }
+
+        /** Removes every child element with the given name. */
+        public Builder removeElements(String elementName) {
+            children.removeIf(n -> n instanceof XmlElement e && e.hasName(elementName));
+            return this;
+        }
+
+        /**
+         * Replaces the child elements called {@code elementName} by {@code replacement}. The new ones
+         * take the place of the first old one; when there was none, they go before the first child
+         * that comes later in {@code order} (the element's canonical child order), else at the end.
+         */
+        public Builder setElements(String elementName, List<XmlElement> replacement, List<String> order) {
+            int at = -1;
+            for (int i = 0; i < children.size(); i++) {
+                if (children.get(i) instanceof XmlElement e && e.hasName(elementName)) {
+                    if (at < 0) {
+                        at = i;
+                    }
+                    children.remove(i--);
+                }
+            }
+            if (at < 0) {
+                at = insertionPoint(elementName, order);
+            }
+            for (XmlElement e : replacement) {
+                if (!e.hasName(elementName)) {
+                    throw new IllegalArgumentException("expected <" + elementName + ">, got <" + e.name() + ">");
+                }
+            }
+            children.addAll(at, replacement);
+            return this;
+        }
+
+        private int insertionPoint(String elementName, List<String> order) {
+            int rank = order.indexOf(elementName);
+            if (rank < 0) {
+                return children.size();
+            }
+            for (int i = 0; i < children.size(); i++) {
+                if (children.get(i) instanceof XmlElement e) {
+                    int other = order.indexOf(e.name());
+                    if (other > rank) {
+                        return i;
+                    }
+                }
+            }
+            return children.size();
+        }
+
+        /** Builds the element. */
+        public XmlElement build() {
+            return new XmlElement(name, attributes.toArray(NO_ATTRIBUTES), children.toArray(NO_CHILDREN), 0, 0);
+        }
+
+        private static void checkChars(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (XmlChars.isForbidden(s.charAt(i))) {
+                    throw new IllegalArgumentException(
+                            "character U+" + Integer.toHexString(s.charAt(i)) + " cannot appear in XML");
+                }
+            }
+        }
+    }
+}
