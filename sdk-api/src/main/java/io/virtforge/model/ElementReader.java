@@ -126,6 +126,12 @@ final class ElementReader {
         return v == null ? -1 : parse(name, v, s -> Numbers.base0(s, Integer.MAX_VALUE)).intValue();
     }
 
+    /** A long attribute in libvirt's base-0 form, or -1. */
+    long number64(String name) {
+        String v = attr(name);
+        return v == null ? -1 : parse(name, v, s -> Numbers.base0(s, Long.MAX_VALUE));
+    }
+
     /** A yes/no (or on/off) attribute, or null when absent. */
     Boolean bool(String name) {
         return attr(name, Numbers::bool);
@@ -196,6 +202,22 @@ final class ElementReader {
                 readChildren = Arrays.copyOf(readChildren, readChildCount * 2);
             }
             readChildren[readChildCount++] = name;
+        }
+    }
+
+    /** Marks the child elements called {@code name} as typed, for readers that walk children themselves. */
+    void typed(String name) {
+        markChild(name);
+    }
+
+    /** Marks the whole element as accounted for (its parent reports it as one untyped unit). */
+    void everythingTyped() {
+        readAllChildren = true;
+        readText = true;
+        readAttributes = -1L;
+        if (e.attributeCount() > 64) {
+            more = new long[(e.attributeCount() >> 6) + 1];
+            java.util.Arrays.fill(more, -1L);
         }
     }
 
@@ -291,6 +313,12 @@ final class ElementReader {
         Long v = r.parse("text()", r.requiredText(), Numbers::signed);
         r.done();
         return v;
+    }
+
+    /** {@code <boot order='N'/>} of a bootable device, or -1. */
+    int bootOrder() {
+        Long order = childAttr("boot", "order", s -> Numbers.unsigned(s, Integer.MAX_VALUE));
+        return order == null ? -1 : order.intValue();
     }
 
     /** A child whose only typed content is one attribute, parsed; null when the child is absent. */

@@ -82,6 +82,12 @@ public abstract class ModelBuilder<B extends ModelBuilder<B, M>, M extends XmlMo
         return self();
     }
 
+    /** Replaces the children with the element's name by the element itself. */
+    final B element(XmlElement element) {
+        xml.setElements(element.name(), List.of(element), childOrder);
+        return self();
+    }
+
     /** Replaces all children called {@code name}. */
     final B children(String name, List<? extends XmlModel> models) {
         List<XmlElement> elements = new ArrayList<>(models.size());

@@ -6,7 +6,7 @@ package io.virtforge.value;
  * {@code pci_0000_3b_00_0} and the XML attribute form ({@code domain='0x0000' bus='0x3b' slot='0x00'
  * function='0x0'}, hex with {@code 0x}, else decimal, as libvirt reads them).
  *
- * @param domain   0 to 0xFFFF
+ * @param domain   0 to 0x7FFFFFFF (usually 0; VMD and Hyper-V use domains above 0xFFFF)
  * @param bus      0 to 0xFF
  * @param slot     0 to 0x1F
  * @param function 0 to 7
@@ -16,7 +16,7 @@ public record PciAddress(int domain, int bus, int slot, int function) implements
 
     /** Checks every part against its range. */
     public PciAddress {
-        check("domain", domain, 0xFFFF);
+        check("domain", domain, Integer.MAX_VALUE);
         check("bus", bus, 0xFF);
         check("slot", slot, 0x1F);
         check("function", function, 7);
