@@ -184,7 +184,7 @@ public final class Cpu extends XmlModel {
 
         /** Adds a feature. */
         public Builder feature(FeaturePolicy policy, String name) {
-            return addChild("feature", CpuFeature.of(policy, name));
+            return addChild(CpuFeature.of(policy, name));
         }
 
         /** Replaces the guest NUMA cells (an empty list removes {@code <numa>}). */

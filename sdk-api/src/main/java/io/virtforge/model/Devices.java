@@ -209,7 +209,7 @@ public final class Devices extends XmlModel {
 
         /** Adds a device after the existing devices of its kind. */
         public Builder add(Device device) {
-            return addChild(device.kind(), device);
+            return addChild(device);
         }
 
         /** Removes every device equal to {@code device}. */

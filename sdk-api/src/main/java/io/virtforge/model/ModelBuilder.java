@@ -99,10 +99,8 @@ public abstract class ModelBuilder<B extends ModelBuilder<B, M>, M extends XmlMo
     }
 
     /** Adds a child after the existing ones of the same name. */
-    final B addChild(String name, XmlModel model) {
-        List<XmlElement> elements = xml.elements(name);
-        elements.add(model.xml());
-        xml.setElements(name, elements, childOrder);
+    final B addChild(XmlModel model) {
+        xml.insertElement(model.xml(), childOrder);
         return self();
     }
 

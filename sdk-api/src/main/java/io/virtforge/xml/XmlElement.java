@@ -387,6 +387,22 @@ public final class XmlElement implements XmlNode {
             return this;
         }
 
+        /**
+         * Inserts a child element after the last existing one of the same name; when there is none,
+         * before the first child that comes later in {@code order}, else at the end. Other children
+         * keep their places.
+         */
+        public Builder insertElement(XmlElement element, List<String> order) {
+            int at = -1;
+            for (int i = 0; i < children.size(); i++) {
+                if (children.get(i) instanceof XmlElement e && e.hasName(element.name())) {
+                    at = i + 1;
+                }
+            }
+            children.add(at >= 0 ? at : insertionPoint(element.name(), order), element);
+            return this;
+        }
+
         private int insertionPoint(String elementName, List<String> order) {
             int rank = order.indexOf(elementName);
             if (rank < 0) {
