@@ -1,0 +1,59 @@
+package io.virtforge.libvirt.jna;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.PointerType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.jna.ConnectionPointer;
+import org.libvirt.jna.DomainPointer;
+
+/**
+ * Reads the native handles out of libvirt-java objects, so these bindings run on the very
+ * {@code virConnectPtr}/{@code virDomainPtr} libvirt-java opened (one connection serves both).
+ *
+ * <p>libvirt-java 0.5.4 keeps them in non-public fields: {@code Connect.vcp} (protected,
+ * {@link ConnectionPointer}) and {@code Domain.vdp} (package-private, {@link DomainPointer}); it sets
+ * {@code vcp} to {@code null} on {@code close()} and frees both in {@code finalize()}. The handles are
+ * <em>borrowed</em>: no reference is taken, so the caller must keep the Java object strongly reachable
+ * for the whole native call ({@link java.lang.ref.Reference#reachabilityFence}), and must not close it
+ * concurrently.
+ */
+final class Handles {
+    private static final VarHandle CONNECT_VCP;
+    private static final VarHandle DOMAIN_VDP;
+
+    static {
+        try {
+            CONNECT_VCP = MethodHandles.privateLookupIn(Connect.class, MethodHandles.lookup())
+                    .findVarHandle(Connect.class, "vcp", ConnectionPointer.class);
+            DOMAIN_VDP = MethodHandles.privateLookupIn(Domain.class, MethodHandles.lookup())
+                    .findVarHandle(Domain.class, "vdp", DomainPointer.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError("this libvirt-java version does not keep its native handles in "
+                    + "Connect.vcp / Domain.vdp (written against 0.5.4): " + e);
+        }
+    }
+
+    private Handles() {
+    }
+
+    /** The {@code virConnectPtr} of an open connection; throws if it is closed. */
+    static Pointer connection(Connect conn) {
+        return pointer((PointerType) CONNECT_VCP.getVolatile(conn), "connection is closed");
+    }
+
+    /** The {@code virDomainPtr} of a domain object; throws if it was freed. */
+    static Pointer domain(Domain dom) {
+        return pointer((PointerType) DOMAIN_VDP.getVolatile(dom), "domain object has been freed");
+    }
+
+    private static Pointer pointer(PointerType handle, String whenNull) {
+        Pointer p = handle == null ? null : handle.getPointer();
+        if (p == null) {
+            throw new IllegalStateException(whenNull);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,250 @@
+package io.virtforge.libvirt.jna;
+
+import com.sun.jna.Pointer;
+import java.lang.ref.Reference;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+
+/**
+ * libvirt calls that libvirt-java 0.5.4 lacks, run on the native handles of libvirt-java's own
+ * {@link Connect} and {@link Domain} objects, so one connection serves both libraries.
+ *
+ * <p><b>Errors.</b> A failing libvirt call throws {@link NativeLibvirtException} with libvirt's error
+ * code, domain and message. Invalid Java arguments throw {@link IllegalArgumentException}; a closed
+ * {@code Connect} or freed {@code Domain} throws {@link IllegalStateException}; a missing libvirt
+ * library throws {@link IllegalStateException} (check {@link #isAvailable()} first).
+ *
+ * <p><b>Threads.</b> All methods are stateless and thread-safe. libvirt connections may be shared by
+ * many threads (the driver serialises what it must), and libvirt's last-error slot is thread-local:
+ * each call reads its own error on its own thread right after failing. Do not close the
+ * {@code Connect} (or free the {@code Domain}) while calls on it are running on other threads.
+ *
+ * <p><b>Memory.</b> Nothing native outlives a call: whatever libvirt allocates is copied into Java
+ * values and freed before the method returns, on success and on failure. The libvirt-java objects are
+ * kept reachable for the duration of each call, so their finalizers cannot close the handle under it.
+ *
+ * <p><b>Event loop.</b> None of these calls needs one. If the connection uses keepalive or events,
+ * register libvirt's default event loop ({@code org.libvirt.Library.initEventLoop()}) before opening it.
+ */
+public final class NativeLibvirt {
+    private NativeLibvirt() {
+    }
+
+    /** Whether the libvirt C library could be loaded and every function here bound. */
+    public static boolean isAvailable() {
+        return Availability.FAILURE == null;
+    }
+
+    /** Why the libvirt C library is unusable, or empty when {@link #isAvailable()}. */
+    public static Optional<String> unavailableReason() {
+        return Optional.ofNullable(Availability.FAILURE).map(Throwable::toString);
+    }
+
+    // ---- host --------------------------------------------------------------------------------
+
+    /**
+     * {@code virConnectGetDomainCapabilities}: the domain capabilities XML for a combination of emulator,
+     * architecture, machine type and virtualisation type; any of them may be {@code null} for the
+     * driver's default.
+     */
+    public static String domainCapabilities(Connect conn, String emulator, String arch, String machine,
+            String virttype) {
+        return domainCapabilities(conn, emulator, arch, machine, virttype, 0);
+    }
+
+    /** As {@link #domainCapabilities(Connect, String, String, String, String)}, with libvirt flags. */
+    public static String domainCapabilities(Connect conn, String emulator, String arch, String machine,
+            String virttype, int flags) {
+        return onConnection(conn, c -> HostCalls.domainCapabilities(c, emulator, arch, machine, virttype, flags));
+    }
+
+    /**
+     * {@code virNodeGetFreePages}: free pages of each given size on {@code cellCount} consecutive NUMA cells
+     * starting at {@code startCell}.
+     *
+     * @param pageSizesKiB page sizes in KiB, e.g. {@code {4, 2048, 1048576}}; at least one
+     */
+    public static FreePages freePages(Connect conn, int[] pageSizesKiB, int startCell, int cellCount) {
+        Objects.requireNonNull(pageSizesKiB, "pageSizesKiB");
+        return onConnection(conn, c -> HostCalls.freePages(c, pageSizesKiB, startCell, cellCount));
+    }
+
+    /**
+     * {@code virNodeAllocPages}: grows (or with {@link NativeFlags#ALLOC_PAGES_SET} sets) the host's pool of
+     * pages of each size on {@code cellCount} cells from {@code startCell}.
+     *
+     * @param pageCounts one count per entry of {@code pageSizesKiB}
+     * @return the number of NUMA cells libvirt adjusted
+     */
+    public static int allocPages(Connect conn, int[] pageSizesKiB, long[] pageCounts, int startCell, int cellCount,
+            int flags) {
+        Objects.requireNonNull(pageSizesKiB, "pageSizesKiB");
+        Objects.requireNonNull(pageCounts, "pageCounts");
+        return onConnection(conn, c -> HostCalls.allocPages(c, pageSizesKiB, pageCounts, startCell, cellCount,
+                flags));
+    }
+
+    /** {@code virNodeGetCPUMap}: the number of host CPUs, i.e. the width of every CPU map. */
+    public static int hostCpuCount(Connect conn) {
+        return onConnection(conn, HostCalls::hostCpuCount);
+    }
+
+    // ---- node devices ------------------------------------------------------------------------
+
+    /** {@code virConnectListAllNodeDevices}: names of the host's devices, filtered by libvirt flags. */
+    public static List<String> listAllNodeDeviceNames(Connect conn, int flags) {
+        return onConnection(conn, c -> NodeDeviceCalls.listNames(c, flags));
+    }
+
+    /** {@code virNodeDeviceGetXMLDesc}: the XML of the named node device. */
+    public static String nodeDeviceXml(Connect conn, String name, int flags) {
+        Objects.requireNonNull(name, "name");
+        return onConnection(conn, c -> NodeDeviceCalls.xml(c, name, flags));
+    }
+
+    /**
+     * {@code virNodeDeviceDetachFlags}: detaches a (PCI) device from its host driver for assignment.
+     *
+     * @param driver the stub driver, e.g. {@code "vfio"}, or {@code null} for the hypervisor's default
+     */
+    public static void detachNodeDevice(Connect conn, String name, String driver) {
+        Objects.requireNonNull(name, "name");
+        onConnection(conn, c -> {
+            NodeDeviceCalls.detach(c, name, driver, 0);
+            return null;
+        });
+    }
+
+    /** {@code virNodeDeviceReAttach}: gives a detached device back to its host driver. */
+    public static void reattachNodeDevice(Connect conn, String name) {
+        Objects.requireNonNull(name, "name");
+        onConnection(conn, c -> {
+            NodeDeviceCalls.reattach(c, name);
+            return null;
+        });
+    }
+
+    // ---- domain tuning -----------------------------------------------------------------------
+
+    /**
+     * {@code virDomainPinEmulator}: restricts the domain's emulator threads to {@code cpus}.
+     *
+     * @param cpus host CPUs (bit n = CPU n); not empty
+     * @param flags {@link NativeFlags#AFFECT_CURRENT}, {@code _LIVE}, {@code _CONFIG}
+     */
+    public static void pinEmulator(Domain dom, BitSet cpus, int flags) {
+        Objects.requireNonNull(cpus, "cpus");
+        onDomain(dom, d -> {
+            DomainTuningCalls.pinEmulator(d, cpus, flags);
+            return null;
+        });
+    }
+
+    /**
+     * {@code virDomainGetEmulatorPinInfo}: the host CPUs the emulator threads may use (a map as wide as
+     * {@link #hostCpuCount}); empty when libvirt reports no emulator pinning.
+     */
+    public static BitSet emulatorPinInfo(Domain dom, int flags) {
+        return onDomain(dom, d -> DomainTuningCalls.emulatorPinInfo(d, flags));
+    }
+
+    /** {@code virDomainPinIOThread}: restricts one IOThread to {@code cpus} (not empty). */
+    public static void pinIOThread(Domain dom, int iothreadId, BitSet cpus, int flags) {
+        Objects.requireNonNull(cpus, "cpus");
+        onDomain(dom, d -> {
+            DomainTuningCalls.pinIOThread(d, iothreadId, cpus, flags);
+            return null;
+        });
+    }
+
+    /** {@code virDomainGetIOThreadInfo}: the domain's IOThreads and their CPU affinity. */
+    public static List<IOThreadInfo> ioThreadInfo(Domain dom, int flags) {
+        return onDomain(dom, d -> DomainTuningCalls.ioThreads(d, flags));
+    }
+
+    /**
+     * {@code virDomainGetNumaParameters}: e.g. {@code numa_mode} (Integer, {@code virDomainNumatuneMemMode})
+     * and {@code numa_nodeset} (String). Value types as in {@link #allDomainStats}.
+     */
+    public static Map<String, Object> numaParameters(Domain dom, int flags) {
+        return onDomain(dom, d -> DomainTuningCalls.numaParameters(d, flags));
+    }
+
+    /**
+     * {@code virDomainSetNumaParameters}. {@code numa_mode} is sent as int and {@code numa_nodeset} as
+     * string; any other field is typed from its Java value (libvirt rejects unknown fields). A map read
+     * by {@link #numaParameters} can be sent back unchanged.
+     */
+    public static void setNumaParameters(Domain dom, Map<String, ?> params, int flags) {
+        Objects.requireNonNull(params, "params");
+        onDomain(dom, d -> {
+            DomainTuningCalls.setNumaParameters(d, params, flags);
+            return null;
+        });
+    }
+
+    // ---- statistics --------------------------------------------------------------------------
+
+    /**
+     * {@code virConnectGetAllDomainStats}: statistics of every domain matching {@code flags}.
+     *
+     * <p>Parameter values decode as: int to {@link Integer}; uint, llong and ullong to {@link Long} (an
+     * ullong of 2^63 or more reads negative, use {@link Long#toUnsignedString(long)}); double to
+     * {@link Double}; boolean to {@link Boolean}; string to {@link String}.
+     *
+     * @param stats {@code NativeFlags.STATS_*} groups or'ed, or 0 for every group the driver supports
+     * @param flags {@code NativeFlags.GET_ALL_DOMAINS_STATS_*}
+     */
+    public static List<DomainStatsRecord> allDomainStats(Connect conn, int stats, int flags) {
+        return onConnection(conn, c -> StatsCalls.allDomainStats(c, stats, flags));
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    private static <T> T onConnection(Connect conn, Function<Pointer, T> call) {
+        Objects.requireNonNull(conn, "conn");
+        requireAvailable();
+        try {
+            return call.apply(Handles.connection(conn));
+        } finally {
+            Reference.reachabilityFence(conn); // libvirt-java's finalizer closes the handle
+        }
+    }
+
+    private static <T> T onDomain(Domain dom, Function<Pointer, T> call) {
+        Objects.requireNonNull(dom, "dom");
+        requireAvailable();
+        try {
+            return call.apply(Handles.domain(dom));
+        } finally {
+            Reference.reachabilityFence(dom); // libvirt-java's finalizer frees the handle
+        }
+    }
+
+    private static void requireAvailable() {
+        if (Availability.FAILURE != null) {
+            throw new IllegalStateException("libvirt C library unavailable: " + Availability.FAILURE,
+                    Availability.FAILURE);
+        }
+    }
+
+    /** Loads the library once, lazily, remembering why it failed. */
+    private static final class Availability {
+        static final Throwable FAILURE = load();
+
+        private static Throwable load() {
+            try {
+                LibvirtNative.ensureLoaded();
+                return null;
+            } catch (LinkageError e) {
+                return e;
+            }
+        }
+    }
+}
