@@ -1,0 +1,106 @@
+package io.virtforge.topology;
+
+import io.virtforge.value.CpuSet;
+import io.virtforge.value.DataSize;
+import io.virtforge.value.DataUnit;
+import io.virtforge.value.PageSize;
+import io.virtforge.xml.XmlElement;
+import io.virtforge.xml.XmlParser;
+
+/**
+ * Reads libvirt's host capabilities ({@code virsh capabilities}, {@code virConnectGetCapabilities})
+ * into a {@link HostTopology}: the host CPU (arch, model, vendor, features, page sizes), the IOMMU
+ * flag and the NUMA cells with memory, huge page pools ({@code <pages>} per cell: totals only),
+ * distances and CPUs (socket, die, core, siblings). Parsed with Virtforge's secure parser; errors are
+ * typed and name the element.
+ */
+public final class CapabilitiesXml {
+    private CapabilitiesXml() {
+    }
+
+    /** Parses a capabilities document. */
+    public static HostTopology parse(String xml) {
+        return read(XmlParser.defaults().parse(xml)).build();
+    }
+
+    /** Reads a parsed capabilities document into a builder, to which node devices can still be added. */
+    public static HostTopology.Builder read(XmlElement root) {
+        if (!root.hasName("capabilities")) {
+            throw XmlFields.error(root, "/" + root.name(), "expected <capabilities>, found <" + root.name() + ">");
+        }
+        HostTopology.Builder b = HostTopology.builder();
+        XmlElement host = root.element("host")
+                .orElseThrow(() -> XmlFields.error(root, "/capabilities", "missing <host>"));
+        host.element("cpu").ifPresent(cpu -> readCpu(cpu, b));
+        host.element("iommu").flatMap(i -> i.attribute("support")).ifPresent(s -> b.iommu(s.equals("yes")));
+        host.element("topology").flatMap(t -> t.element("cells"))
+                .ifPresent(cells -> cells.elements("cell").forEach(c -> readCell(c, b)));
+        return b;
+    }
+
+    private static void readCpu(XmlElement cpu, HostTopology.Builder b) {
+        String path = "/capabilities/host/cpu";
+        cpu.element("arch").ifPresent(a -> b.arch(a.text().trim()));
+        b.cpuModel(cpu.element("model").map(m -> m.text().trim()).orElse(null),
+                cpu.element("vendor").map(v -> v.text().trim()).orElse(null));
+        for (XmlElement f : cpu.elements("feature")) {
+            b.cpuFeature(XmlFields.attr(f, "name", path + "/feature"));
+        }
+        for (XmlElement p : cpu.elements("pages")) {
+            b.pageSize(pageSize(p, path + "/pages"));
+        }
+    }
+
+    private static PageSize pageSize(XmlElement p, String path) {
+        String size = XmlFields.attr(p, "size", path);
+        DataUnit unit = XmlFields.parse(p, path, "unit", p.attribute("unit").orElse("KiB"), DataUnit::parse);
+        return XmlFields.parse(p, path, "page size", size, s -> PageSize.of(DataSize.parse(s, unit)));
+    }
+
+    private static void readCell(XmlElement cell, HostTopology.Builder b) {
+        String path = "/capabilities/host/topology/cells/cell";
+        int id = XmlFields.integer(cell, path, "id", XmlFields.attr(cell, "id", path));
+        String cellPath = path + "[@id='" + id + "']";
+        DataSize memory = cell.element("memory").map(m -> {
+            DataUnit unit = XmlFields.parse(m, cellPath, "unit", m.attribute("unit").orElse("KiB"), DataUnit::parse);
+            return XmlFields.parse(m, cellPath + "/memory", "memory", m.text(), s -> DataSize.parse(s, unit));
+        }).orElse(DataSize.ZERO);
+        b.node(id, memory);
+        for (XmlElement p : cell.elements("pages")) {
+            PageSize size = pageSize(p, cellPath + "/pages");
+            long count = XmlFields.parse(p, cellPath + "/pages", "page count", p.text(), Long::parseLong);
+            if (size.isHuge()) {
+                b.hugePages(id, HugePagePool.ofTotal(size, count));
+            }
+            b.pageSize(size);
+        }
+        cell.element("distances").ifPresent(d -> {
+            for (XmlElement s : d.elements("sibling")) {
+                int to = XmlFields.integer(s, cellPath + "/distances/sibling", "id", XmlFields.attr(s, "id", cellPath));
+                int value = XmlFields.integer(s, cellPath + "/distances/sibling", "value",
+                        XmlFields.attr(s, "value", cellPath));
+                b.distance(id, to, value);
+            }
+        });
+        cell.element("cpus").ifPresent(cpus -> {
+            for (XmlElement c : cpus.elements("cpu")) {
+                b.cpu(readHostCpu(c, id, cellPath + "/cpus/cpu"));
+            }
+        });
+    }
+
+    private static HostCpu readHostCpu(XmlElement c, int node, String path) {
+        int id = XmlFields.integer(c, path, "id", XmlFields.attr(c, "id", path));
+        HostCpu cpu = HostCpu.of(id, node);
+        if (c.hasAttribute("socket_id") || c.hasAttribute("core_id") || c.hasAttribute("siblings")) {
+            String p = path + "[@id='" + id + "']";
+            int socket = c.attribute("socket_id").map(s -> XmlFields.integer(c, p, "socket_id", s)).orElse(-1);
+            int die = c.attribute("die_id").map(s -> XmlFields.integer(c, p, "die_id", s)).orElse(socket < 0 ? -1 : 0);
+            int core = c.attribute("core_id").map(s -> XmlFields.integer(c, p, "core_id", s)).orElse(-1);
+            CpuSet siblings = c.attribute("siblings").map(s -> XmlFields.parse(c, p, "siblings", s, CpuSet::parse))
+                    .orElse(CpuSet.of(id));
+            cpu = cpu.withTopology(socket, die, core, siblings);
+        }
+        return cpu;
+    }
+}
