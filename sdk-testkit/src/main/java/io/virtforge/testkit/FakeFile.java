@@ -1,5 +1,8 @@
 package io.virtforge.testkit;
 
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
 /**
  * A file of the fake tree: an {@link Attribute} and its access mode. As root on real sysfs, writing a
  * file without write permission and reading one without read permission are {@code EACCES}.
@@ -16,12 +19,12 @@ record FakeFile(Attribute attribute, boolean readable, boolean writable) impleme
     }
 
     /** A read-only view of state. */
-    static FakeFile view(java.util.function.Supplier<String> reader) {
+    static FakeFile view(Supplier<String> reader) {
         return new FakeFile(DynamicAttribute.readOnly(reader), true, false);
     }
 
     /** A write-only command file. */
-    static FakeFile command(java.util.function.Consumer<String> handler) {
+    static FakeFile command(Consumer<String> handler) {
         return new FakeFile(DynamicAttribute.command(handler), false, true);
     }
 

@@ -33,13 +33,18 @@ public final class FakeSysfs implements Sysfs {
     private static final Logger LOG = LoggerFactory.getLogger(FakeSysfs.class);
     private final FakeTree tree;
     private final WriteFaults faults;
-    private final WriteLog log = new WriteLog();
+    private final WriteLog log;
     private final PciDriverModel pciDrivers;
     private final HugePages hugePages;
 
     FakeSysfs(FakeTree tree, WriteFaults faults, PciDriverModel pciDrivers, HugePages hugePages) {
         this.tree = tree;
         this.faults = faults;
+        this.log = new WriteLog(path -> {
+            synchronized (this) {
+                return tree.canonical(path);
+            }
+        });
         this.pciDrivers = pciDrivers;
         this.hugePages = hugePages;
     }

@@ -64,5 +64,9 @@ final class NetInterfaces implements BindingListener {
                 tree.remove(NetInterfacePaths.netInterface(i.name()));
             }
         }
+        SysfsPath net = device.dir.resolve("net");
+        if (tree.exists(net) && tree.locate(net, false).node() instanceof FakeDirectory dir && dir.entries().isEmpty()) {
+            tree.remove(net); // the kernel drops the emptied class folder too
+        }
     }
 }

@@ -3,10 +3,16 @@ package io.virtforge.testkit;
 import io.virtforge.host.SysfsPath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Every write made to a {@link FakeSysfs}, in order, for assertions. */
 public final class WriteLog {
     private final List<WriteRecord> records = new ArrayList<>();
+    private final UnaryOperator<SysfsPath> canonical;
+
+    WriteLog(UnaryOperator<SysfsPath> canonical) {
+        this.canonical = canonical;
+    }
 
     synchronized void add(WriteRecord record) {
         records.add(record);
@@ -17,14 +23,17 @@ public final class WriteLog {
         return List.copyOf(records);
     }
 
-    /** The writes to one path (named as written or with links resolved), oldest first. */
-    public synchronized List<WriteRecord> to(SysfsPath path) {
-        return records.stream().filter(r -> r.isTo(path)).toList();
+    /** The writes to one file, however either side named it (through links or not), oldest first. */
+    public List<WriteRecord> to(SysfsPath path) {
+        SysfsPath resolved = canonical.apply(path); // outside this log's lock: it takes the fake's
+        synchronized (this) {
+            return records.stream().filter(r -> r.isTo(path) || r.isTo(resolved)).toList();
+        }
     }
 
-    /** The values successfully written to one path, oldest first. */
-    public synchronized List<String> valuesWrittenTo(SysfsPath path) {
-        return records.stream().filter(r -> r.isTo(path) && r.succeeded()).map(WriteRecord::value).toList();
+    /** The values successfully written to one file, oldest first. */
+    public List<String> valuesWrittenTo(SysfsPath path) {
+        return to(path).stream().filter(WriteRecord::succeeded).map(WriteRecord::value).toList();
     }
 
     /** Forgets every write. */
