@@ -1,0 +1,14 @@
+package io.virtforge.host;
+
+/** Paths of procfs files the host helpers read. */
+public final class ProcPaths {
+    /** {@code /proc/meminfo}. */
+    public static final SysfsPath MEMINFO = SysfsPath.of("proc", "meminfo");
+    /** {@code /proc/mounts}. */
+    public static final SysfsPath MOUNTS = SysfsPath.of("proc", "mounts");
+    /** {@code /proc/cmdline}: the kernel command line. */
+    public static final SysfsPath CMDLINE = SysfsPath.of("proc", "cmdline");
+
+    private ProcPaths() {
+    }
+}

@@ -1,0 +1,24 @@
+package io.virtforge.testkit;
+
+import io.virtforge.host.DriverName;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SR-IOV capability of a physical function and its enabled virtual functions. */
+final class SriovState {
+    final int totalVfs;
+    final int vfDevice;
+    final DriverName vfDriver;
+    final int offset;
+    final int stride;
+    boolean autoprobe = true;
+    final List<PciDeviceState> vfs = new ArrayList<>();
+
+    SriovState(int totalVfs, int vfDevice, DriverName vfDriver, int offset, int stride) {
+        this.totalVfs = totalVfs;
+        this.vfDevice = vfDevice;
+        this.vfDriver = vfDriver;
+        this.offset = offset;
+        this.stride = stride;
+    }
+}
