@@ -1,0 +1,66 @@
+package io.virtforge.build;
+
+import io.virtforge.model.Cpu;
+import io.virtforge.model.CpuMode;
+import io.virtforge.model.CpuTopology;
+import io.virtforge.model.FeaturePolicy;
+
+/**
+ * The guest CPU, as {@link DomainBuilder#cpu} describes it: a mode (host-passthrough, host-model, or
+ * a named model), the topology and features.
+ */
+public final class CpuSpec {
+    final Cpu.Builder cpu;
+    private boolean topologySet;
+
+    CpuSpec(Cpu.Builder cpu) {
+        this.cpu = cpu;
+    }
+
+    /** The host CPU exactly: fastest; the guest migrates only to identical hosts. */
+    public CpuSpec hostPassthrough() {
+        cpu.mode(CpuMode.HOST_PASSTHROUGH);
+        return this;
+    }
+
+    /** The host's CPU model as libvirt understands it: near-native and migratable to similar hosts. */
+    public CpuSpec hostModel() {
+        cpu.mode(CpuMode.HOST_MODEL);
+        return this;
+    }
+
+    /** A named model, e.g. {@code Skylake-Server}, matched exactly. */
+    public CpuSpec model(String name) {
+        cpu.mode(CpuMode.CUSTOM).match("exact").model(name);
+        return this;
+    }
+
+    /** How libvirt checks the guest CPU against the host: none, partial or full. */
+    public CpuSpec check(String check) {
+        cpu.check(check);
+        return this;
+    }
+
+    /** The guest topology, one die per socket; sockets x cores x threads must equal the vCPU count. */
+    public CpuSpec topology(int sockets, int cores, int threads) {
+        cpu.topology(CpuTopology.of(sockets, 1, cores, threads));
+        topologySet = true;
+        return this;
+    }
+
+    /** Requires a feature (e.g. {@code vmx} for nested virtualisation). */
+    public CpuSpec require(String feature) {
+        cpu.feature(FeaturePolicy.REQUIRE, feature);
+        return this;
+    }
+
+    /** Disables a feature. */
+    public CpuSpec disable(String feature) {
+        cpu.feature(FeaturePolicy.DISABLE, feature);
+        return this;
+    }
+
+    boolean topologySet() {
+        return topologySet;
+    }
+}
