@@ -92,6 +92,12 @@ public final class NetInterface extends Device {
         return new Builder(XmlElement.builder(NAME)).type("bridge").childAttributes("source", "bridge", bridge);
     }
 
+    /** A macvtap NIC over a host interface, in mode bridge, vepa, private or passthrough. */
+    public static Builder direct(String hostInterface, String mode) {
+        return new Builder(XmlElement.builder(NAME)).type("direct")
+                .childAttributes("source", "dev", hostInterface, "mode", mode);
+    }
+
     /**
      * An SR-IOV VF passed through as a NIC ({@code type='hostdev' managed='yes'}, the VF's PCI address
      * in {@code <source>}).
