@@ -38,6 +38,56 @@ public final class CapabilitiesXml {
         return b;
     }
 
+    /**
+     * Writes a host as libvirt's capabilities (the {@code <host>} part: CPU, IOMMU, NUMA cells with
+     * memory, page pools, distances and CPUs). Free page counts are not part of capabilities and are
+     * left out, as libvirt does.
+     */
+    public static String write(HostTopology host) {
+        XmlElement.Builder cpu = XmlElement.builder("cpu");
+        host.arch().ifPresent(a -> cpu.add(text("arch", a)));
+        host.cpuModel().ifPresent(m -> cpu.add(text("model", m)));
+        host.cpuVendor().ifPresent(v -> cpu.add(text("vendor", v)));
+        host.cpuFeatures().forEach(f -> cpu.add(XmlElement.builder("feature").attribute("name", f).build()));
+        host.pageSizes().forEach(p -> cpu.add(XmlElement.builder("pages").attribute("unit", "KiB")
+                .attribute("size", Long.toString(p.kib())).build()));
+        XmlElement.Builder cells = XmlElement.builder("cells").attribute("num", Integer.toString(host.nodes().size()));
+        for (NumaNode n : host.nodes()) {
+            XmlElement.Builder cell = XmlElement.builder("cell").attribute("id", Integer.toString(n.id()));
+            cell.add(XmlElement.builder("memory").attribute("unit", "KiB")
+                    .text(Long.toString(n.memory().toKibRoundedUp())).build());
+            n.hugePages().values().forEach(p -> cell.add(XmlElement.builder("pages").attribute("unit", "KiB")
+                    .attribute("size", Long.toString(p.size().kib())).text(Long.toString(p.total())).build()));
+            if (!n.distances().isEmpty()) {
+                XmlElement.Builder d = XmlElement.builder("distances");
+                n.distances().forEach((to, v) -> d.add(XmlElement.builder("sibling")
+                        .attribute("id", Integer.toString(to)).attribute("value", Integer.toString(v)).build()));
+                cell.add(d.build());
+            }
+            XmlElement.Builder cpus = XmlElement.builder("cpus").attribute("num", Integer.toString(n.cpus().size()));
+            for (int id : n.cpus().toArray()) {
+                HostCpu c = host.cpu(id).orElseThrow();
+                XmlElement.Builder e = XmlElement.builder("cpu").attribute("id", Integer.toString(id));
+                c.socket().ifPresent(v -> e.attribute("socket_id", Integer.toString(v)));
+                c.die().ifPresent(v -> e.attribute("die_id", Integer.toString(v)));
+                c.core().ifPresent(v -> e.attribute("core_id", Integer.toString(v)));
+                if (c.socket().isPresent() || c.core().isPresent()) {
+                    e.attribute("siblings", c.siblings().format());
+                }
+                cpus.add(e.build());
+            }
+            cells.add(cell.add(cpus.build()).build());
+        }
+        XmlElement hostElement = XmlElement.builder("host").add(cpu.build())
+                .add(XmlElement.builder("iommu").attribute("support", host.iommuEnabled() ? "yes" : "no").build())
+                .add(XmlElement.builder("topology").add(cells.build()).build()).build();
+        return XmlElement.builder("capabilities").add(hostElement).build().toString();
+    }
+
+    private static XmlElement text(String name, String value) {
+        return XmlElement.builder(name).text(value).build();
+    }
+
     private static void readCpu(XmlElement cpu, HostTopology.Builder b) {
         String path = "/capabilities/host/cpu";
         cpu.element("arch").ifPresent(a -> b.arch(a.text().trim()));

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code virtforge xml ...}: read and write domain XML through the typed model. */
 @Command(name = "xml", description = "Domain XML through the typed model.",
-        subcommands = {XmlCommand.Fmt.class, XmlCommand.Inspect.class})
+        subcommands = {XmlCommand.Fmt.class, XmlCommand.Inspect.class, XmlCommand.Check.class})
 final class XmlCommand {
     private XmlCommand() {
     }
@@ -88,6 +88,48 @@ final class XmlCommand {
             }
             out.flush();
             return Virtforge.OK;
+        }
+    }
+
+    /** {@code virtforge xml check FILE [--host CAPS.xml ...]}. */
+    @Command(name = "check", description = "Validate FILE: its structure, and with --host the host rules "
+            + "(pins, NUMA, huge pages, devices). Exit 0 when there are no errors, 1 when there are, 2 on bad input.")
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "FILE", description = "The domain XML.")
+        Path file;
+        @Option(names = "--host", paramLabel = "CAPS.xml", description = "The host's libvirt capabilities (virsh capabilities).")
+        Path host;
+        @Option(names = "--nodedev", paramLabel = "DEVICE.xml", description = "Node device XMLs (virsh nodedev-dumpxml): PCI devices, drivers, IOMMU groups.")
+        List<Path> nodeDevices = new java.util.ArrayList<>();
+        @Option(names = "--domain", paramLabel = "OTHER.xml", description = "Domains already on the host: what they use counts as taken.")
+        List<Path> domains = new java.util.ArrayList<>();
+        @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "standard",
+                description = "standard or latency-sensitive (adds the production tuning checklist).")
+        String profile;
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            io.virtforge.check.Profile p;
+            try {
+                p = io.virtforge.check.Profile.forName(profile);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (host == null && (!nodeDevices.isEmpty() || !domains.isEmpty())) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodedev and --domain need --host");
+            }
+            Domain domain = read(file);
+            io.virtforge.check.Validator v = io.virtforge.check.Validator.of(p, io.virtforge.check.ValidationOptions.DEFAULT);
+            io.virtforge.check.Report report = host == null ? v.validate(domain)
+                    : v.validate(domain, HostFiles.state(host, nodeDevices, domains));
+            var out = spec.commandLine().getOut();
+            out.print(json ? report.toJson() + "\n" : report.toText());
+            out.flush();
+            return report.hasErrors() ? Virtforge.PROBLEM : Virtforge.OK;
         }
     }
 }
