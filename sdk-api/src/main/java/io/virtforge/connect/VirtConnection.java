@@ -1,0 +1,84 @@
+package io.virtforge.connect;
+
+import io.virtforge.model.Domain;
+import io.virtforge.topology.HostState;
+import io.virtforge.topology.HostTopology;
+import io.virtforge.value.PageSize;
+import io.virtforge.value.PciAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A connection to a hypervisor: libvirt ({@code qemu:///system}, {@code test:///default},
+ * {@code qemu+ssh://host/system}...) or Virtforge's fake ({@code fake:///xeon-2s}). Opened with
+ * {@link VirtConnections#open(String)}, so code is the same against both. Thread-safe; close it when done.
+ */
+public interface VirtConnection extends AutoCloseable {
+    /** The URI the connection was opened with. */
+    String uri();
+
+    /** The host: libvirt's capabilities plus its PCI node devices. */
+    HostTopology topology();
+
+    /** The host and what its running domains use. */
+    HostState hostState();
+
+    /** Every domain, defined or running. */
+    List<DomainSummary> domains();
+
+    /** A domain by name. */
+    Optional<VirtDomain> lookup(String name);
+
+    /** A domain by UUID. */
+    Optional<VirtDomain> lookup(UUID uuid);
+
+    /** A domain by name; throws {@link NotFoundException} when there is none. */
+    default VirtDomain domain(String name) {
+        return lookup(name).orElseThrow(() -> new NotFoundException("no domain named '" + name + "'", 42, 10,
+                "Domain not found: no domain with matching name '" + name + "'"));
+    }
+
+    /** Defines (or redefines) a persistent domain, checking its structure first. */
+    default VirtDomain define(Domain domain) {
+        return define(domain, DefineOptions.DEFAULT);
+    }
+
+    /**
+     * Defines (or redefines) a persistent domain. Validation failures throw
+     * {@link io.virtforge.check.DomainValidationException} before libvirt is asked.
+     */
+    VirtDomain define(Domain domain, DefineOptions options);
+
+    /** Creates and starts a transient domain (gone when it stops). */
+    VirtDomain create(Domain domain, DefineOptions options);
+
+    /** Free huge pages of a size on a host node, as the kernel counts them now. */
+    long freePages(int node, PageSize size);
+
+    /**
+     * Sets a node's pool of huge pages of a size to {@code count} pages; returns how many the kernel
+     * actually has afterwards (fewer under memory pressure).
+     */
+    long setPagePool(int node, PageSize size, long count);
+
+    /** Detaches a PCI device from its host driver and binds it to vfio-pci (for {@code managed='no'} passthrough). */
+    void detachNodeDevice(PciAddress device);
+
+    /** Gives a detached PCI device back to its host driver. */
+    void reattachNodeDevice(PciAddress device);
+
+    /** Statistics of every domain in one call. */
+    List<DomainStats> allDomainStats();
+
+    /** Registers a lifecycle listener; events arrive on the connection's event thread, in order. */
+    Subscription onLifecycle(Consumer<LifecycleEvent> listener);
+
+    /** True while the connection works. */
+    boolean isAlive();
+
+    /** Closes the connection. */
+    @Override
+    void close();
+}
