@@ -34,11 +34,8 @@ public interface VirtConnection extends AutoCloseable {
     /** A domain by UUID. */
     Optional<VirtDomain> lookup(UUID uuid);
 
-    /** A domain by name; throws {@link NotFoundException} when there is none. */
-    default VirtDomain domain(String name) {
-        return lookup(name).orElseThrow(() -> new NotFoundException("no domain named '" + name + "'", 42, 10,
-                "Domain not found: no domain with matching name '" + name + "'"));
-    }
+    /** A domain by name; throws {@link NotFoundException} (with the hypervisor's own error) when there is none. */
+    VirtDomain domain(String name);
 
     /** Defines (or redefines) a persistent domain, checking its structure first. */
     default VirtDomain define(Domain domain) {
