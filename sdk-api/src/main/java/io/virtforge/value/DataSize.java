@@ -86,7 +86,8 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
         try {
             unit = DataUnit.parse(text.substring(u));
         } catch (ValueFormatException e) {
-            throw new ValueFormatException("size", text, u, "unknown unit '" + text.substring(u) + "'");
+            throw new ValueFormatException("size", text, u + Math.max(e.position(), 0),
+                    "unknown unit '" + text.substring(u) + "'");
         }
         if (value > Long.MAX_VALUE / unit.bytes()) {
             throw new ValueFormatException("size", text, 0, "larger than 8 EiB");

@@ -1,7 +1,5 @@
 package io.virtforge.value;
 
-import java.util.Locale;
-
 /**
  * The units of libvirt's scaled integers. Decimal units are powers of 1000, binary ones of 1024;
  * a bare letter (K, M, G...) is binary, as in libvirt.
@@ -34,6 +32,10 @@ public enum DataUnit {
     /** 2^60 bytes. */
     EIB("EiB", 1L << 60);
 
+    /** The spellings of every unit (in lower case) that are not a prefix of another one. */
+    private static final String[] SPELLINGS = {"bytes", "kib", "kb", "mib", "mb", "gib", "gb", "tib", "tb", "pib", "pb",
+        "eib", "eb"};
+
     private final String symbol;
     private final long bytes;
 
@@ -54,22 +56,49 @@ public enum DataUnit {
 
     /**
      * Parses a unit as libvirt does, ignoring case: {@code b}, {@code byte}, {@code bytes}; a letter
-     * of K, M, G, T, P, E alone or followed by {@code iB} (binary) or {@code B} (decimal).
+     * of K, M, G, T, P, E alone or followed by {@code iB} (binary) or {@code B} (decimal). A rejected
+     * unit's {@link ValueFormatException#position()} is that of the first character no spelling allows.
      */
     public static DataUnit parse(String unit) {
-        String u = unit.toLowerCase(Locale.ROOT);
+        String u = asciiLowerCase(unit);
         if (u.equals("b") || u.equals("byte") || u.equals("bytes")) {
             return BYTES;
         }
-        if (u.isEmpty() || u.length() > 3) {
-            throw new ValueFormatException("size unit", unit, -1, "expected b, bytes, K, KiB, KB ... E, EiB, EB");
+        if (!u.isEmpty() && u.length() <= 3) {
+            int power = "kmgtpe".indexOf(u.charAt(0));
+            String rest = u.substring(1);
+            boolean decimal = rest.equals("b");
+            if (power >= 0 && (rest.isEmpty() || rest.equals("ib") || decimal)) {
+                return values()[1 + power * 2 + (decimal ? 0 : 1)];
+            }
         }
-        int power = "kmgtpe".indexOf(u.charAt(0));
-        String rest = u.substring(1);
-        boolean decimal = rest.equals("b");
-        if (power < 0 || !(rest.isEmpty() || rest.equals("ib") || decimal)) {
-            throw new ValueFormatException("size unit", unit, power < 0 ? 0 : 1, "expected b, bytes, K, KiB, KB ... E, EiB, EB");
+        throw new ValueFormatException("size unit", unit, mismatch(unit), "expected b, bytes, K, KiB, KB ... E, EiB, EB");
+    }
+
+    /** Lower case of ASCII letters only: Unicode case mapping would accept look-alikes (KELVIN SIGN is 'k'). */
+    private static String asciiLowerCase(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            sb.append(asciiLowerCase(s.charAt(i)));
         }
-        return values()[1 + power * 2 + (decimal ? 0 : 1)];
+        return sb.toString();
+    }
+
+    private static char asciiLowerCase(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** Index of the first character of {@code unit} at which no spelling can continue (its length if none). */
+    private static int mismatch(String unit) {
+        int best = 0;
+        for (String spelling : SPELLINGS) {
+            int i = 0;
+            while (i < unit.length() && i < spelling.length()
+                    && asciiLowerCase(unit.charAt(i)) == spelling.charAt(i)) {
+                i++;
+            }
+            best = Math.max(best, i);
+        }
+        return best;
     }
 }

@@ -69,19 +69,21 @@ final class IdBitmap {
                 p++;
                 p = skipSpaces(s, p);
                 to = number(s, p, maxId, kind);
-                if (to < from) {
-                    throw new ValueFormatException(kind, s, start, "range " + from + "-" + to + " runs backwards");
-                }
                 p = end(s, p);
                 p = skipSpaces(s, p);
+            }
+            // a syntax error after the entry is reported before a backwards range, so that the position
+            // is that of the first character that cannot be read
+            if (p < n && s.charAt(p) != ',') {
+                throw new ValueFormatException(kind, s, p, "expected ',' or the end");
+            }
+            if (to < from) {
+                throw new ValueFormatException(kind, s, start, "range " + from + "-" + to + " runs backwards");
             }
             w = exclude ? clear(w, from, to) : set(w, from, to);
             any = true;
             if (p == n) {
                 break;
-            }
-            if (s.charAt(p) != ',') {
-                throw new ValueFormatException(kind, s, p, "expected ',' or the end");
             }
             p++;
         }

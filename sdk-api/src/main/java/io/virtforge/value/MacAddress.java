@@ -30,7 +30,7 @@ public record MacAddress(long value) {
                 }
                 continue;
             }
-            int d = Character.digit(c, 16);
+            int d = PciAddress.digit(c, 16);
             if (d < 0) {
                 throw new ValueFormatException(KIND, text, i, "expected a hex digit");
             }

@@ -36,7 +36,7 @@ public record PageSize(long bytes) implements Comparable<PageSize> {
     /** Parses a page size; a bare number is in KiB. {@code kB} (sysfs, procfs) means KiB. */
     public static PageSize parse(String text) {
         String t = text.endsWith("kB") ? text.substring(0, text.length() - 2) + "KiB" : text;
-        boolean bare = !t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1));
+        boolean bare = !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9');
         try {
             DataSize size = bare ? DataSize.parse(t, DataUnit.KIB) : DataSize.parse(t);
             return of(size);

@@ -49,7 +49,17 @@ public record PciAddress(int domain, int bus, int slot, int function) implements
         if (p.length != 5 || !p[0].equals("pci")) {
             throw new ValueFormatException(KIND, name, -1, "expected pci_DDDD_BB_SS_F");
         }
-        return parse(p[1] + ":" + p[2] + ":" + p[3] + "." + p[4]);
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == ':' || name.charAt(i) == '.') {
+                throw new ValueFormatException(KIND, name, i, "expected pci_DDDD_BB_SS_F");
+            }
+        }
+        try {
+            // the same characters at the same places, 4 after the "pci_" prefix
+            return parse(p[1] + ":" + p[2] + ":" + p[3] + "." + p[4]);
+        } catch (ValueFormatException e) {
+            throw new ValueFormatException(KIND, name, e.position() < 0 ? -1 : e.position() + 4, e.reason());
+        }
     }
 
     /** Reads the four XML attribute values (absent parts are 0, as in libvirt). */
@@ -86,31 +96,43 @@ public record PciAddress(int domain, int bus, int slot, int function) implements
             throw new ValueFormatException(KIND, whole, -1, "'" + s + "' is not a number");
         }
         for (int i = from; i < s.length(); i++) {
-            int d = Character.digit(s.charAt(i), radix);
+            int d = digit(s.charAt(i), radix);
             if (d < 0) {
                 throw new ValueFormatException(KIND, whole, -1, "'" + s + "' is not a number");
             }
             v = v * radix + d;
-            if (v > 0xFFFFFFFFL) {
+            if (v > Integer.MAX_VALUE) { // larger than any part's range: reject, never clamp
                 throw new ValueFormatException(KIND, whole, -1, "'" + s + "' is too large");
             }
         }
-        return (int) Math.min(v, Integer.MAX_VALUE);
+        return (int) v;
     }
 
     private static int hex(String s, int from, int to, int maxDigits) {
-        if (from >= to || to - from > maxDigits) {
+        if (from >= to) {
             throw new ValueFormatException(KIND, s, Math.max(from, 0), "expected 1 to " + maxDigits + " hex digits");
         }
         long v = 0;
         for (int i = from; i < to; i++) {
-            int d = Character.digit(s.charAt(i), 16);
+            int d = digit(s.charAt(i), 16);
             if (d < 0) {
                 throw new ValueFormatException(KIND, s, i, "expected a hex digit");
             }
+            if (i - from == maxDigits) {
+                throw new ValueFormatException(KIND, s, i, "expected 1 to " + maxDigits + " hex digits");
+            }
             v = v * 16 + d;
         }
-        return (int) Math.min(v, Integer.MAX_VALUE);
+        if (v > Integer.MAX_VALUE) {
+            throw new ValueFormatException(KIND, s, from, "larger than 0x7fffffff");
+        }
+        return (int) v;
+    }
+
+    /** The value of an ASCII digit in {@code radix} (at most 16), or -1: no other script's digits. */
+    static int digit(char c, int radix) {
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        return d < radix ? d : -1;
     }
 
     /** The sysfs form, {@code 0000:3b:00.0}. */

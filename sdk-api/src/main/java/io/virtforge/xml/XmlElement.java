@@ -243,7 +243,10 @@ public final class XmlElement implements XmlNode {
                 attrs += attributes[i].hashCode() ^ attributes[i + 1].hashCode(); // order-insensitive
             }
             h = 31 * (31 * h + attrs) + Arrays.hashCode(children);
-            hash = h == 0 ? 1 : h;
+            if (h == 0) {
+                h = 1; // 0 means "not computed yet": the first call must return what later ones do
+            }
+            hash = h;
         }
         return h;
     }
@@ -366,6 +369,11 @@ public final class XmlElement implements XmlNode {
          * that comes later in {@code order} (the element's canonical child order), else at the end.
          */
         public Builder setElements(String elementName, List<XmlElement> replacement, List<String> order) {
+            for (XmlElement e : replacement) { // check first, so that a rejected call changes nothing
+                if (!e.hasName(elementName)) {
+                    throw new IllegalArgumentException("expected <" + elementName + ">, got <" + e.name() + ">");
+                }
+            }
             int at = -1;
             for (int i = 0; i < children.size(); i++) {
                 if (children.get(i) instanceof XmlElement e && e.hasName(elementName)) {
@@ -377,11 +385,6 @@ public final class XmlElement implements XmlNode {
             }
             if (at < 0) {
                 at = insertionPoint(elementName, order);
-            }
-            for (XmlElement e : replacement) {
-                if (!e.hasName(elementName)) {
-                    throw new IllegalArgumentException("expected <" + elementName + ">, got <" + e.name() + ">");
-                }
             }
             children.addAll(at, replacement);
             return this;

@@ -21,8 +21,8 @@ import java.util.Objects;
  * column; the parser never returns a partial tree.
  *
  * <p>Whitespace-only text between elements is formatting and is not kept (an element whose whole
- * content is whitespace keeps it). Line ends are normalised and attribute values are normalised as
- * XML 1.0 requires. Thread-safe: instances hold only configuration.
+ * content is whitespace keeps it). Character data and CDATA sections next to each other make one text
+ * node. Line ends are normalised and attribute values are normalised as XML 1.0 requires. Thread-safe: instances hold only configuration.
  */
 public final class XmlParser {
     private static final NameCache NAMES = new NameCache(true);
@@ -281,10 +281,15 @@ public final class XmlParser {
             return new XmlElement(name, elementAttrs, children, line, column);
         }
 
-        /** Parses content up to and including the end tag; returns the children. */
+        /**
+         * Parses content up to and including the end tag; returns the children. Character data and
+         * CDATA sections between two pieces of markup make one text run, hence one text node; a run
+         * that is whitespace only is formatting and is dropped, unless it is the element's whole content.
+         */
         private XmlNode[] content(String name, int start, int depth) {
             int first = nodeCount;
-            int wsFrom = -1;
+            String run = null; // the text run since the last markup, once it is more than plain whitespace
+            int wsFrom = -1; // else: the plain whitespace run, not copied unless needed
             int wsTo = -1;
             while (true) {
                 if (pos >= end) {
@@ -293,12 +298,28 @@ public final class XmlParser {
                 if (buf[pos] != '<') {
                     int textStart = pos;
                     String text = text();
-                    if (text == null) { // whitespace only: keep only if it is all the content
-                        wsFrom = textStart;
-                        wsTo = pos;
+                    if (text == null) { // whitespace only
+                        if (run != null) {
+                            run = run + normaliseLineEnds(textStart, pos);
+                        } else {
+                            wsFrom = textStart;
+                            wsTo = pos;
+                        }
                     } else {
-                        push(new XmlText(text));
+                        run = join(run, wsFrom, wsTo, text);
+                        wsFrom = -1;
                     }
+                    continue;
+                }
+                if (startsWith("<![CDATA[")) {
+                    int close = indexOf("]]>", pos + 9);
+                    if (close < 0) {
+                        throw malformed("unterminated CDATA section", pos);
+                    }
+                    checkChars(pos + 9, close);
+                    run = join(run, wsFrom, wsTo, normaliseLineEnds(pos + 9, close));
+                    wsFrom = -1;
+                    pos = close + 3;
                     continue;
                 }
                 if (pos + 1 < end && buf[pos + 1] == '/') {
@@ -314,23 +335,20 @@ public final class XmlParser {
                         throw malformed("expected '>' to close </" + name + ">", pos);
                     }
                     pos++;
-                    if (nodeCount == first && wsFrom >= 0) {
-                        return new XmlNode[] {new XmlText(normaliseLineEnds(wsFrom, wsTo))};
+                    if (nodeCount == first) { // the run, if any, is the whole content: keep it as it is
+                        String all = run != null ? run : wsFrom >= 0 ? normaliseLineEnds(wsFrom, wsTo) : "";
+                        return all.isEmpty() ? new XmlNode[0] : new XmlNode[] {new XmlText(all)};
                     }
+                    endRun(run);
                     XmlNode[] children = Arrays.copyOfRange(nodes, first, nodeCount);
                     nodeCount = first;
                     return children;
                 }
+                endRun(run);
+                run = null;
+                wsFrom = -1;
                 if (startsWith("<!--")) {
                     comment();
-                } else if (startsWith("<![CDATA[")) {
-                    int close = indexOf("]]>", pos + 9);
-                    if (close < 0) {
-                        throw malformed("unterminated CDATA section", pos);
-                    }
-                    checkChars(pos + 9, close);
-                    push(new XmlText(normaliseLineEnds(pos + 9, close)));
-                    pos = close + 3;
                 } else if (startsWith("<?")) {
                     processingInstruction();
                 } else if (startsWith("<!DOCTYPE")) {
@@ -340,6 +358,18 @@ public final class XmlParser {
                 } else {
                     push(element(depth + 1));
                 }
+            }
+        }
+
+        /** The run so far ({@code run}, or the whitespace {@code buf[wsFrom, wsTo)}) followed by {@code text}. */
+        private String join(String run, int wsFrom, int wsTo, String text) {
+            return run != null ? run + text : wsFrom >= 0 ? normaliseLineEnds(wsFrom, wsTo) + text : text;
+        }
+
+        /** Keeps a finished text run unless it is whitespace only. */
+        private void endRun(String run) {
+            if (run != null && !XmlChars.isWhitespace(run, 0, run.length())) {
+                push(new XmlText(run));
             }
         }
 
@@ -355,9 +385,11 @@ public final class XmlParser {
                 if (c == '<') {
                     break;
                 }
-                if (c == '&' || c == '\r') {
+                if (c == '&') {
                     plain = false;
                     whitespace = false;
+                } else if (c == '\r') {
+                    plain = false;
                 } else if (c == ']' && p + 2 < end && b[p + 1] == ']' && b[p + 2] == '>') {
                     throw malformed("']]>' is not allowed in text", p);
                 } else if (c <= ' ') {
@@ -466,11 +498,8 @@ public final class XmlParser {
                     if (!ref.startsWith("#")) {
                         throw malformed("undeclared entity &" + ref + "; (only the five predefined entities exist)", amp);
                     }
-                    int code;
-                    try {
-                        code = ref.startsWith("#x") ? Integer.parseInt(ref.substring(2), 16)
-                                : Integer.parseInt(ref.substring(1), 10);
-                    } catch (NumberFormatException e) {
+                    int code = characterCode(ref);
+                    if (code < 0) {
                         throw malformed("bad character reference &" + ref + ";", amp);
                     }
                     if (code < 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)
@@ -480,6 +509,30 @@ public final class XmlParser {
                     sb.appendCodePoint(code);
                 }
             }
+        }
+
+        /** The code of {@code #DDD} or {@code #xHHH} (ASCII digits only, no sign), -1 if malformed or too large. */
+        private static int characterCode(String ref) {
+            boolean hex = ref.startsWith("#x");
+            int from = hex ? 2 : 1;
+            if (from == ref.length()) {
+                return -1;
+            }
+            long code = 0;
+            for (int i = from; i < ref.length(); i++) {
+                char c = ref.charAt(i);
+                int d = c >= '0' && c <= '9' ? c - '0'
+                        : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+                if (d < 0) {
+                    return -1;
+                }
+                code = code * (hex ? 16 : 10) + d;
+                if (code > 0x10FFFF) {
+                    return -1;
+                }
+            }
+            return (int) code;
         }
 
         private void comment() {
@@ -603,7 +656,8 @@ public final class XmlParser {
                 lineStart = 0;
             }
             for (int p = lineCountedTo; p < offset; p++) {
-                if (buf[p] == '\n') {
+                char c = buf[p];
+                if (c == '\n' || (c == '\r' && (p + 1 >= end || buf[p + 1] != '\n'))) { // LF, CRLF or CR alone
                     line++;
                     lineStart = p + 1;
                 }
