@@ -45,7 +45,7 @@ final class Numbers {
         }
         long v = 0;
         for (int i = from; i < s.length(); i++) {
-            int d = Character.digit(s.charAt(i), radix);
+            int d = asciiDigit(s.charAt(i), radix);
             if (d < 0) {
                 throw new ValueFormatException(kind, s, i, "expected a digit");
             }
@@ -55,6 +55,12 @@ final class Numbers {
             v = v * radix + d;
         }
         return v;
+    }
+
+    /** The value of an ASCII digit in the radix, or -1 (Character.digit would accept other scripts' digits). */
+    private static int asciiDigit(char c, int radix) {
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : -1;
+        return d < radix ? d : -1;
     }
 
     /** libvirt's tristate words: yes/no and on/off. */

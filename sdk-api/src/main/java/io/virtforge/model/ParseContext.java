@@ -81,7 +81,8 @@ final class ParseContext {
 
     XmlModelException error(String attribute, ValueFormatException cause) {
         XmlElement e = stack[depth - 1];
-        XmlModelException x = new XmlModelException(cause.getMessage(), path() + "/@" + attribute, e.line(), e.column());
+        String where = attribute.endsWith("()") ? path() + "/" + attribute : path() + "/@" + attribute;
+        XmlModelException x = new XmlModelException(cause.getMessage(), where, e.line(), e.column());
         x.initCause(cause);
         return x;
     }
