@@ -1,0 +1,86 @@
+package io.virtforge.plan;
+
+import io.virtforge.model.Domain;
+import io.virtforge.model.VcpuPin;
+import io.virtforge.topology.DomainFootprint;
+import io.virtforge.topology.HostCpu;
+import io.virtforge.topology.HostState;
+import io.virtforge.topology.HostTopology;
+import io.virtforge.topology.HugePagePool;
+import io.virtforge.topology.NumaNode;
+import io.virtforge.value.CpuSet;
+import io.virtforge.value.PageSize;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A host as the planner sees it: per node, the CPUs, cores, huge pages and memory still free, after
+ * what other domains pin and hold and what the request reserves.
+ */
+final class HostView {
+    final HostTopology topology;
+    final Map<Integer, NodeResources> nodes = new TreeMap<>();
+    final boolean smt;
+
+    HostView(HostState state, PlacementRequest request) {
+        topology = state.topology();
+        CpuSet busy = CpuSet.empty();
+        CpuSet dedicatedToOthers = CpuSet.empty();
+        Map<Integer, Integer> sharedLoad = new HashMap<>();
+        for (DomainFootprint f : state.footprints()) {
+            busy = busy.union(f.vcpuPins()).union(f.emulatorPin()).union(f.iothreadPins());
+            if (f.dedicated()) {
+                dedicatedToOthers = dedicatedToOthers.union(f.vcpuPins());
+            }
+        }
+        for (Domain d : state.domains()) {
+            DomainFootprint f = state.footprint(d.name()).orElseThrow();
+            if (!f.dedicated()) {
+                for (VcpuPin p : d.cputune().map(t -> t.vcpuPins()).orElse(List.of())) {
+                    int node = topology.nodeOf(p.cpuset().first().orElse(-1));
+                    if (node >= 0) {
+                        sharedLoad.merge(node, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        CpuSet usable = topology.onlineCpus().minus(request.reservedCpus());
+        boolean anySmt = false;
+        for (NumaNode n : topology.nodes()) {
+            CpuSet nodeCpus = n.cpus().intersect(usable);
+            CpuSet free = nodeCpus.minus(busy);
+            List<CpuSet> freeCores = new ArrayList<>();
+            CpuSet partial = CpuSet.empty();
+            CpuSet seen = CpuSet.empty();
+            for (int cpu : nodeCpus.toArray()) {
+                if (seen.contains(cpu)) {
+                    continue;
+                }
+                CpuSet core = topology.cpu(cpu).map(HostCpu::siblings).orElse(CpuSet.of(cpu)).intersect(n.cpus());
+                seen = seen.union(core);
+                anySmt |= core.size() > 1;
+                if (free.containsAll(core)) {
+                    freeCores.add(core);
+                } else {
+                    partial = partial.union(core.intersect(free));
+                }
+            }
+            CpuSet shared = nodeCpus.minus(topology.isolatedCpus()).minus(dedicatedToOthers);
+            Map<PageSize, Long> pages = new TreeMap<>();
+            long pooled = 0;
+            for (HugePagePool p : n.hugePages().values()) {
+                pages.put(p.size(), state.freeHugePages(n.id(), p.size()));
+                pooled += p.total() * p.size().bytes();
+            }
+            long small = (long) ((n.memory().bytes() - pooled) * request.ramAllocationRatio()) - state.heldMemory(n.id());
+            int socket = n.cpus().first().stream().boxed().findFirst().flatMap(topology::cpu)
+                    .flatMap(c -> c.socket().stream().boxed().findFirst()).orElse(n.id());
+            nodes.put(n.id(), new NodeResources(n.id(), socket, free, List.copyOf(freeCores), partial, shared,
+                    sharedLoad.getOrDefault(n.id(), 0), pages, Math.max(0, small)));
+        }
+        smt = anySmt;
+    }
+}
