@@ -28,9 +28,14 @@ record CellFit(Rejection rejection, Map<Integer, CpuSet> pins, CpuSet extra, Opt
     }
 
     /** Fits {@code cell} on {@code n}, with {@code extraCpus} more dedicated CPUs for the emulator. */
-    static CellFit of(CellNeed cell, NodeResources n, int extraCpus, PlacementRequest r, boolean smt) {
+    static CellFit of(CellNeed cell, NodeResources n, int extraCpus, PlacementRequest r, HostView host,
+            PagePolicy pages) {
+        boolean smt = host.smt;
         int d = cell.dedicated().size();
         List<Integer> picked = pickDedicated(n, d + extraCpus, r.threadPolicy(), smt, d);
+        if (picked != null && !cell.shared().isEmpty()) {
+            keepSharedPool(picked, d, n, r.threadPolicy(), smt);
+        }
         if (picked == null) {
             return cpuRejection(cell, n, d, extraCpus, r.threadPolicy(), smt);
         }
@@ -48,11 +53,16 @@ record CellFit(Rejection rejection, Map<Integer, CpuSet> pins, CpuSet extra, Opt
                         + " shared vCPU(s); " + pool.size() + " shared CPU(s) at ratio " + r.cpuAllocationRatio()
                         + " already carry " + n.sharedLoad());
             }
+            if (host.overcommitted && pool.size() == 1 && cell.vcpus().size() == 1) {
+                // one vCPU alone on one CPU reads as a dedicated pin, which the validator refuses past the limit
+                return no(n.id(), "OVERCOMMIT", "the host is overcommitted past the dedicated limit and the node's "
+                        + "shared pool is the single CPU " + pool + ", which would pin the cell's vCPU 1:1");
+            }
             for (int v : cell.shared().toArray()) {
                 pins.put(v, pool);
             }
         }
-        PageChoice page = pageFor(cell, n, r);
+        PageChoice page = pageFor(cell, n, r, pages);
         if (page.rejection != null) {
             return new CellFit(page.rejection, Map.of(), CpuSet.empty(), Optional.empty());
         }
@@ -154,11 +164,30 @@ record CellFit(Rejection rejection, Map<Integer, CpuSet> pins, CpuSet extra, Opt
     private record PageChoice(Optional<PageSize> size, Rejection rejection) {
     }
 
-    private static PageChoice pageFor(CellNeed cell, NodeResources n, PlacementRequest r) {
+    /**
+     * An isolated emulator CPU is dedicated, so it should not come out of the pool the cell's shared
+     * vCPUs float over: under PREFER, swap it for a free CPU outside the pool when there is one.
+     */
+    private static void keepSharedPool(List<Integer> picked, int vcpuCount, NodeResources n, ThreadPolicy policy,
+            boolean smt) {
+        if (smt && policy != ThreadPolicy.PREFER) {
+            return;
+        }
+        CpuSet spare = n.free().minus(n.shared()).minus(CpuSet.of(picked));
+        for (int i = vcpuCount; i < picked.size() && !spare.isEmpty(); i++) {
+            if (n.shared().contains(picked.get(i))) {
+                int cpu = spare.first().getAsInt();
+                picked.set(i, cpu);
+                spare = spare.minus(CpuSet.of(cpu));
+            }
+        }
+    }
+
+    private static PageChoice pageFor(CellNeed cell, NodeResources n, PlacementRequest r, PagePolicy pages) {
         long bytes = cell.memory().bytes();
         List<PageSize> huge = new ArrayList<>(n.freePages().keySet());
         huge.sort(java.util.Comparator.reverseOrder());
-        List<PageSize> candidates = switch (r.pagePolicy()) {
+        List<PageSize> candidates = switch (pages) {
             case SMALL -> List.of();
             case EXPLICIT -> List.of(r.pageSize().orElseThrow());
             default -> huge;
@@ -183,7 +212,7 @@ record CellFit(Rejection rejection, Map<Integer, CpuSet> pins, CpuSet extra, Opt
             }
             tried = "needs " + needed + " pages of " + s + ", " + free + " free";
         }
-        if (r.pagePolicy() == PagePolicy.SMALL || r.pagePolicy() == PagePolicy.ANY) {
+        if (pages == PagePolicy.SMALL) {
             if (bytes <= n.smallFree()) {
                 return new PageChoice(Optional.empty(), null);
             }

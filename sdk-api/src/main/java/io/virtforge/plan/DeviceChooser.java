@@ -7,6 +7,7 @@ import io.virtforge.topology.PciDevice;
 import io.virtforge.value.PciAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -114,7 +115,7 @@ final class DeviceChooser {
         int m = requests.size();
         Candidate[] chosen = new Candidate[m];
         for (int r = 0; r < m; r++) {
-            if (!augment(r, usedNodes, chosen, new boolean[m])) {
+            if (!augment(r, usedNodes, chosen, new HashSet<>())) {
                 return null;
             }
         }
@@ -125,28 +126,16 @@ final class DeviceChooser {
         return out;
     }
 
-    private boolean augment(int r, Set<Integer> used, Candidate[] chosen, boolean[] visited) {
+    /** Kuhn's augmenting path from request r; {@code visited} holds the devices already tried on this path. */
+    private boolean augment(int r, Set<Integer> used, Candidate[] chosen, Set<PciAddress> visited) {
         for (Candidate c : candidates.get(r)) {
-            if (!acceptable(c, used)) {
+            if (!acceptable(c, used) || !visited.add(c.device().address())) {
                 continue;
             }
             int holder = holderOf(c, chosen);
-            if (holder == r) {
-                continue;
-            }
-            if (holder < 0) {
+            if (holder < 0 || augment(holder, used, chosen, visited)) {
                 chosen[r] = c;
                 return true;
-            }
-            if (!visited[holder]) {
-                visited[holder] = true;
-                Candidate mine = chosen[holder];
-                chosen[holder] = null;
-                if (augment(holder, used, chosen, visited)) {
-                    chosen[r] = c;
-                    return true;
-                }
-                chosen[holder] = mine;
             }
         }
         return false;

@@ -24,9 +24,13 @@ final class HostView {
     final HostTopology topology;
     final Map<Integer, NodeResources> nodes = new TreeMap<>();
     final boolean smt;
+    /** True when the host is past the validator's overcommit limit for dedicated domains. */
+    final boolean overcommitted;
 
-    HostView(HostState state, PlacementRequest request) {
+    HostView(HostState state, PlacementRequest request, double overcommitLimit) {
         topology = state.topology();
+        int cores = topology.physicalCores();
+        overcommitted = cores > 0 && (double) (state.totalVcpus() + request.vcpus()) / cores > overcommitLimit;
         CpuSet busy = CpuSet.empty();
         CpuSet dedicatedToOthers = CpuSet.empty();
         Map<Integer, Integer> sharedLoad = new HashMap<>();
@@ -59,7 +63,9 @@ final class HostView {
                 if (seen.contains(cpu)) {
                     continue;
                 }
-                CpuSet core = topology.cpu(cpu).map(HostCpu::siblings).orElse(CpuSet.of(cpu)).intersect(n.cpus());
+                // offline siblings run nothing and do not count; reserved ones do (they run housekeeping)
+                CpuSet core = topology.cpu(cpu).map(HostCpu::siblings).orElse(CpuSet.of(cpu)).intersect(n.cpus())
+                        .intersect(topology.onlineCpus());
                 seen = seen.union(core);
                 anySmt |= core.size() > 1;
                 if (free.containsAll(core)) {

@@ -49,7 +49,7 @@ public final class Planner {
 
     /** Plans the request on the host. */
     public PlacementResult plan(PlacementRequest r, HostState state) {
-        HostView view = new HostView(state, r);
+        HostView view = new HostView(state, r, options.overcommitError());
         List<Rejection> global = new ArrayList<>();
         int cores = state.topology().physicalCores();
         double ratio = cores == 0 ? Double.POSITIVE_INFINITY : (double) (state.totalVcpus() + r.vcpus()) / cores;
@@ -72,14 +72,19 @@ public final class Planner {
         int[] nodes = candidateNodes(view, r);
         List<List<CellNeed>> layouts = layouts(r, nodes.length);
         List<Rejection> firstReasons = null;
-        for (List<CellNeed> cells : layouts) {
-            Search search = new Search(r, state, view, nodes, cells);
-            Placement p = search.run();
-            if (p != null) {
-                return p;
-            }
-            if (firstReasons == null) {
-                firstReasons = search.reasons();
+        // libvirt backs all guest memory with huge pages or none: ANY tries all-huge, then all base pages
+        List<PagePolicy> pagePolicies = r.pagePolicy() == PagePolicy.ANY ? List.of(PagePolicy.LARGE, PagePolicy.SMALL)
+                : List.of(r.pagePolicy());
+        for (PagePolicy pages : pagePolicies) {
+            for (List<CellNeed> cells : layouts) {
+                Search search = new Search(r, state, view, nodes, cells, pages);
+                Placement p = search.run();
+                if (p != null) {
+                    return p;
+                }
+                if (firstReasons == null || pages == PagePolicy.SMALL && cells == layouts.get(0)) {
+                    firstReasons = search.reasons();
+                }
             }
         }
         if (layouts.isEmpty() || layouts.get(layouts.size() - 1).size() > nodes.length) {
@@ -171,7 +176,8 @@ public final class Planner {
         private final CellFit[][] fitWithEmulator;
         private final boolean isolate;
 
-        Search(PlacementRequest r, HostState state, HostView view, int[] nodes, List<CellNeed> cells) {
+        Search(PlacementRequest r, HostState state, HostView view, int[] nodes, List<CellNeed> cells,
+                PagePolicy pages) {
             this.r = r;
             this.state = state;
             this.view = view;
@@ -183,9 +189,9 @@ public final class Planner {
             for (int c = 0; c < cells.size(); c++) {
                 for (int j = 0; j < nodes.length; j++) {
                     NodeResources n = view.nodes.get(nodes[j]);
-                    fit[c][j] = CellFit.of(cells.get(c), n, 0, r, view.smt);
-                    fitWithEmulator[c][j] = isolate && fit[c][j].fits() ? CellFit.of(cells.get(c), n, 1, r, view.smt)
-                            : fit[c][j];
+                    fit[c][j] = CellFit.of(cells.get(c), n, 0, r, view, pages);
+                    fitWithEmulator[c][j] = isolate && fit[c][j].fits()
+                            ? CellFit.of(cells.get(c), n, 1, r, view, pages) : fit[c][j];
                 }
             }
         }

@@ -50,8 +50,9 @@ public final class DomainFootprint {
         boolean allSingle = tune != null && !tune.vcpuPins().isEmpty();
         if (tune != null) {
             for (VcpuPin p : tune.vcpuPins()) {
+                // 1:1 means each vCPU on one CPU of its own: a CPU pinned twice is shared
+                allSingle &= p.cpuset().size() == 1 && !pins.containsAll(p.cpuset());
                 pins = pins.union(p.cpuset());
-                allSingle &= p.cpuset().size() == 1;
             }
         }
         vcpuPins = pins;
@@ -155,7 +156,7 @@ public final class DomainFootprint {
         return vcpuPins;
     }
 
-    /** True when every vCPU is pinned to exactly one host CPU (the dedicated CPU policy). */
+    /** True when every vCPU is pinned to one host CPU of its own, no two on the same (the dedicated policy). */
     public boolean dedicated() {
         return dedicated;
     }

@@ -1,0 +1,278 @@
+package io.virtforge.plan;
+
+import io.virtforge.model.Domain;
+import io.virtforge.model.VcpuPin;
+import io.virtforge.topology.DomainFootprint;
+import io.virtforge.topology.HostCpu;
+import io.virtforge.topology.HostState;
+import io.virtforge.topology.HostTopology;
+import io.virtforge.topology.HugePagePool;
+import io.virtforge.topology.NumaNode;
+import io.virtforge.topology.PciDevice;
+import io.virtforge.value.CpuSet;
+import io.virtforge.value.PageSize;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The planner's oracle: decides whether a request fits by trying every assignment of guest cells to
+ * distinct host nodes, every node for an isolated emulator and every combination of devices. Written
+ * from the request's definition, sharing no code with the planner beyond the inputs.
+ */
+final class BruteForce {
+    private final HostState state;
+    private final HostTopology host;
+    private final PlacementRequest r;
+
+    BruteForce(HostState state, PlacementRequest r) {
+        this.state = state;
+        this.host = state.topology();
+        this.r = r;
+    }
+
+    boolean fits() {
+        if (r.cpuPolicy() == CpuPolicy.DEDICATED && host.physicalCores() > 0
+                && (double) (state.totalVcpus() + r.vcpus()) / host.physicalCores() > 2.0) {
+            return false;
+        }
+        List<List<PciDevice>> candidates = new ArrayList<>();
+        for (DeviceRequest d : r.devices()) {
+            List<PciDevice> list = host.pciDevices().stream().filter(p -> usable(p, d)).toList();
+            if (list.isEmpty()) {
+                return false;
+            }
+            candidates.add(list);
+        }
+        List<Integer> nodes = new ArrayList<>();
+        for (NumaNode n : host.nodes()) {
+            if (r.allowedNodes().map(a -> a.contains(n.id())).orElse(true)) {
+                nodes.add(n.id());
+            }
+        }
+        for (List<long[]> layout : layouts(nodes.size())) {
+            if (assign(layout, nodes, new int[layout.size()], 0, new HashSet<>(), candidates)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Layouts as (vcpu count, first vcpu, memory bytes) per cell, as the request defines them. */
+    private List<List<long[]>> layouts(int nodeCount) {
+        List<List<long[]>> out = new ArrayList<>();
+        if (!r.cells().isEmpty()) {
+            List<long[]> l = new ArrayList<>();
+            for (PlacementRequest.CellRequest c : r.cells()) {
+                l.add(new long[] {c.vcpus().size(), c.vcpus().first().getAsInt(), c.memory().bytes()});
+            }
+            out.add(l);
+            return out;
+        }
+        int from = r.cellCount() > 0 ? r.cellCount() : 1;
+        int to = r.cellCount() > 0 ? r.cellCount() : Math.max(1, Math.min(nodeCount, r.vcpus()));
+        for (int k = from; k <= to; k++) {
+            long unit = r.pageSize().map(PageSize::bytes).orElse(r.pagePolicy() == PagePolicy.SMALL ? 1L << 20 : 2L << 20);
+            long bytes = r.memory().bytes();
+            if (k > 1 && (bytes % unit != 0 || bytes / unit < k)) {
+                unit = 1L << 20;
+                if (bytes % unit != 0 || bytes / unit < k) {
+                    continue;
+                }
+            }
+            List<long[]> l = new ArrayList<>();
+            int first = 0;
+            long units = bytes / unit;
+            for (int i = 0; i < k; i++) {
+                int n = r.vcpus() / k + (i < r.vcpus() % k ? 1 : 0);
+                long mem = k == 1 ? bytes : (units / k + (i < units % k ? 1 : 0)) * unit;
+                l.add(new long[] {n, first, mem});
+                first += n;
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    private boolean assign(List<long[]> cells, List<Integer> nodes, int[] chosen, int depth, Set<Integer> used,
+            List<List<PciDevice>> candidates) {
+        if (depth == cells.size()) {
+            return complete(cells, chosen, candidates);
+        }
+        for (int n : nodes) {
+            if (used.add(n)) {
+                chosen[depth] = n;
+                if (assign(cells, nodes, chosen, depth + 1, used, candidates)) {
+                    return true;
+                }
+                used.remove(n);
+            }
+        }
+        return false;
+    }
+
+    private boolean complete(List<long[]> cells, int[] chosen, List<List<PciDevice>> candidates) {
+        Set<Integer> used = new HashSet<>();
+        for (int n : chosen) {
+            used.add(n);
+        }
+        if (!devicesFit(candidates, 0, new HashSet<>(), used)) {
+            return false;
+        }
+        boolean isolate = r.emulatorPolicy() == EmulatorPolicy.ISOLATE;
+        // all guest memory is huge-page backed or none is (libvirt): ANY means all huge, or else all base
+        List<PagePolicy> policies = r.pagePolicy() == PagePolicy.ANY ? List.of(PagePolicy.LARGE, PagePolicy.SMALL)
+                : List.of(r.pagePolicy());
+        for (PagePolicy pages : policies) {
+            for (int emu = isolate ? 0 : -1; emu < (isolate ? cells.size() : 0); emu++) {
+                boolean all = true;
+                for (int c = 0; c < cells.size() && all; c++) {
+                    all = cellFits(cells.get(c), chosen[c], c == emu ? 1 : 0, pages);
+                }
+                if (all) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean devicesFit(List<List<PciDevice>> candidates, int i, Set<PciDevice> taken, Set<Integer> used) {
+        if (i == candidates.size()) {
+            return true;
+        }
+        for (PciDevice d : candidates.get(i)) {
+            if (!taken.contains(d) && local(d, used)) {
+                taken.add(d);
+                if (devicesFit(candidates, i + 1, taken, used)) {
+                    return true;
+                }
+                taken.remove(d);
+            }
+        }
+        return false;
+    }
+
+    private boolean local(PciDevice d, Set<Integer> used) {
+        int node = d.numaNode().orElse(-1);
+        return switch (r.deviceAffinity()) {
+            case PREFERRED -> true;
+            case REQUIRED -> used.contains(node);
+            case LEGACY -> node < 0 || used.contains(node);
+            case SOCKET -> node >= 0 && used.stream().anyMatch(u -> socket(u) == socket(node));
+        };
+    }
+
+    private int socket(int node) {
+        return host.node(node).orElseThrow().cpus().stream().boxed().findFirst().flatMap(host::cpu)
+                .flatMap(c -> c.socket().stream().boxed().findFirst()).orElse(node);
+    }
+
+    private boolean usable(PciDevice p, DeviceRequest req) {
+        if (!req.matches(p) || p.isBridge() || !host.iommuEnabled() || state.assignedTo(p.address()).isPresent()
+                || p.iommuGroup().isEmpty()) {
+            return false;
+        }
+        if (req.asNic()) {
+            return host.pciDevice(p.physfn().get()).map(pf -> pf.virtfns().contains(p.address())).orElse(false);
+        }
+        return true;
+    }
+
+    private CpuSet othersPins() {
+        CpuSet all = CpuSet.empty();
+        for (DomainFootprint f : state.footprints()) {
+            all = all.union(f.vcpuPins()).union(f.emulatorPin()).union(f.iothreadPins());
+        }
+        return all;
+    }
+
+    private boolean cellFits(long[] cell, int node, int extra, PagePolicy pages) {
+        NumaNode n = host.node(node).orElseThrow();
+        CpuSet free = n.cpus().intersect(host.onlineCpus()).minus(r.reservedCpus()).minus(othersPins());
+        int vcpus = (int) cell[0];
+        int dedicated = r.cpuPolicy() == CpuPolicy.SHARED ? 0 : vcpus;
+        boolean smt = host.cpus().stream().anyMatch(c -> c.siblings().size() > 1);
+        List<CpuSet> freeCores = new ArrayList<>();
+        CpuSet seen = CpuSet.empty();
+        for (int cpu : n.cpus().intersect(host.onlineCpus()).minus(r.reservedCpus()).toArray()) {
+            CpuSet core = host.cpu(cpu).map(HostCpu::siblings).orElseThrow().intersect(n.cpus())
+                    .intersect(host.onlineCpus());
+            if (!seen.contains(cpu) && free.containsAll(core)) {
+                freeCores.add(core);
+            }
+            seen = seen.union(core);
+        }
+        ThreadPolicy policy = smt ? r.threadPolicy() : ThreadPolicy.PREFER;
+        int need = dedicated + extra;
+        boolean cpus = switch (policy) {
+            case PREFER -> free.size() >= need;
+            case ISOLATE -> freeCores.size() >= need;
+            case REQUIRE -> {
+                int threads = 0;
+                for (CpuSet c : freeCores) {
+                    threads += c.size();
+                }
+                yield threads >= dedicated && free.size() - dedicated >= extra;
+            }
+        };
+        if (!cpus) {
+            return false;
+        }
+        if (dedicated < vcpus) {
+            CpuSet dedicatedToOthers = CpuSet.empty();
+            for (DomainFootprint f : state.footprints()) {
+                if (f.dedicated()) {
+                    dedicatedToOthers = dedicatedToOthers.union(f.vcpuPins());
+                }
+            }
+            CpuSet shared = n.cpus().intersect(host.onlineCpus()).minus(r.reservedCpus()).minus(host.isolatedCpus())
+                    .minus(dedicatedToOthers);
+            int load = 0;
+            for (Domain d : state.domains()) {
+                if (!state.footprint(d.name()).orElseThrow().dedicated()) {
+                    for (VcpuPin p : d.cputune().map(t -> t.vcpuPins()).orElse(List.of())) {
+                        load += host.nodeOf(p.cpuset().first().orElse(-1)) == node ? 1 : 0;
+                    }
+                }
+            }
+            // an isolated emulator's CPU is dedicated: it leaves the shared pool when it has to come from it
+            int pool = shared.size() - (extra > 0 && free.minus(shared).isEmpty() ? extra : 0);
+            if (pool <= 0 || Math.floor(pool * r.cpuAllocationRatio()) - load < vcpus - dedicated) {
+                return false;
+            }
+            boolean overcommitted = host.physicalCores() > 0
+                    && (double) (state.totalVcpus() + r.vcpus()) / host.physicalCores() > 2.0;
+            if (overcommitted && pool == 1 && vcpus == 1) {
+                return false; // a lone vCPU on a lone CPU is a dedicated pin on an overcommitted host
+            }
+        }
+        return memoryFits(cell[2], n, pages);
+    }
+
+    private boolean memoryFits(long bytes, NumaNode n, PagePolicy pages) {
+        long pooled = 0;
+        for (HugePagePool p : n.hugePages().values()) {
+            pooled += p.total() * p.size().bytes();
+        }
+        long small = Math.max(0, (long) ((n.memory().bytes() - pooled) * r.ramAllocationRatio())
+                - state.heldMemory(n.id()));
+        List<PageSize> huge = new ArrayList<>(n.hugePages().keySet());
+        boolean hugeFits = false;
+        for (PageSize s : huge) {
+            if (r.pagePolicy() == PagePolicy.EXPLICIT && !s.equals(r.pageSize().get())) {
+                continue;
+            }
+            if (bytes % s.bytes() == 0 && bytes / s.bytes() <= state.freeHugePages(n.id(), s)) {
+                hugeFits = true;
+            }
+        }
+        return switch (pages) {
+            case SMALL -> bytes <= small;
+            case LARGE -> hugeFits;
+            case ANY -> throw new IllegalStateException("ANY is tried as LARGE, then SMALL");
+            case EXPLICIT -> r.pageSize().get().isHuge() ? hugeFits : bytes <= small;
+        };
+    }
+}

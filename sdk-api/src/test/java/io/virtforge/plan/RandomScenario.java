@@ -1,0 +1,150 @@
+package io.virtforge.plan;
+
+import io.virtforge.build.DomainBuilder;
+import io.virtforge.model.Domain;
+import io.virtforge.topology.HostCpu;
+import io.virtforge.topology.HostState;
+import io.virtforge.topology.HostTopology;
+import io.virtforge.topology.HugePagePool;
+import io.virtforge.topology.PciDevice;
+import io.virtforge.value.CpuSet;
+import io.virtforge.value.DataSize;
+import io.virtforge.value.NodeSet;
+import io.virtforge.value.PageSize;
+import io.virtforge.value.PciAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A random small host (up to 4 nodes of up to 4 cores, SMT on or off), random occupancy (another
+ * domain pinning random CPUs and holding a random device), random huge page pools and devices, and a
+ * random request: the input of the planner's exactness properties.
+ */
+record RandomScenario(HostState state, PlacementRequest request, String description) {
+
+    static RandomScenario of(long seed) {
+        Random rnd = new Random(seed);
+        int nodes = 1 + rnd.nextInt(4);
+        int cores = 1 + rnd.nextInt(4);
+        int threads = 1 + rnd.nextInt(2);
+        HostTopology.Builder b = HostTopology.builder().arch("x86_64").pageSize(PageSize.KIB_4)
+                .pageSize(PageSize.MIB_2).pageSize(PageSize.GIB_1).iommu(rnd.nextInt(5) > 0);
+        int total = nodes * cores;
+        for (int n = 0; n < nodes; n++) {
+            b.node(n, DataSize.gib(4 + rnd.nextInt(13)));
+            long two = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(3000);
+            b.hugePages(n, HugePagePool.of(PageSize.MIB_2, two + rnd.nextInt(50), two));
+            long one = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(5);
+            b.hugePages(n, HugePagePool.of(PageSize.GIB_1, one, one));
+            for (int m = 0; m < nodes; m++) {
+                b.distance(n, m, n == m ? 10 : 21);
+            }
+        }
+        for (int core = 0; core < total; core++) {
+            int node = core / cores;
+            int[] ids = new int[threads];
+            for (int t = 0; t < threads; t++) {
+                ids[t] = core + t * total;
+            }
+            for (int id : ids) {
+                b.cpu(HostCpu.of(id, node).withTopology(node / 2, 0, core, CpuSet.of(ids))
+                        .withOnline(rnd.nextInt(20) > 0));
+            }
+        }
+        List<PciAddress> devices = new ArrayList<>();
+        int deviceCount = rnd.nextInt(4);
+        for (int i = 0; i < deviceCount; i++) {
+            PciAddress a = new PciAddress(0, 0x10 + i, 0, 0);
+            devices.add(a);
+            b.pciDevice(PciDevice.builder(a).vendorId(0x1af4).deviceId(1 + rnd.nextInt(2))
+                    .numaNode(rnd.nextInt(6) == 0 ? -1 : rnd.nextInt(nodes)).iommuGroup(10 + i)
+                    .driver(rnd.nextBoolean() ? "vfio-pci" : null).build());
+        }
+        PciAddress pf = new PciAddress(0, 0x3b, 0, 0);
+        boolean sriov = rnd.nextBoolean();
+        if (sriov) {
+            int node = rnd.nextInt(nodes);
+            List<PciAddress> vfs = List.of(new PciAddress(0, 0x3b, 2, 0), new PciAddress(0, 0x3b, 2, 1));
+            b.pciDevice(PciDevice.builder(pf).vendorId(0x8086).deviceId(0x1572).numaNode(node).iommuGroup(40)
+                    .driver("i40e").virtfns(vfs).sriovTotalVfs(8).build());
+            for (int i = 0; i < vfs.size(); i++) {
+                b.pciDevice(PciDevice.builder(vfs.get(i)).vendorId(0x8086).deviceId(0x154c).numaNode(node)
+                        .iommuGroup(41 + i).physfn(pf).build());
+            }
+        }
+        HostTopology host = b.build();
+        List<Domain> others = new ArrayList<>();
+        List<Integer> busy = new ArrayList<>();
+        for (int cpu : host.onlineCpus().toArray()) {
+            if (rnd.nextInt(3) == 0) {
+                busy.add(cpu);
+            }
+        }
+        if (!busy.isEmpty() || (!devices.isEmpty() && rnd.nextBoolean())) {
+            DomainBuilder other = DomainBuilder.named("other").memory(DataSize.mib(128)).vcpus(Math.max(1, busy.size()));
+            if (!busy.isEmpty()) {
+                other.pinVcpus(CpuSet.of(busy));
+            }
+            if (!devices.isEmpty() && rnd.nextBoolean()) {
+                other.hostdev(devices.get(rnd.nextInt(devices.size())));
+            }
+            others.add(other.assemble());
+        }
+        HostState state = HostState.of(host, others);
+
+        int vcpus = 1 + rnd.nextInt(8);
+        DataSize memory = rnd.nextBoolean() ? DataSize.gib(1 + rnd.nextInt(6)) : DataSize.mib(2L * (64 + rnd.nextInt(512)));
+        PlacementRequest.Builder r = PlacementRequest.builder(vcpus, memory);
+        int layout = rnd.nextInt(3);
+        if (layout == 1) {
+            r.cells(1 + rnd.nextInt(Math.min(3, vcpus)));
+        } else if (layout == 2 && vcpus >= 2 && memory.bytes() >= 2 * (2L << 20)) {
+            int split = 1 + rnd.nextInt(vcpus - 1);
+            long units = memory.bytes() / (2L << 20);
+            long first = 1 + rnd.nextInt((int) Math.min(units - 1, Integer.MAX_VALUE));
+            r.cell(CpuSet.range(0, split - 1), DataSize.ofBytes(first * (2L << 20)))
+                    .cell(CpuSet.range(split, vcpus - 1), DataSize.ofBytes(memory.bytes() - first * (2L << 20)));
+        }
+        if (rnd.nextInt(5) == 0) {
+            r.cpuPolicy(CpuPolicy.SHARED).cpuAllocationRatio(1 + rnd.nextInt(3));
+        }
+        r.threadPolicy(ThreadPolicy.values()[rnd.nextInt(3)]);
+        r.emulatorPolicy(EmulatorPolicy.values()[rnd.nextInt(2)]);
+        switch (rnd.nextInt(5)) {
+            case 0 -> r.pagePolicy(PagePolicy.SMALL);
+            case 1 -> r.pagePolicy(PagePolicy.LARGE);
+            case 2 -> r.pageSize(rnd.nextBoolean() ? PageSize.MIB_2 : PageSize.GIB_1);
+            default -> r.pagePolicy(PagePolicy.ANY);
+        }
+        r.iothreads(rnd.nextInt(2));
+        int deviceRequests = rnd.nextInt(3);
+        for (int i = 0; i < deviceRequests; i++) {
+            int kind = rnd.nextInt(3);
+            if (kind == 0 && sriov) {
+                r.device(DeviceRequest.vfOf(pf));
+            } else if (kind == 1 && !devices.isEmpty()) {
+                r.device(DeviceRequest.address(devices.get(rnd.nextInt(devices.size()))));
+            } else {
+                r.device(DeviceRequest.ids(0x1af4, 1 + rnd.nextInt(2)));
+            }
+        }
+        r.deviceAffinity(NumaAffinity.values()[rnd.nextInt(4)]);
+        r.strategy(rnd.nextBoolean() ? Strategy.PACK : Strategy.SPREAD);
+        if (rnd.nextInt(4) == 0) {
+            r.reservedCpus(CpuSet.of(0));
+        }
+        if (rnd.nextInt(4) == 0) {
+            r.allowedNodes(NodeSet.of(rnd.nextInt(nodes)));
+        }
+        PlacementRequest request;
+        try {
+            request = r.build();
+        } catch (IllegalArgumentException e) {
+            request = PlacementRequest.builder(vcpus, memory).build();
+        }
+        String description = "seed " + seed + ": " + nodes + " node(s) x " + cores + " core(s) x " + threads
+                + " thread(s), busy " + busy + ", " + deviceCount + " device(s)" + (sriov ? " + PF with 2 VFs" : "");
+        return new RandomScenario(state, request, description);
+    }
+}
