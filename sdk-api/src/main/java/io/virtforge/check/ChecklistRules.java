@@ -164,7 +164,7 @@ final class ChecklistRules {
         for (int i = 0; i < disks.size(); i++) {
             Disk disk = disks.get(i);
             OptionalInt io = disk.driver().map(DiskDriver::iothread).orElse(OptionalInt.empty());
-            if (disk.targetBusAsString().filter("virtio"::equals).isPresent() && io.isEmpty()) {
+            if (StructureRules.busOf(disk).equals("virtio") && io.isEmpty()) {
                 out.add(Paths.device("disk", i) + "/driver", "virtio-blk disk " + disk.targetDev().orElse("?")
                         + " has no I/O thread", "add <iothreads> and driver iothread='N'");
             }

@@ -26,11 +26,14 @@ final class CpuRules {
     static final List<Rule> ALL = List.of(PIN_CPU_MISSING, PIN_CPU_BUSY, EMULATOR_PIN_OVERLAP, OVERCOMMIT);
 
     private static void pinMissing(CheckContext ctx, Findings out) {
+        HostTopology host = ctx.topology();
+        // <vcpu cpuset> pins every vCPU without a <vcpupin> (and the emulator without an <emulatorpin>)
+        ctx.domain().vcpu().flatMap(v -> v.cpuset())
+                .ifPresent(c -> missing(host, c, Paths.VCPU, "<vcpu cpuset>", out));
         CpuTune tune = ctx.domain().cputune().orElse(null);
         if (tune == null) {
             return;
         }
-        HostTopology host = ctx.topology();
         for (VcpuPin p : tune.vcpuPins()) {
             missing(host, p.cpuset(), Paths.vcpupin(p.vcpu()), "vCPU " + p.vcpu(), out);
         }

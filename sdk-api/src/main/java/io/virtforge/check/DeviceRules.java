@@ -75,7 +75,8 @@ final class DeviceRules {
                         "use <hostdev> for a whole device, or the address of one of a PF's VFs");
             } else {
                 PciAddress pf = dev.get().physfn().get();
-                boolean listed = host.pciDevice(pf).map(p -> p.virtfns().contains(u.address())).orElse(false);
+                // a PF the host does not describe cannot say; only a PF that lists other VFs contradicts
+                boolean listed = host.pciDevice(pf).map(p -> p.virtfns().contains(u.address())).orElse(true);
                 if (!listed) {
                     out.add(u.path(), "VF " + u.address() + " is not among the VFs of its PF " + pf,
                             "re-read the host; the VFs may have been re-created");
@@ -120,6 +121,15 @@ final class DeviceRules {
                 }
                 PciDevice m = host.pciDevice(member).orElse(null);
                 if (m == null || m.isBridge()) {
+                    continue;
+                }
+                Optional<String> holder = ctx.host().assignedTo(member).filter(o -> !o.equals(ctx.domain().name()));
+                if (holder.isPresent()) {
+                    // VFIO hands a group to one guest: a group split between two domains fails at start
+                    out.add(u.path(), "IOMMU group " + m.iommuGroup().getAsInt() + " of " + u.address()
+                            + " also holds " + member + ", which is assigned to domain " + holder.get()
+                            + "; one group cannot be split between guests",
+                            "assign the whole group to one domain, or choose a device in another group");
                     continue;
                 }
                 String driver = m.driver().orElse(null);

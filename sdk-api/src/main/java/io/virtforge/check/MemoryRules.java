@@ -9,7 +9,9 @@ import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Host rules on memory: page sizes the host has, enough free huge pages and memory on the bound nodes. */
 final class MemoryRules {
@@ -30,10 +32,13 @@ final class MemoryRules {
 
     private static void sizes(CheckContext ctx, Findings out) {
         HostTopology host = ctx.topology();
+        Set<PageSize> unsupported = new TreeSet<>();
         for (DomainFootprint.CellUse c : ctx.footprint().cells()) {
-            c.pageSize().filter(s -> !supported(host, s)).ifPresent(s -> out.add(Paths.HUGEPAGES,
-                    "huge pages of " + s + " are not supported by the host (it supports " + host.pageSizes() + ")",
-                    "use one of the host's sizes"));
+            c.pageSize().filter(s -> !supported(host, s)).ifPresent(unsupported::add);
+        }
+        for (PageSize s : unsupported) { // once per size, not once per cell
+            out.add(Paths.HUGEPAGES, "huge pages of " + s + " are not supported by the host (it supports "
+                    + host.pageSizes() + ")", "use one of the host's sizes");
         }
     }
 
@@ -42,7 +47,23 @@ final class MemoryRules {
         HostTopology host = state.topology();
         String me = ctx.domain().name();
         DomainFootprint f = ctx.footprint();
-        f.hugePagesByNode().forEach((node, bySize) -> bySize.forEach((size, needed) -> {
+        // cells bound strictly (strict, restrictive) must find their pages on their nodes; the others
+        // (unbound, or preferred/interleave, which the kernel may satisfy elsewhere) on any node
+        Map<Integer, Map<PageSize, Long>> bound = new TreeMap<>();
+        Map<PageSize, Long> anywhere = new TreeMap<>();
+        for (DomainFootprint.CellUse c : f.cells()) {
+            if (c.pageSize().isEmpty() || c.hugePages() == 0) {
+                continue;
+            }
+            PageSize size = c.pageSize().get();
+            if (c.strict() && c.hostNodes().filter(ns -> !ns.isEmpty()).isPresent()) {
+                c.hugePagesByNode().forEach((node, n) -> bound.computeIfAbsent(node, k -> new TreeMap<>())
+                        .merge(size, n, Long::sum));
+            } else {
+                anywhere.merge(size, c.hugePages(), Long::sum);
+            }
+        }
+        bound.forEach((node, bySize) -> bySize.forEach((size, needed) -> {
             if (!supported(host, size) || !host.hasNode(node)) {
                 return; // reported by HUGEPAGE_SIZE_UNSUPPORTED / NODESET_MISSING
             }
@@ -55,21 +76,16 @@ final class MemoryRules {
                         + node + "/hugepages/hugepages-" + size.kib() + "kB/nr_hugepages");
             }
         }));
-        // cells bound to no node take pages from any node
-        Map<PageSize, Long> unbound = new TreeMap<>();
-        for (DomainFootprint.CellUse c : f.cells()) {
-            if (c.hostNodes().isEmpty() && c.pageSize().isPresent()) {
-                unbound.merge(c.pageSize().get(), c.hugePages(), Long::sum);
-            }
-        }
-        unbound.forEach((size, needed) -> {
+        anywhere.forEach((size, needed) -> {
             long free = 0;
             for (NumaNode n : host.nodes()) {
-                free += state.freeHugePagesExcluding(n.id(), size, me);
+                long taken = bound.getOrDefault(n.id(), Map.of()).getOrDefault(size, 0L);
+                free += Math.max(0, state.freeHugePagesExcluding(n.id(), size, me) - taken);
             }
             if (supported(host, size) && needed > free) {
                 out.add(Paths.HUGEPAGES, "the domain needs " + needed + " huge pages of " + size
-                        + " and the host has " + free + " free over all nodes", "reserve " + (needed - free) + " more");
+                        + " that may come from any node, and the host has " + free + " free over all nodes",
+                        "reserve " + (needed - free) + " more");
             }
         });
     }

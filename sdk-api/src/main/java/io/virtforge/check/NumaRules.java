@@ -3,6 +3,7 @@ package io.virtforge.check;
 import io.virtforge.model.CpuTune;
 import io.virtforge.model.Domain;
 import io.virtforge.model.NumaTune;
+import io.virtforge.model.Placement;
 import io.virtforge.model.VcpuPin;
 import io.virtforge.topology.DomainFootprint;
 import io.virtforge.topology.HostTopology;
@@ -55,10 +56,12 @@ final class NumaRules {
             for (int n : cell.hostNodes().get().toArray()) {
                 memNodes.add(n);
             }
-            if (!memNodes.equals(cpuNodes)) {
+            // memory on the vCPUs' node and others too is spread, not misplaced: GUEST_CELL_SPANS_NODES warns
+            int cpuNode = cpuNodes.iterator().next();
+            if (!memNodes.contains(cpuNode)) {
                 out.add(path, "the memory of " + what + " is on host node(s) " + memNodes + " but its vCPUs run on "
-                        + "host node " + cpuNodes.iterator().next(),
-                        "bind the cell's memory (numatune memnode/memory nodeset) to node " + cpuNodes.iterator().next());
+                        + "host node " + cpuNode,
+                        "bind the cell's memory (numatune memnode/memory nodeset) to node " + cpuNode);
             }
         }
     }
@@ -94,6 +97,13 @@ final class NumaRules {
     private static void unbound(CheckContext ctx, Findings out) {
         Domain d = ctx.domain();
         if (StructureRules.cells(d).isEmpty()) {
+            return;
+        }
+        // placement='auto' (on <vcpu> or numatune <memory>) binds the domain to the nodes numad advises
+        boolean auto = d.vcpu().flatMap(v -> v.placement()).filter(p -> p == Placement.AUTO).isPresent()
+                || d.numatune().flatMap(NumaTune::memory).flatMap(NumaTune.Memory::placement)
+                        .filter(p -> p == Placement.AUTO).isPresent();
+        if (auto) {
             return;
         }
         for (DomainFootprint.CellUse cell : ctx.footprint().cells()) {

@@ -16,6 +16,7 @@ import io.virtforge.value.CpuSet;
 import io.virtforge.value.PciAddress;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,18 +125,50 @@ final class StructureRules {
         });
     }
 
-    /** The I/O thread ids the domain declares: {@code <iothreadids>}, else 1..{@code <iothreads>}. */
+    /**
+     * The I/O thread ids the domain declares: those of {@code <iothreadids>}, and, while fewer than
+     * {@code <iothreads>}, the lowest unused ids of 1..{@code <iothreads>}, as libvirt fills them in
+     * (virDomainIOThreadIDDefArrayInit): {@code <iothreads>2</iothreads>} with
+     * {@code <iothreadids><iothread id='5'/>} defines threads 5 and 1.
+     */
     static Set<Integer> declaredIothreads(Domain d) {
         Set<Integer> ids = new HashSet<>();
         for (IothreadId i : d.iothreadIds()) {
             ids.add(i.id());
         }
-        if (ids.isEmpty()) {
-            for (int i = 1; i <= d.iothreads().orElse(0); i++) {
-                ids.add(i);
-            }
+        int count = d.iothreads().orElse(0);
+        for (int i = 1; i <= count && ids.size() < count; i++) {
+            ids.add(i);
         }
         return ids;
+    }
+
+    /**
+     * A disk's bus: its {@code <target bus>}, else what libvirt derives from the target name
+     * (virDomainDiskDefParseXML: sd → scsi, vd → virtio, xvd → xen, ubd → uml, anything else → ide; a
+     * floppy → fdc).
+     */
+    static String busOf(Disk disk) {
+        Optional<String> bus = disk.targetBusAsString();
+        if (bus.isPresent()) {
+            return bus.get();
+        }
+        if (disk.device().filter(dev -> dev == io.virtforge.model.DiskDevice.FLOPPY).isPresent()) {
+            return "fdc";
+        }
+        String dev = disk.targetDev().orElse("");
+        if (dev.startsWith("hd")) {
+            return "ide";
+        } else if (dev.startsWith("sd")) {
+            return "scsi";
+        } else if (dev.startsWith("vd")) {
+            return "virtio";
+        } else if (dev.startsWith("xvd")) {
+            return "xen";
+        } else if (dev.startsWith("ubd")) {
+            return "uml";
+        }
+        return "ide";
     }
 
     private static void iothreads(CheckContext ctx, Findings out) {
@@ -178,7 +211,7 @@ final class StructureRules {
         for (int i = 0; i < disks.size(); i++) {
             Disk disk = disks.get(i);
             boolean io = disk.driver().map(DiskDriver::iothread).orElse(OptionalInt.empty()).isPresent();
-            String bus = disk.targetBusAsString().orElse("");
+            String bus = busOf(disk);
             if (io && !bus.equals("virtio")) {
                 out.add(Paths.device("disk", i) + "/driver/@iothread", "disk " + disk.targetDev().orElse("?")
                         + " on bus " + bus + " names an I/O thread, which only virtio-blk disks take (libvirt's QEMU "
@@ -251,14 +284,26 @@ final class StructureRules {
         }
     }
 
+    /** The path of each device, indexed within its kind as the other rules name them (disk[2]). */
+    private static Map<Device, String> devicePaths(Domain d) {
+        Map<Device, String> paths = new IdentityHashMap<>();
+        Map<String, Integer> count = new HashMap<>();
+        for (Device dev : d.devices().all()) {
+            int i = count.merge(dev.kind(), 1, Integer::sum) - 1;
+            paths.put(dev, Paths.device(dev.kind(), i));
+        }
+        return paths;
+    }
+
     private static void guestAddresses(CheckContext ctx, Findings out) {
         Map<PciAddress, String> seen = new HashMap<>();
+        Map<Device, String> paths = devicePaths(ctx.domain());
         for (Device dev : ctx.domain().devices().all()) {
             dev.address().flatMap(a -> a.pci()).ifPresent(a -> {
-                String first = seen.putIfAbsent(a, dev.kind());
+                String first = seen.putIfAbsent(a, paths.get(dev));
                 if (first != null) {
-                    out.add("/domain/devices/" + dev.kind() + "/address", "guest PCI address " + a
-                            + " is used by a " + first + " and a " + dev.kind(), "give each device its own slot "
+                    out.add(paths.get(dev) + "/address", "guest PCI address " + a + " is used by " + first
+                            + " and " + paths.get(dev), "give each device its own slot "
                             + "or drop the addresses and let libvirt assign them");
                 }
             });
@@ -266,13 +311,17 @@ final class StructureRules {
     }
 
     private static void hostDevices(CheckContext ctx, Findings out) {
-        Set<PciAddress> seen = new HashSet<>();
+        Map<PciAddress, String> seen = new HashMap<>();
+        Map<Device, String> paths = devicePaths(ctx.domain());
         for (Device dev : ctx.domain().devices().all()) {
             Optional<PciAddress> host = dev instanceof io.virtforge.model.Hostdev h ? h.sourcePci()
                     : dev instanceof io.virtforge.model.NetInterface n ? n.sourcePci() : Optional.empty();
-            if (host.isPresent() && !seen.add(host.get())) {
-                out.add("/domain/devices/" + dev.kind() + "/source", "host device " + host.get()
-                        + " is assigned twice", "assign each host device once");
+            if (host.isPresent()) {
+                String first = seen.putIfAbsent(host.get(), paths.get(dev));
+                if (first != null) {
+                    out.add(paths.get(dev) + "/source", "host device " + host.get() + " is assigned twice, by "
+                            + first + " and " + paths.get(dev), "assign each host device once");
+                }
             }
         }
     }

@@ -5,7 +5,10 @@ import io.virtforge.value.DataSize;
 import io.virtforge.value.DataUnit;
 import io.virtforge.value.PageSize;
 import io.virtforge.xml.XmlElement;
+import io.virtforge.xml.XmlModelException;
 import io.virtforge.xml.XmlParser;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads libvirt's host capabilities ({@code virsh capabilities}, {@code virConnectGetCapabilities})
@@ -33,8 +36,9 @@ public final class CapabilitiesXml {
                 .orElseThrow(() -> XmlFields.error(root, "/capabilities", "missing <host>"));
         host.element("cpu").ifPresent(cpu -> readCpu(cpu, b));
         host.element("iommu").flatMap(i -> i.attribute("support")).ifPresent(s -> b.iommu(s.equals("yes")));
+        PageSize base = basePage(host);
         host.element("topology").flatMap(t -> t.element("cells"))
-                .ifPresent(cells -> cells.elements("cell").forEach(c -> readCell(c, b)));
+                .ifPresent(cells -> cells.elements("cell").forEach(c -> readCell(c, b, base)));
         return b;
     }
 
@@ -88,6 +92,28 @@ public final class CapabilitiesXml {
         return XmlElement.builder(name).text(value).build();
     }
 
+    /**
+     * The host's base page: the smallest page size it lists (4 KiB on x86, 64 KiB on many aarch64 and ppc64
+     * kernels), whose per-cell count is ordinary memory, not a huge page pool.
+     */
+    private static PageSize basePage(XmlElement host) {
+        PageSize base = null;
+        List<XmlElement> pages = new ArrayList<>();
+        host.element("cpu").ifPresent(cpu -> pages.addAll(cpu.elements("pages")));
+        host.element("topology").flatMap(t -> t.element("cells"))
+                .ifPresent(cells -> cells.elements("cell").forEach(c -> pages.addAll(c.elements("pages"))));
+        for (XmlElement p : pages) {
+            PageSize size;
+            try {
+                size = pageSize(p, "/capabilities/host/cpu/pages");
+            } catch (XmlModelException e) {
+                continue; // reported with its place when the element itself is read
+            }
+            base = base == null || size.compareTo(base) < 0 ? size : base;
+        }
+        return base == null ? PageSize.KIB_4 : base;
+    }
+
     private static void readCpu(XmlElement cpu, HostTopology.Builder b) {
         String path = "/capabilities/host/cpu";
         cpu.element("arch").ifPresent(a -> b.arch(a.text().trim()));
@@ -107,7 +133,7 @@ public final class CapabilitiesXml {
         return XmlFields.parse(p, path, "page size", size, s -> PageSize.of(DataSize.parse(s, unit)));
     }
 
-    private static void readCell(XmlElement cell, HostTopology.Builder b) {
+    private static void readCell(XmlElement cell, HostTopology.Builder b, PageSize basePage) {
         String path = "/capabilities/host/topology/cells/cell";
         int id = XmlFields.integer(cell, path, "id", XmlFields.attr(cell, "id", path));
         String cellPath = path + "[@id='" + id + "']";
@@ -119,7 +145,7 @@ public final class CapabilitiesXml {
         for (XmlElement p : cell.elements("pages")) {
             PageSize size = pageSize(p, cellPath + "/pages");
             long count = XmlFields.parse(p, cellPath + "/pages", "page count", p.text(), Long::parseLong);
-            if (size.isHuge()) {
+            if (size.isHuge() && size.compareTo(basePage) > 0) {
                 b.hugePages(id, HugePagePool.ofTotal(size, count));
             }
             b.pageSize(size);

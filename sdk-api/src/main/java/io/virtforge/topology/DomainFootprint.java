@@ -55,8 +55,18 @@ public final class DomainFootprint {
                 pins = pins.union(p.cpuset());
             }
         }
-        vcpuPins = pins;
         dedicated = allSingle && tune.vcpuPins().size() >= vcpus;
+        // vCPUs without a <vcpupin> run on <vcpu cpuset>, as libvirt pins them
+        CpuSet fallback = d.vcpu().flatMap(v -> v.cpuset()).orElse(null);
+        if (fallback != null) {
+            for (int v = 0; v < vcpus; v++) {
+                if (tune == null || tune.vcpuPin(v).isEmpty()) {
+                    pins = pins.union(fallback);
+                    break;
+                }
+            }
+        }
+        vcpuPins = pins;
         emulatorPin = tune == null ? CpuSet.empty() : tune.emulatorPin().orElse(CpuSet.empty());
         CpuSet io = CpuSet.empty();
         if (tune != null) {
@@ -84,12 +94,17 @@ public final class DomainFootprint {
         return new DomainFootprint(domain, defaultHugePage(host));
     }
 
-    /** The size {@code <hugepages/>} without a page size gets: 2 MiB where the host has it, else its smallest huge size. */
+    /**
+     * The size {@code <hugepages/>} without a page size gets: 2 MiB where the host has it, else the smallest
+     * size any node has a huge page pool of (16 MiB on ppc64, whose 64 KiB base page is no huge page), else
+     * the host's smallest huge size.
+     */
     public static PageSize defaultHugePage(HostTopology host) {
         if (host.pageSizes().contains(PageSize.MIB_2) || host.pageSizes().isEmpty()) {
             return PageSize.MIB_2;
         }
-        return host.pageSizes().stream().filter(PageSize::isHuge).findFirst().orElse(PageSize.MIB_2);
+        return host.nodes().stream().flatMap(n -> n.hugePages().keySet().stream()).min(PageSize::compareTo)
+                .orElseGet(() -> host.pageSizes().stream().filter(PageSize::isHuge).findFirst().orElse(PageSize.MIB_2));
     }
 
     private static List<CellUse> cellsOf(Domain d, PageSize defaultHugePage) {
@@ -126,19 +141,28 @@ public final class DomainFootprint {
         return mode.map(m -> m == NumaMode.STRICT || m == NumaMode.RESTRICTIVE).orElse(true);
     }
 
+    /**
+     * The page size backing a guest cell, as libvirt's QEMU driver picks it: the {@code <page>} whose
+     * nodeset names the cell, else the {@code <page>} without a nodeset, else (when {@code <hugepages/>}
+     * lists no page at all) the default huge page size. A cell no page covers, and a "huge" page of the
+     * base size, get base pages.
+     */
     private static Optional<PageSize> pageSizeOf(MemoryBacking mb, int cell, PageSize defaultHugePage) {
         if (mb == null || !mb.hugepages()) {
             return Optional.empty();
         }
-        PageSize fallback = defaultHugePage;
+        PageSize fallback = mb.pages().isEmpty() ? defaultHugePage : null;
+        PageSize chosen = null;
         for (HugePage p : mb.pages()) {
             if (p.nodeset().isEmpty()) {
                 fallback = p.size();
             } else if (p.nodeset().get().contains(cell)) {
-                return Optional.of(p.size());
+                chosen = p.size();
+                break;
             }
         }
-        return Optional.of(fallback);
+        PageSize size = chosen != null ? chosen : fallback;
+        return size == null || !size.isHuge() ? Optional.empty() : Optional.of(size);
     }
 
     /** The domain's name. */
@@ -151,7 +175,7 @@ public final class DomainFootprint {
         return vcpus;
     }
 
-    /** The host CPUs its vCPUs are pinned to. */
+    /** The host CPUs its vCPUs are pinned to: their {@code <vcpupin>}s, and {@code <vcpu cpuset>} for the others. */
     public CpuSet vcpuPins() {
         return vcpuPins;
     }

@@ -148,14 +148,17 @@ public final class HostState {
 
     /** Free huge pages of a size on a node, not counting what {@code domain} itself holds there. */
     public long freeHugePagesExcluding(int node, PageSize size, String domain) {
-        long free = freeHugePages(node, size);
-        boolean derived = topology.node(node).flatMap(n -> n.pool(size)).map(p -> p.free().isEmpty()).orElse(false);
-        if (!derived) {
-            return free;
+        HugePagePool pool = topology.node(node).flatMap(n -> n.pool(size)).orElse(null);
+        if (pool == null) {
+            return 0;
+        }
+        if (pool.free().isPresent()) {
+            return pool.free().getAsLong();
         }
         long own = footprint(domain).map(f -> f.hugePagesByNode().getOrDefault(node, Map.of()).getOrDefault(size, 0L))
                 .orElse(0L);
-        return free + own;
+        // clip after taking the domain's own pages out: others may already hold more than the pool
+        return Math.max(0, pool.total() - (heldHugePages(node, size) - own));
     }
 
     /** Base-page memory the domains bind to a node, in bytes. */
