@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "virtforge", mixinStandardHelpOptions = true, version = "virtforge 0.1.0",
         description = "Build, check, place and run performance-tuned KVM virtual machines.",
-        subcommands = {XmlCommand.class})
+        subcommands = {XmlCommand.class, PlanCommand.class})
 public final class Virtforge {
     /** Exit code: success. */
     public static final int OK = 0;
