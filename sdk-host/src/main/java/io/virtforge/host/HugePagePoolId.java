@@ -13,6 +13,7 @@ import java.util.OptionalInt;
  * @param size the page size
  */
 public record HugePagePoolId(OptionalInt node, PageSize size) implements Comparable<HugePagePoolId> {
+    // ordered by node, the global pools last, then by size
     /** Checks the parts. */
     public HugePagePoolId {
         Objects.requireNonNull(node, "node");
@@ -59,7 +60,7 @@ public record HugePagePoolId(OptionalInt node, PageSize size) implements Compara
 
     @Override
     public int compareTo(HugePagePoolId o) {
-        int c = Integer.compare(node.orElse(-1), o.node.orElse(-1));
+        int c = Integer.compare(node.orElse(Integer.MAX_VALUE), o.node.orElse(Integer.MAX_VALUE));
         return c != 0 ? c : size.compareTo(o.size);
     }
 
