@@ -21,6 +21,13 @@ public record HugePageNeeds(String domain, Map<HugePagePoolId, Long> pages) {
         pages = Collections.unmodifiableMap(new TreeMap<>(pages));
     }
 
+    /** The needs of several domains together. */
+    public static HugePageNeeds combined(String name, java.util.Collection<HugePageNeeds> needs) {
+        Map<HugePagePoolId, Long> sum = new TreeMap<>();
+        needs.forEach(n -> n.pages().forEach((pool, count) -> sum.merge(pool, count, Long::sum)));
+        return new HugePageNeeds(name, sum);
+    }
+
     /** The page sizes needed. */
     public Set<PageSize> sizes() {
         Set<PageSize> sizes = new TreeSet<>();

@@ -147,8 +147,11 @@ public final class HugePages {
         return new HugePageReservation(needs, done, notMounted);
     }
 
-    /** Pages to add per pool so that the needs fit the free pages. */
-    private Map<HugePagePoolId, Long> shortfalls(HugePageNeeds needs) {
+    /**
+     * Pages to add per pool so that the needs fit the free pages; empty when they fit. Global needs count
+     * the nodes' free pages beyond what is needed on each node.
+     */
+    public Map<HugePagePoolId, Long> shortfalls(HugePageNeeds needs) {
         Map<HugePagePoolId, Long> raises = new TreeMap<>();
         Map<PageSize, Long> spareOnNodes = new HashMap<>();
         for (HugePagePoolStatus s : pools()) {
