@@ -178,7 +178,7 @@ public final class SyntheticSysfsTree {
             }
             link(dir + "iommu_group", "sys/kernel/iommu_groups/" + group);
             link("sys/kernel/iommu_groups/" + group + "/devices/" + a.format(), dir);
-            if (i % 32 != 31) {
+            if (i % 32 != 30) {
                 String driver = CLASS_DRIVER[kind * 2 + 1];
                 link(dir + "driver", "sys/bus/pci/drivers/" + driver);
                 link("sys/bus/pci/drivers/" + driver + "/" + a.format(), dir);
