@@ -8,6 +8,8 @@ public final class ProcPaths {
     public static final SysfsPath MOUNTS = SysfsPath.of("proc", "mounts");
     /** {@code /proc/cmdline}: the kernel command line. */
     public static final SysfsPath CMDLINE = SysfsPath.of("proc", "cmdline");
+    /** {@code /proc/net/route}: the IPv4 routing table, one route per line, the interface first. */
+    public static final SysfsPath NET_ROUTE = SysfsPath.of("proc", "net", "route");
 
     private ProcPaths() {
     }
