@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.topology.HostTopology;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,11 +12,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Discovery of a big host read from a directory tree: 2 sockets x 4 nodes x 28 cores x 2 threads (448
- * CPUs, 8 nodes) and 2,000 PCI functions. Logs the timings; the bound asserted is loose (5 s: a shared, loaded CI
- * machine), the target is well under 50 ms once warm.
+ * CPUs, 8 nodes) and 2,000 PCI functions: what it finds. How fast is measured with JMH in benchmarks/
+ * (HostDiscoveryBenchmark), never here.
  */
-class DiscoveryPerformanceTest {
-    private static final Logger LOG = LoggerFactory.getLogger(DiscoveryPerformanceTest.class);
+class SyntheticHostDiscoveryTest {
+    private static final Logger LOG = LoggerFactory.getLogger(SyntheticHostDiscoveryTest.class);
     private static final SyntheticSysfsTree.Shape SHAPE = new SyntheticSysfsTree.Shape(2, 4, 28, 2, 2000);
     @TempDir
     static Path root;
@@ -40,22 +39,5 @@ class DiscoveryPerformanceTest {
         assertThat(host.cpu(0).orElseThrow().siblings().format()).isEqualTo("0,224");
         assertThat(host.node(7).orElseThrow().distanceTo(0)).hasValue(21);
         assertThat(host.iommuGroups()).hasSize(2000 - 2000 / 16);
-    }
-
-    @Test
-    void discoveryIsFastOnceWarm() {
-        RealSysfs sysfs = new RealSysfs(root);
-        long[] ms = new long[25];
-        for (int i = 0; i < ms.length; i++) {
-            long start = System.nanoTime();
-            HostDiscovery.topologyOf(sysfs);
-            ms[i] = (System.nanoTime() - start) / 1_000;
-        }
-        long first = ms[0];
-        long[] warm = Arrays.copyOfRange(ms, 5, ms.length);
-        Arrays.sort(warm);
-        LOG.info("discovery of 8 nodes, 448 CPUs, 2000 PCI functions: first {} us, warm best {} us, median {} us",
-                first, warm[0], warm[warm.length / 2]);
-        assertThat(warm[warm.length / 2]).as("median warm discovery, us").isLessThan(5_000_000);
     }
 }
