@@ -112,6 +112,15 @@ final class DomainFlagCalls {
         return map;
     }
 
+    /** A CPU map as libvirt-java's {@code Domain.pinVcpu} takes it: one int per byte. */
+    static int[] unsignedBytes(byte[] map) {
+        int[] ints = new int[map.length];
+        for (int i = 0; i < map.length; i++) {
+            ints[i] = map[i] & 0xff;
+        }
+        return ints;
+    }
+
     private static DomainPointer handle(Domain dom) {
         DomainPointer p = (DomainPointer) DOMAIN_VDP.getVolatile(dom);
         if (p == null || p.getPointer() == null) {

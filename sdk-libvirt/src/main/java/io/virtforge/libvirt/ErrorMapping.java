@@ -23,9 +23,10 @@ import org.libvirt.LibvirtException;
  * <table>
  *   <caption>libvirt error to exception</caption>
  *   <tr><th>libvirt</th><th>exception</th></tr>
- *   <tr><td>any code, error domain RPC (7) or REMOTE (13), code INTERNAL_ERROR 1, SYSTEM_ERROR 38 or
- *       RPC 39 ("client socket is closed", "End of file while reading data", "Cannot write data",
- *       "Failed to connect socket", "connection closed due to keepalive timeout"); NO_CONNECT 5; INVALID_CONN 6; RPC 39</td>
+ *   <tr><td>error domain RPC (7) or REMOTE (13) with SYSTEM_ERROR 38 ("End of file while reading data",
+ *       "Cannot write data", "Failed to connect socket") or INTERNAL_ERROR 1 saying "client socket is
+ *       closed" or "connection closed" (also "connection closed due to keepalive timeout"); RPC 39;
+ *       NO_CONNECT 5 (but see NotSupported); INVALID_CONN 6</td>
  *       <td>{@link ConnectionLostException}</td></tr>
  *   <tr><td>NO_DOMAIN 42, NO_NETWORK 43, NO_STORAGE_POOL 49, NO_STORAGE_VOL 50, NO_NODE_DEVICE 53,
  *       NO_INTERFACE 57, NO_NWFILTER 62, NO_SECRET 66, NO_DOMAIN_SNAPSHOT 72, NO_DOMAIN_METADATA 80,
@@ -36,7 +37,9 @@ import org.libvirt.LibvirtException;
  *       <td>{@link AlreadyExistsException}</td></tr>
  *   <tr><td>XML_ERROR 27, XML_DETAIL 35, CONFIG_UNSUPPORTED 67, INVALID_ARG 8, XML_INVALID_SCHEMA 92</td>
  *       <td>{@link InvalidDefinitionException}</td></tr>
- *   <tr><td>NO_SUPPORT 3, ARGUMENT_UNSUPPORTED 74, OPERATION_UNSUPPORTED 84</td>
+ *   <tr><td>NO_SUPPORT 3, ARGUMENT_UNSUPPORTED 74, OPERATION_UNSUPPORTED 84; INVALID_ARG 8 saying
+ *       "unsupported flags (0x..) in function ..." (a driver that does not take e.g. the CONFIG flag);
+ *       NO_CONNECT 5 saying "no connection driver available" (a URI no driver of this libvirt opens)</td>
  *       <td>{@link NotSupportedException}</td></tr>
  *   <tr><td>OPERATION_INVALID 55; INTERNAL_ERROR 1 saying a domain "is already running", "not
  *       running" or "not paused" (the test driver's wording for the QEMU driver's 55)</td>
@@ -171,6 +174,12 @@ final class ErrorMapping {
         if (connectionLost(code, domain, m)) {
             return Kind.CONNECTION_LOST;
         }
+        if (code == NO_CONNECT) {
+            return Kind.NOT_SUPPORTED; // "no connection driver available for nosuchdriver:///": no driver for the URI
+        }
+        if (code == INVALID_ARG && m.contains("unsupported flags")) {
+            return Kind.NOT_SUPPORTED; // virCheckFlags: a valid flag (e.g. AFFECT_CONFIG) this driver does not take
+        }
         switch (code) {
             case NO_DOMAIN, NO_NETWORK, NO_STORAGE_POOL, NO_STORAGE_VOL, NO_NODE_DEVICE, NO_INTERFACE, NO_NWFILTER,
                     NO_SECRET, NO_DOMAIN_SNAPSHOT, NO_DOMAIN_METADATA, DEVICE_MISSING, NO_NWFILTER_BINDING,
@@ -204,6 +213,9 @@ final class ErrorMapping {
     }
 
     private static boolean connectionLost(int code, int domain, String m) {
+        if (code == NO_CONNECT && m.contains("no connection driver available")) {
+            return false; // an unknown URI scheme: not a lost connection (NotSupported, below)
+        }
         if (code == NO_CONNECT || code == INVALID_CONN || code == RPC) {
             return true;
         }

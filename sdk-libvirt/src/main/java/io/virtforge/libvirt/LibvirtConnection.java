@@ -71,8 +71,9 @@ import org.slf4j.LoggerFactory;
  * layer frees its own allocations. {@link #openDomainHandles()} counts libvirt-java domain objects taken
  * and not yet freed; it is 0 whenever no call is running.
  *
- * <p>libvirt's default error handler, which prints every error to stderr, is replaced by one that logs
- * at DEBUG through SLF4J: errors reach the caller as exceptions.
+ * <p>libvirt's default error handler, which prints every error to stderr, is replaced (per connection,
+ * and once process-wide with {@code virSetErrorFunc} for errors outside a connection) by one that logs at
+ * DEBUG through SLF4J: errors reach the caller as exceptions.
  */
 public final class LibvirtConnection implements VirtConnection {
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtConnection.class);
@@ -114,6 +115,8 @@ public final class LibvirtConnection implements VirtConnection {
         T apply(Connect conn, org.libvirt.Domain dom) throws LibvirtException;
     }
 
+    private static boolean globalErrorHandlerSet; // guarded by LibvirtConnection.class
+
     private final String uri;
     private final KeepAlive keepAlive;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -149,6 +152,7 @@ public final class LibvirtConnection implements VirtConnection {
 
     private static Connect connect(String uri, KeepAlive keepAlive) {
         EventLoop.ensureRunning();
+        logErrorsInsteadOfPrinting();
         Connect c;
         try {
             c = new Connect(uri);
@@ -170,6 +174,18 @@ public final class LibvirtConnection implements VirtConnection {
         }
         LOG.debug("connected to {}", uri);
         return c;
+    }
+
+    /** Once per JVM: libvirt's process-wide error handler (errors outside a connection, e.g. failed opens). */
+    private static synchronized void logErrorsInsteadOfPrinting() {
+        if (!globalErrorHandlerSet) {
+            try {
+                Connect.setErrorCallback(LOG_ERRORS);
+                globalErrorHandlerSet = true;
+            } catch (LibvirtException e) {
+                LOG.debug("cannot route libvirt's global errors to the log: {}", e.getError());
+            }
+        }
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -378,6 +394,11 @@ public final class LibvirtConnection implements VirtConnection {
     public LibvirtDomain domain(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
         return onDomain(uuid, "looking up domain " + uuid, ErrorMapping.Call.GENERAL, (c, d) -> handle(d));
+    }
+
+    @Override
+    public LibvirtDomain define(Domain domain) {
+        return define(domain, DefineOptions.DEFAULT);
     }
 
     @Override

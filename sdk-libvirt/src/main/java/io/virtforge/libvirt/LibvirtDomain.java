@@ -249,11 +249,22 @@ public final class LibvirtDomain implements VirtDomain {
 
     // ------------------------------------------------------------------ tuning
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link Scope#LIVE} uses {@code virDomainPinVcpu} (live only, taken by every driver, the test
+     * driver included); the other scopes {@code virDomainPinVcpuFlags}.
+     */
     @Override
     public void pinVcpu(int vcpu, CpuSet hostCpus, Scope scope) {
         Objects.requireNonNull(hostCpus, "hostCpus");
         int flags = Flags.affect(scope);
-        run("pinning vCPU " + vcpu, d -> DomainFlagCalls.pinVcpu(d, vcpu, hostCpus, flags));
+        if (scope == Scope.LIVE) {
+            int[] map = DomainFlagCalls.unsignedBytes(DomainFlagCalls.cpuMap(hostCpus, hostCpus.last().orElse(0) + 1));
+            run("pinning vCPU " + vcpu, d -> d.pinVcpu(vcpu, map));
+        } else {
+            run("pinning vCPU " + vcpu, d -> DomainFlagCalls.pinVcpu(d, vcpu, hostCpus, flags));
+        }
     }
 
     @Override
