@@ -3,39 +3,22 @@ package io.virtforge.libvirt;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
-import io.virtforge.connect.VirtException;
 import io.virtforge.value.CpuSet;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
 import org.libvirt.Domain;
 import org.libvirt.jna.DomainPointer;
-import org.libvirt.jna.Libvirt;
-import org.libvirt.jna.virError;
 
 /**
  * The flag-taking variants of two libvirt calls that libvirt-java 0.5.4 binds only without flags
  * ({@code virDomainPinVcpu}, {@code virDomainSetMemory} act on the live domain only), plus
  * {@code virDomainGetVcpuPinInfo}. They run on the native handle of libvirt-java's own {@link Domain}
- * (read from its package-private {@code vdp} field, as the {@code jna} package does), so the
- * {@code Domain} must stay reachable and unfreed during the call.
+ * ({@link NativeHandles#domain}), so the {@code Domain} must stay reachable and unfreed during the call.
  *
  * <p>Native memory: only Java arrays, copied in and out by JNA for the duration of a call. Errors are
  * read from the calling thread's libvirt error right after the failing call (libvirt keeps the last
  * error per thread) and mapped with {@link ErrorMapping}. Stateless and thread-safe.
  */
 final class DomainFlagCalls {
-    private static final VarHandle DOMAIN_VDP;
-
-    static {
-        try {
-            DOMAIN_VDP = MethodHandles.privateLookupIn(Domain.class, MethodHandles.lookup())
-                    .findVarHandle(Domain.class, "vdp", DomainPointer.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError("libvirt-java does not keep its domain handle in Domain.vdp: " + e);
-        }
-    }
-
     /** The C functions, bound lazily on first use. */
     interface Natives extends Library {
         Natives INSTANCE = Native.load("virt", Natives.class);
@@ -122,24 +105,13 @@ final class DomainFlagCalls {
     }
 
     private static DomainPointer handle(Domain dom) {
-        DomainPointer p = (DomainPointer) DOMAIN_VDP.getVolatile(dom);
-        if (p == null || p.getPointer() == null) {
-            throw new IllegalStateException("domain object has been freed");
-        }
-        return p;
+        return NativeHandles.domain(dom);
     }
 
     private static int check(String operation, int result) {
         if (result >= 0) {
             return result;
         }
-        // libvirt's error is per thread and still this call's: read it before any other libvirt call
-        virError err = Libvirt.INSTANCE.virGetLastError();
-        if (err == null) {
-            throw new VirtException(operation + " failed without error details from libvirt", 0, 0, "");
-        }
-        VirtException e = ErrorMapping.map(operation, err.code, err.domain, err.message, ErrorMapping.Call.GENERAL);
-        Libvirt.INSTANCE.virResetLastError();
-        throw e;
+        throw NativeHandles.lastError(operation); // before any other libvirt call on this thread
     }
 }

@@ -542,8 +542,6 @@ public final class LibvirtConnection implements VirtConnection {
             conn = fresh;
             try {
                 events.moveTo(fresh);
-            } catch (LibvirtException e) {
-                throw ErrorMapping.map("subscribing to lifecycle events again", e);
             } finally {
                 if (old != null) {
                     closeQuietly(old);

@@ -1,5 +1,7 @@
 package io.virtforge.libvirt;
 
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import io.virtforge.connect.LifecycleEvent;
 import io.virtforge.connect.Subscription;
 import java.util.List;
@@ -13,34 +15,37 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.libvirt.Connect;
-import org.libvirt.Domain;
-import org.libvirt.LibvirtException;
-import org.libvirt.event.DomainEvent;
-import org.libvirt.event.LifecycleListener;
+import org.libvirt.jna.ConnectionPointer;
+import org.libvirt.jna.DomainPointer;
+import org.libvirt.jna.Libvirt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One connection's lifecycle events: a single libvirt callback ({@code virConnectDomainEventRegisterAny}
- * for {@code VIR_DOMAIN_EVENT_ID_LIFECYCLE}), registered while at least one listener is subscribed, that
- * turns each libvirt event into a {@link LifecycleEvent} on the libvirt event loop thread and hands it
- * to this connection's own dispatch thread, which calls the listeners in subscription order. Both
- * threads are single, so listeners see the events in the order libvirt emitted them; a listener that
- * throws is logged and does not stop the others.
+ * for {@code VIR_DOMAIN_EVENT_ID_LIFECYCLE}, through libvirt-java's JNA interface, so the event type and
+ * detail arrive as libvirt's raw numbers, which libvirt-java's enums would clip), registered while at
+ * least one listener is subscribed. On the libvirt event loop thread it copies the domain's name and UUID
+ * (the domain pointer is borrowed for the duration of the callback: nothing to free) and hands a
+ * {@link LifecycleEvent} to this connection's own dispatch thread, which calls the listeners in
+ * subscription order. Both threads are single, so listeners see the events in the order libvirt emitted
+ * them; a listener that throws is logged and does not stop the others.
  *
- * <p>The callback's domain reference (libvirt-java takes one for each event) is freed before the
- * callback returns. Registration changes are serialised on this object; callers hold the connection's
- * read lock (or write lock on reconnect), so the {@link Connect} is not closed under them.
+ * <p>Registration changes are serialised on this object; callers hold the connection's read lock (or
+ * write lock on reconnect), so the {@link Connect} is not closed under them.
  */
 final class LifecycleDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleDispatcher.class);
+    private static final int EVENT_ID_LIFECYCLE = 0; // VIR_DOMAIN_EVENT_ID_LIFECYCLE
+    private static final int UUID_STRING_BUFLEN = 37; // VIR_UUID_STRING_BUFLEN
 
     private final String uri;
     private final List<Consumer<LifecycleEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService dispatch;
-    /** Held strongly: libvirt keeps a native pointer to the JNA callback wrapping it. */
-    private final LifecycleListener callback = this::onLibvirtEvent;
+    /** Held strongly for as long as libvirt may call it: libvirt keeps only a native pointer to it. */
+    private final Libvirt.VirConnectDomainEventCallback callback = this::onLibvirtEvent;
     private Connect registeredOn; // guarded by this
+    private int callbackId = -1; // guarded by this
 
     LifecycleDispatcher(String uri) {
         this.uri = uri;
@@ -52,12 +57,10 @@ final class LifecycleDispatcher {
     }
 
     /** Adds a listener, registering the libvirt callback on {@code conn} if it is the first. */
-    synchronized Subscription subscribe(Connect conn, Consumer<LifecycleEvent> listener) throws LibvirtException {
+    synchronized Subscription subscribe(Connect conn, Consumer<LifecycleEvent> listener) {
         Objects.requireNonNull(listener, "listener");
         if (registeredOn == null) {
-            conn.addLifecycleListener(callback);
-            registeredOn = conn;
-            LOG.debug("lifecycle callback registered on {}", uri);
+            register(conn);
         }
         listeners.add(listener);
         AtomicBoolean open = new AtomicBoolean(true);
@@ -68,11 +71,6 @@ final class LifecycleDispatcher {
         };
     }
 
-    /** Whether any listener is subscribed. */
-    boolean hasListeners() {
-        return !listeners.isEmpty();
-    }
-
     private synchronized void unsubscribe(Consumer<LifecycleEvent> listener) {
         listeners.remove(listener);
         if (listeners.isEmpty() && registeredOn != null) {
@@ -81,18 +79,16 @@ final class LifecycleDispatcher {
     }
 
     /** Moves the libvirt callback to a new connection after a reconnect (if any listener is subscribed). */
-    synchronized void moveTo(Connect conn) throws LibvirtException {
+    synchronized void moveTo(Connect conn) {
         if (registeredOn != null) {
             unregister();
         }
         if (!listeners.isEmpty()) {
-            conn.addLifecycleListener(callback);
-            registeredOn = conn;
-            LOG.debug("lifecycle callback registered again on {} after reconnecting", uri);
+            register(conn);
         }
     }
 
-    /** Unregisters the callback (before the connection closes) and stops the dispatch thread once it is idle. */
+    /** Unregisters the callback (before the connection closes) and stops the dispatch thread once idle. */
     synchronized void close() {
         if (registeredOn != null) {
             unregister();
@@ -108,42 +104,52 @@ final class LifecycleDispatcher {
         }
     }
 
+    private void register(Connect conn) {
+        int id = Libvirt.INSTANCE.virConnectDomainEventRegisterAny(NativeHandles.connection(conn), null,
+                EVENT_ID_LIFECYCLE, callback, null, null);
+        if (id < 0) {
+            throw NativeHandles.lastError("subscribing to lifecycle events of " + uri);
+        }
+        registeredOn = conn;
+        callbackId = id;
+        LOG.debug("lifecycle callback {} registered on {}", id, uri);
+    }
+
     private void unregister() {
         Connect conn = registeredOn;
+        int id = callbackId;
         registeredOn = null;
+        callbackId = -1;
         try {
-            conn.removeLifecycleListener(callback);
-            LOG.debug("lifecycle callback unregistered from {}", uri);
-        } catch (LibvirtException | RuntimeException e) {
-            // a lost connection has no callbacks left to remove
-            LOG.debug("could not unregister the lifecycle callback from {}: {}", uri, e.toString());
+            if (Libvirt.INSTANCE.virConnectDomainEventDeregisterAny(NativeHandles.connection(conn), id) < 0) {
+                // a lost connection has no callbacks left to remove
+                LOG.debug("could not unregister lifecycle callback {} from {}: {}", id, uri,
+                        NativeHandles.lastError("unregistering").libvirtMessage());
+            } else {
+                LOG.debug("lifecycle callback {} unregistered from {}", id, uri);
+            }
+        } catch (IllegalStateException e) {
+            LOG.debug("lifecycle callback {} of {} not unregistered: {}", id, uri, e.getMessage());
         }
     }
 
-    /** On the libvirt event loop thread: copy what is needed, free libvirt's reference, hand on. */
-    private int onLibvirtEvent(Domain dom, DomainEvent event) {
-        LifecycleEvent e = null;
+    /** On the libvirt event loop thread: copy what is needed and hand on; never throws into libvirt. */
+    private int onLibvirtEvent(ConnectionPointer conn, DomainPointer dom, int type, int detail, Pointer opaque) {
         try {
-            int type = ErrorMapping.number(event.getType());
-            if (type >= 0 && type < LifecycleEvent.Type.values().length) {
-                Object detail = event.getDetail();
-                int detailCode = detail instanceof Enum<?> d && !d.name().equals("UNKNOWN") ? d.ordinal() : -1;
-                e = new LifecycleEvent(dom.getName(), UUID.fromString(dom.getUUIDString()),
-                        LifecycleEvent.Type.fromLibvirt(type), detailCode);
-            } else {
-                LOG.debug("ignoring a lifecycle event of a type libvirt-java does not know: {}", event);
+            if (type < 0 || type >= LifecycleEvent.Type.values().length) {
+                LOG.debug("ignoring a lifecycle event of unknown type {} (detail {})", type, detail);
+                return 0;
             }
-        } catch (LibvirtException | RuntimeException ex) {
-            LOG.warn("could not read a lifecycle event from {}: {}", uri, ex.toString());
-        } finally {
-            try {
-                dom.free();
-            } catch (LibvirtException ex) {
-                LOG.debug("freeing an event's domain reference failed: {}", ex.toString());
+            byte[] uuid = new byte[UUID_STRING_BUFLEN];
+            String name = Libvirt.INSTANCE.virDomainGetName(dom);
+            if (name == null || Libvirt.INSTANCE.virDomainGetUUIDString(dom, uuid) < 0) {
+                LOG.warn("could not read the domain of a lifecycle event from {}", uri);
+                return 0;
             }
-        }
-        if (e != null) {
-            deliver(e);
+            deliver(new LifecycleEvent(name, UUID.fromString(Native.toString(uuid)),
+                    LifecycleEvent.Type.fromLibvirt(type), detail));
+        } catch (RuntimeException e) {
+            LOG.warn("could not read a lifecycle event from {}", uri, e);
         }
         return 0;
     }

@@ -53,6 +53,14 @@ final class Hosts {
                 () -> "test guest missing: " + GUEST_DIR.resolve("vmlinuz") + " (run scripts/build-test-guest.sh)");
     }
 
+    /** Routes a raw libvirt-java connection's errors to nowhere (libvirt prints them to stderr by default). */
+    static Connect quiet(Connect c) throws LibvirtException {
+        c.setConnectionErrorCallback(QUIET);
+        return c;
+    }
+
+    private static final org.libvirt.jna.Libvirt.VirErrorCallback QUIET = (userData, error) -> { };
+
     /** Skips unless the tests run as root. */
     static void assumeRoot() {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
