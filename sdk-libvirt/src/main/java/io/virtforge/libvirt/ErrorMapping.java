@@ -23,8 +23,9 @@ import org.libvirt.LibvirtException;
  * <table>
  *   <caption>libvirt error to exception</caption>
  *   <tr><th>libvirt</th><th>exception</th></tr>
- *   <tr><td>error domain RPC (7) or REMOTE (13) with SYSTEM_ERROR 38 ("End of file while reading data",
- *       "Cannot write data", "Failed to connect socket") or INTERNAL_ERROR 1 saying "client socket is
+ *   <tr><td>error domain RPC (7) or REMOTE (13) with SYSTEM_ERROR 38 ("Cannot recv data: Connection reset
+ *       by peer" during a call when libvirtd dies, "End of file while reading data", "Cannot write data",
+ *       "Failed to connect socket" / "unable to connect to server" when opening) or INTERNAL_ERROR 1 saying "client socket is
  *       closed" or "connection closed" (also "connection closed due to keepalive timeout"); RPC 39;
  *       NO_CONNECT 5 (but see NotSupported); INVALID_CONN 6</td>
  *       <td>{@link ConnectionLostException}</td></tr>

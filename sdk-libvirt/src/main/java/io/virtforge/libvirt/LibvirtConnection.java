@@ -562,16 +562,27 @@ public final class LibvirtConnection implements VirtConnection {
         }
     }
 
-    /** Unsubscribes all listeners and closes the native connection; closing twice does nothing. */
+    /**
+     * Unsubscribes all listeners (waiting up to 5 s for the ones running), then closes the native
+     * connection once running calls have finished; closing twice does nothing.
+     */
     @Override
     public void close() {
+        lock.readLock().lock(); // listeners still running may call this connection meanwhile
+        try {
+            if (closed) {
+                return;
+            }
+            events.close();
+        } finally {
+            lock.readLock().unlock();
+        }
         lock.writeLock().lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            events.close();
             if (conn != null) {
                 int left = closeQuietly(conn);
                 referencesLeftAtClose = left;

@@ -46,6 +46,7 @@ final class LifecycleDispatcher {
     private final Libvirt.VirConnectDomainEventCallback callback = this::onLibvirtEvent;
     private Connect registeredOn; // guarded by this
     private int callbackId = -1; // guarded by this
+    private boolean closed; // guarded by this
 
     LifecycleDispatcher(String uri) {
         this.uri = uri;
@@ -59,6 +60,9 @@ final class LifecycleDispatcher {
     /** Adds a listener, registering the libvirt callback on {@code conn} if it is the first. */
     synchronized Subscription subscribe(Connect conn, Consumer<LifecycleEvent> listener) {
         Objects.requireNonNull(listener, "listener");
+        if (closed) {
+            throw new IllegalStateException("the connection to " + uri + " is closed");
+        }
         if (registeredOn == null) {
             register(conn);
         }
@@ -83,17 +87,22 @@ final class LifecycleDispatcher {
         if (registeredOn != null) {
             unregister();
         }
-        if (!listeners.isEmpty()) {
+        if (!closed && !listeners.isEmpty()) {
             register(conn);
         }
     }
 
-    /** Unregisters the callback (before the connection closes) and stops the dispatch thread once idle. */
-    synchronized void close() {
-        if (registeredOn != null) {
-            unregister();
+    /**
+     * Unregisters the callback (before the connection closes), drops the listeners and stops the dispatch
+     * thread once the events already queued are delivered.
+     */
+    void close() {
+        synchronized (this) {
+            closed = true;
+            if (registeredOn != null) {
+                unregister();
+            }
         }
-        listeners.clear();
         dispatch.shutdown();
         try {
             if (!dispatch.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -102,6 +111,7 @@ final class LifecycleDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        listeners.clear();
     }
 
     private void register(Connect conn) {

@@ -53,7 +53,7 @@ class ConcurrencyIT {
         runThreads(i -> {
             for (int round = 0; round < OPERATIONS / 4; round++) {
                 String name = "it-cc-" + i + "-" + round;
-                LibvirtDomain dom = conn.define(TestDriverIT.guest(name));
+                LibvirtDomain dom = conn.define(LibvirtTestDriverIT.guest(name));
                 dom.start();
                 assertThat(dom.state()).isEqualTo(DomainState.RUNNING);
                 if (round % 10 == 0) {
@@ -105,7 +105,7 @@ class ConcurrencyIT {
         try {
             runThreads(i -> {
                 for (int round = 0; round < OPERATIONS / 4; round++) {
-                    LibvirtDomain dom = conn.define(TestDriverIT.guest("it-cc-r-" + i + "-" + round));
+                    LibvirtDomain dom = conn.define(LibvirtTestDriverIT.guest("it-cc-r-" + i + "-" + round));
                     dom.start();
                     dom.destroy();
                     dom.undefine();

@@ -1,21 +1,29 @@
 package io.virtforge.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.virtforge.connect.AlreadyExistsException;
+import io.virtforge.connect.ConnectionLostException;
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.InvalidDefinitionException;
 import io.virtforge.connect.InvalidStateException;
 import io.virtforge.connect.NotFoundException;
 import io.virtforge.connect.NotSupportedException;
+import io.virtforge.connect.VirtConnections;
 import io.virtforge.connect.VirtException;
 import io.virtforge.libvirt.ErrorMapping.Call;
 import io.virtforge.libvirt.jna.NativeFlags;
 import io.virtforge.libvirt.jna.NativeLibvirt;
 import io.virtforge.libvirt.jna.NativeLibvirtException;
+import io.virtforge.value.PageSize;
 import io.virtforge.xml.DomainXml;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,7 +36,7 @@ import org.libvirt.LibvirtException;
  * The error mapping table of {@link ErrorMapping}, row by row, against what libvirt 9.0 really raises: each
  * case makes libvirt fail through plain libvirt-java (or the JNA bindings), maps the error and checks the
  * exception type together with libvirt's code, error domain and message. (Lost connections are raised
- * for real in {@code FaultIT}; the SDK-level paths in {@code TestDriverIT} and {@code QemuGuestIT}.)
+ * for real in {@code FaultIT}; the SDK-level paths in {@code LibvirtTestDriverIT} and {@code QemuGuestIT}.)
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ErrorMappingIT {
@@ -221,12 +229,31 @@ class ErrorMappingIT {
         }
     }
 
+    /** Remote URIs reach libvirt's remote driver unchanged; an unreachable server is a lost connection. */
+    @Test
+    void remoteUrisArePassedToLibvirtUnchanged() {
+        Hosts.assumeTestDriver();
+        assertThatThrownBy(
+                () -> VirtConnections.open("qemu+tcp://127.0.0.1:1/system"))
+                .isInstanceOfSatisfying(ConnectionLostException.class, e -> {
+                    assertThat(e.code()).isEqualTo(38); // VIR_ERR_SYSTEM_ERROR
+                    assertThat(e.errorDomain()).isEqualTo(7); // VIR_FROM_RPC
+                    assertThat(e.libvirtMessage()).isEqualTo(
+                            "unable to connect to server at '127.0.0.1:1': Connection refused");
+                });
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh")), "no ssh client");
+        assertThatThrownBy(
+                () -> LibvirtConnection.open("qemu+ssh://nobody@127.0.0.1:1/system?no_tty=1"))
+                .isInstanceOfSatisfying(ConnectionLostException.class,
+                        e -> assertThat(e.libvirtMessage()).contains("ssh: connect to host 127.0.0.1 port 1"));
+    }
+
     /** The start of a guest that needs more 2 MiB pages than the host has free: HostResourceException. */
     @Test
     void aStartWithoutEnoughHugePagesIsAHostResourceError() {
         Hosts.assumeQemuSystem();
         try (LibvirtConnection conn = LibvirtConnection.open(Hosts.QEMU_URI)) {
-            long free = conn.freePages(0, io.virtforge.value.PageSize.MIB_2);
+            long free = conn.freePages(0, PageSize.MIB_2);
             long mib = (free + 64) * 2; // 64 pages more than are free: QEMU cannot map its RAM; nothing is taken
             String xml = "<domain type='qemu'><name>it-em-hugepages</name><memory unit='MiB'>" + mib + "</memory>"
                     + "<memoryBacking><hugepages><page size='2048' unit='KiB'/></hugepages></memoryBacking>"
@@ -234,13 +261,13 @@ class ErrorMappingIT {
                     + "<devices><memballoon model='none'/></devices></domain>";
             LibvirtDomain dom = conn.define(DomainXml.defaults().parse(xml), DefineOptions.unchecked());
             try {
-                VirtException e = org.assertj.core.api.Assertions.catchThrowableOfType(HostResourceException.class,
+                VirtException e = catchThrowableOfType(HostResourceException.class,
                         dom::start);
                 assertThat(e).as("start of a guest needing %d MiB of 2 MiB pages with %d free", mib, free).isNotNull();
                 assertThat(e.code()).isEqualTo(1); // VIR_ERR_INTERNAL_ERROR
                 assertThat(e.errorDomain()).isEqualTo(10); // VIR_FROM_QEMU
                 assertThat(e.libvirtMessage()).contains("unable to map backing store for guest RAM: Cannot allocate memory");
-                assertThat(conn.freePages(0, io.virtforge.value.PageSize.MIB_2)).isEqualTo(free);
+                assertThat(conn.freePages(0, PageSize.MIB_2)).isEqualTo(free);
             } finally {
                 dom.undefine();
             }

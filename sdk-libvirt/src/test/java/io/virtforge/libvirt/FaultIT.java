@@ -108,7 +108,7 @@ class FaultIT {
             assertThat(dom.state()).isEqualTo(DomainState.SHUTOFF);
             assertThat(conn.domain(dom.uuid())).isEqualTo(dom);
             dom.undefine();
-            TestDriverIT.awaitSize(events, 1);
+            LibvirtTestDriverIT.awaitSize(events, 1);
             assertThat(events).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.UNDEFINED);
             sub.close();
         } finally {

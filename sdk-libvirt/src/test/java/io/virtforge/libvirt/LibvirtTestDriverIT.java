@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Timeout;
  * closing it, checks that no libvirt-java domain object and no native reference was left behind.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class TestDriverIT {
+class LibvirtTestDriverIT {
     /** The test driver's default domain: running, persistent. */
     static final UUID TEST_DOMAIN_UUID = UUID.fromString("6695eb01-f6a4-8304-79aa-97f2502e193f");
     private static final DomainXml XML = DomainXml.defaults();
@@ -461,6 +461,27 @@ class TestDriverIT {
         define("it-td-events-after").undefine();
         Thread.sleep(500);
         assertThat(events).hasSize(6);
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthersAndCloseEndsSubscriptions() throws Exception {
+        LibvirtConnection other = LibvirtConnection.open(Hosts.TEST_URI);
+        List<LifecycleEvent> seen = new CopyOnWriteArrayList<>();
+        other.onLifecycle(e -> {
+            throw new IllegalStateException("listener bug");
+        });
+        other.onLifecycle(e -> {
+            if (e.domain().equals("it-td-listeners")) {
+                seen.add(e);
+                other.domains(); // listeners may call the connection
+            }
+        });
+        define("it-td-listeners");
+        awaitSize(seen, 1);
+        assertThat(seen.get(0).type()).isEqualTo(LifecycleEvent.Type.DEFINED);
+        other.close(); // with both subscriptions still open
+        assertThat(other.referencesLeftAtClose()).isZero();
+        assertThatThrownBy(() -> other.onLifecycle(e -> { })).isInstanceOf(IllegalStateException.class);
     }
 
     static void awaitSize(List<?> list, int size) throws InterruptedException {
