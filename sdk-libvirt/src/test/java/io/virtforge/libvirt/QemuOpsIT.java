@@ -17,6 +17,7 @@ import io.virtforge.topology.HostTopology;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;
+import io.virtforge.value.PciAddress;
 import io.virtforge.xml.DomainXml;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,14 @@ class QemuOpsIT {
             assertThat(conn.hostState().topology().node(0).orElseThrow().pool(io.virtforge.value.PageSize.MIB_2))
                     .hasValueSatisfying(p -> assertThat(p.free()).isPresent());
             assertThat(conn.isAlive()).isTrue();
+            PciAddress nowhere = PciAddress.parse("0000:ff:1f.7");
+            assertThatThrownBy(() -> conn.detachNodeDevice(nowhere)).isInstanceOfSatisfying(NotFoundException.class,
+                    e -> {
+                        assertThat(e.code()).isEqualTo(53); // VIR_ERR_NO_NODE_DEVICE
+                        assertThat(e.errorDomain()).isEqualTo(22); // VIR_FROM_NODEDEV
+                        assertThat(e.libvirtMessage()).contains("pci_0000_ff_1f_7");
+                    });
+            assertThatThrownBy(() -> conn.reattachNodeDevice(nowhere)).isInstanceOf(NotFoundException.class);
         }
     }
 
