@@ -1,0 +1,103 @@
+package io.virtforge.libvirt;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.virtforge.libvirt.jna.NativeLibvirt;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+
+/**
+ * What the integration tests need from the machine, checked once, with JUnit assumptions that skip a
+ * test (with the reason) where it is missing: the libvirt C library and its test driver; a running
+ * libvirtd with QEMU and the test guest of {@code scripts/build-test-guest.sh}; root.
+ */
+final class Hosts {
+    static final String TEST_URI = "test:///default";
+    static final String QEMU_URI = "qemu:///system";
+    static final Path GUEST_DIR = Path.of(System.getProperty("virtforge.guest", "/var/lib/virtforge/guest"));
+
+    private Hosts() {
+    }
+
+    /** Skips unless libvirt loads and {@code test:///default} opens. */
+    static void assumeTestDriver() {
+        assumeTrue(NativeLibvirt.isAvailable(), () -> "libvirt C library (libvirt.so.0) cannot be loaded: "
+                + NativeLibvirt.unavailableReason().orElse(""));
+        String failure = null;
+        try {
+            Connect c = new Connect(TEST_URI);
+            c.close();
+        } catch (LibvirtException | LinkageError e) {
+            failure = e.toString();
+        }
+        String reason = failure;
+        assumeTrue(reason == null, () -> "cannot open " + TEST_URI + ": " + reason);
+    }
+
+    /**
+     * Skips unless libvirtd answers on {@code qemu:///system} ({@code virsh -c qemu:///system version}) and
+     * the test guest was built ({@code GUEST_DIR/vmlinuz}; see scripts/README.md).
+     */
+    static void assumeQemuSystem() {
+        assumeTestDriver();
+        assumeTrue(virshAnswers(QEMU_URI, Duration.ofSeconds(15)),
+                "libvirtd does not answer on qemu:///system (run scripts/setup-libvirt-host.sh as root)");
+        assumeTrue(Files.exists(GUEST_DIR.resolve("vmlinuz")),
+                () -> "test guest missing: " + GUEST_DIR.resolve("vmlinuz") + " (run scripts/build-test-guest.sh)");
+    }
+
+    /** Routes a raw libvirt-java connection's errors to nowhere (libvirt prints them to stderr by default). */
+    static Connect quiet(Connect c) throws LibvirtException {
+        c.setConnectionErrorCallback(QUIET);
+        return c;
+    }
+
+    private static final org.libvirt.jna.Libvirt.VirErrorCallback QUIET = (userData, error) -> { };
+
+    /** Skips unless the tests run as root. */
+    static void assumeRoot() {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+    }
+
+    /** Whether {@code virsh -c URI version} succeeds within the timeout. */
+    static boolean virshAnswers(String uri, Duration timeout) {
+        try {
+            return run(timeout, "virsh", "-c", uri, "version").exitCode == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A command's outcome. */
+    record Result(int exitCode, String output) {
+    }
+
+    /** Runs a command, merging stderr into the output; exit code -1 on timeout (the process is killed). */
+    static Result run(Duration timeout, String... command) throws IOException {
+        Path out = Files.createTempFile("virtforge-cmd", ".out");
+        Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                Files.deleteIfExists(out);
+                return new Result(-1, "");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return new Result(-1, "");
+        }
+        try {
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+}
