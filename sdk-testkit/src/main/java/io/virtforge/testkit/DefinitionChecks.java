@@ -95,8 +95,9 @@ final class DefinitionChecks {
         return String.format("52:54:00:%02x:%02x:%02x", r.nextInt(256), r.nextInt(256), r.nextInt(256));
     }
 
-    /** The definition as libvirt stores it: with a UUID, a current memory, and only pins of existing vCPUs. */
-    static Domain normalize(Domain d) {
+    /** The definition as libvirt stores it: without run-time values ({@link LiveXml#inactive}), with a UUID, a current memory, and only pins of existing vCPUs. */
+    static Domain normalize(Domain given) {
+        Domain d = LiveXml.inactive(given);
         Domain.Builder b = d.toBuilder();
         if (d.uuid().isEmpty()) {
             b.uuid(UUID.randomUUID());

@@ -32,9 +32,35 @@ final class LiveXml {
         return Domain.fromXml(root.build());
     }
 
-    /** The definition without what {@link #decorate} added ({@code id}), for the configuration of a transient domain made persistent. */
-    static Domain undecorate(Domain d) {
-        return Domain.fromXml(d.xml().toBuilder().removeAttribute("id").build());
+    /**
+     * The definition as libvirt parses a definition (inactive): without the domain {@code id}, without the
+     * aliases libvirt generated (user aliases start with {@code ua-}) and without generated tap device names
+     * ({@code vnet*}, {@code macvtap*}), so the running XML of a domain can be defined again.
+     */
+    static Domain inactive(Domain d) {
+        XmlElement.Builder root = d.xml().toBuilder().removeAttribute("id");
+        XmlElement devices = d.xml().element("devices").orElse(null);
+        if (devices != null) {
+            XmlElement.Builder b = XmlElement.builder("devices");
+            devices.attributes().forEach(a -> b.attribute(a.name(), a.value()));
+            for (XmlNode n : devices.children()) {
+                b.add(n instanceof XmlElement e ? stripGenerated(e) : n);
+            }
+            root.setElements("devices", List.of(b.build()), DOMAIN_ORDER);
+        }
+        return Domain.fromXml(root.build());
+    }
+
+    private static XmlElement stripGenerated(XmlElement device) {
+        XmlElement.Builder b = device.toBuilder();
+        device.element("alias").flatMap(a -> a.attribute("name")).filter(a -> !a.startsWith("ua-"))
+                .ifPresent(a -> b.removeElements("alias"));
+        if (device.hasName("interface")) {
+            device.element("target").flatMap(t -> t.attribute("dev"))
+                    .filter(t -> t.startsWith("vnet") || t.startsWith("macvtap") || t.startsWith("macvlan"))
+                    .ifPresent(t -> b.removeElements("target"));
+        }
+        return b.build();
     }
 
     /** A device hot-plugged into a running domain, with its tap device and an alias no other device has. */
