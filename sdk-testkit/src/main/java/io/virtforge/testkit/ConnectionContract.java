@@ -419,7 +419,8 @@ public abstract class ConnectionContract {
     @Test
     void lifecycleEventsArriveInOrderWithLibvirtsDetails() {
         List<LifecycleEvent> seen = new CopyOnWriteArrayList<>();
-        try (Subscription s = connection.onLifecycle(seen::add)) {
+        Subscription subscription = connection.onLifecycle(seen::add);
+        try {
             VirtDomain d = defined();
             connection.define(d.definition());
             d.start();
@@ -437,6 +438,8 @@ public abstract class ConnectionContract {
                     org.assertj.core.groups.Tuple.tuple(LifecycleEvent.Type.STOPPED, LifecycleDetail.STOPPED_DESTROYED),
                     org.assertj.core.groups.Tuple.tuple(LifecycleEvent.Type.UNDEFINED, LifecycleDetail.UNDEFINED_REMOVED));
             assertThat(mine).allSatisfy(e -> assertThat(e.uuid()).isEqualTo(d.uuid()));
+        } finally {
+            subscription.close();
         }
     }
 
@@ -444,7 +447,8 @@ public abstract class ConnectionContract {
     void aClosedSubscriptionGetsNoMoreEvents() {
         List<LifecycleEvent> seen = new CopyOnWriteArrayList<>();
         List<LifecycleEvent> all = new CopyOnWriteArrayList<>();
-        try (Subscription witness = connection.onLifecycle(all::add)) {
+        Subscription witness = connection.onLifecycle(all::add);
+        try {
             Subscription s = connection.onLifecycle(seen::add);
             VirtDomain d = defined();
             awaitEvents(seen, d.name(), 1);
@@ -453,6 +457,8 @@ public abstract class ConnectionContract {
             d.start();
             awaitEvents(all, d.name(), 2);
             assertThat(seen.stream().filter(e -> e.domain().equals(d.name()))).hasSize(1);
+        } finally {
+            witness.close();
         }
     }
 

@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Huge page pools kept in memory, from a {@link HostTopology}'s pools (a pool without a free count starts
- * all free). Each node has a budget of memory for growing pools, by default three quarters of the node
- * minus what its pools already hold, as {@link FakeHostBuilder} assumes: growing takes pages while the
- * budget lasts (a partial result, as the kernel's), shrinking frees free pages only.
+ * all free). Each node has a budget of memory for growing pools, by default three quarters of the node (the
+ * pages already in the pools not counted against it), as {@link FakeHostBuilder}'s nodes have, so a connection
+ * with or without a paired {@link FakeSysfs} answers alike: growing takes pages while the budget lasts (a
+ * partial result, as the kernel's), shrinking gives free pages back.
  */
 final class LedgerPagePools implements PagePools {
     private final Map<Integer, Map<PageSize, long[]>> pools = new HashMap<>(); // {total, inUse}
@@ -19,15 +20,13 @@ final class LedgerPagePools implements PagePools {
 
     LedgerPagePools(HostTopology host) {
         for (NumaNode n : host.nodes()) {
-            long held = 0;
             Map<PageSize, long[]> byNode = new HashMap<>();
             for (io.virtforge.topology.HugePagePool p : n.hugePages().values()) {
                 long free = p.free().orElse(p.total());
                 byNode.put(p.size(), new long[] {p.total(), p.total() - free});
-                held += p.total() * p.size().bytes();
             }
             pools.put(n.id(), byNode);
-            budget.put(n.id(), Math.max(0, n.memory().bytes() / 4 * 3 - held));
+            budget.put(n.id(), n.memory().bytes() / 4 * 3);
         }
     }
 

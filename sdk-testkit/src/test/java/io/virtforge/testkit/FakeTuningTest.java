@@ -105,6 +105,22 @@ class FakeTuningTest {
     }
 
     @Test
+    void devicesParsedFromXmlAttachLikeBuiltOnes() {
+        VirtDomain vm = running();
+        io.virtforge.model.Device rng = io.virtforge.xml.DomainXml.defaults().parseDevice(
+                "<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>");
+        vm.attachDevice(rng, Scope.BOTH);
+        org.assertj.core.api.Assertions.assertThat(vm.live().devices().rngs()).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(vm.definition().devices().rngs()).hasSize(1);
+        vm.detachDevice(io.virtforge.xml.DomainXml.defaults().parseDevice(
+                "<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>"), Scope.LIVE);
+        org.assertj.core.api.Assertions.assertThat(vm.live().devices().rngs()).isEmpty();
+        TestDomains.fails(io.virtforge.connect.NotFoundException.class, LibvirtErrorCodes.VIR_ERR_DEVICE_MISSING,
+                LibvirtErrorCodes.VIR_FROM_DOMAIN, "device not found: no matching rng device was found",
+                () -> vm.detachDevice(rng, Scope.LIVE));
+    }
+
+    @Test
     void aHotPluggedNicGetsTheNextTapDeviceAndAFreeAlias() {
         VirtDomain vm = running();
         vm.attachDevice(NetInterface.network("default").build(), Scope.LIVE);

@@ -102,6 +102,14 @@ class HugePageAccountingTest {
     }
 
     @Test
+    void withAndWithoutAKernelFakeAPoolGrowsAlike() {
+        FakeVirtConnection bare = FakeVirtConnection.of(Fixtures.get(Fixtures.XEON_2S).topology());
+        assertThat(fake.setPagePool(0, PageSize.GIB_1, 1000)).isEqualTo(16 + 72).isEqualTo(
+                bare.setPagePool(0, PageSize.GIB_1, 1000));
+        bare.close();
+    }
+
+    @Test
     void withoutAKernelFakeTheConnectionKeepsItsOwnPools() {
         FakeVirtConnection bare = FakeVirtConnection.of(Fixtures.get(Fixtures.XEON_2S).topology());
         bare.define(small("vm").memory(DataSize.gib(2)).hugepages(PageSize.MIB_2).memoryOn(NumaMode.STRICT, NodeSet.of(1))
