@@ -112,6 +112,19 @@ class FixturesTest {
     }
 
     @Test
+    void theTestDriversHostLoadsToo() throws Exception {
+        Path caps = Path.of(getClass().getResource("/libvirt-host/test-driver-capabilities.xml").toURI());
+        Fixture host = Fixtures.fromLibvirt(caps, List.of());
+        assertThat(host.topology().nodes()).hasSize(2);
+        assertThat(host.topology().cpus()).hasSize(16);
+        HostTopology fromSysfs = new SysfsTopologyReader(host.newSysfs()).read();
+        assertThat(fromSysfs.cpus()).isEqualTo(host.topology().cpus());
+        try (FakeVirtConnection c = host.connect()) {
+            assertThat(c.freePages(1, PageSize.MIB_2)).isZero();
+        }
+    }
+
+    @Test
     void aFixtureRoundTripsThroughLibvirtsXml(@TempDir Path dir) throws IOException {
         Fixture xeon = Fixtures.get(Fixtures.SRIOV_HOST);
         Path caps = Files.writeString(dir.resolve("sriov.xml"), xeon.capabilitiesXml());
