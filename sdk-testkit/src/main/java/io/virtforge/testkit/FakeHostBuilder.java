@@ -246,6 +246,7 @@ public final class FakeHostBuilder {
             SriovState state = new SriovState(s.totalVfs, s.vfDevice < 0 ? spec.device : s.vfDevice,
                     DriverName.of(s.vfDriver), s.offset, s.stride);
             state.autoprobe = s.autoprobe;
+            state.vfGroups = s.vfIommuGroups;
             sriov.enableCapability(device, state);
         }
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * the current number is a no-op; a physical function without a driver is {@code ENOENT}; 0 removes the
  * VFs; another non-zero number while VFs are enabled is {@code EBUSY}. Enabling creates each VF's PCI
  * function (routing id = PF's + offset + i * stride) beside the PF, with {@code physfn}/{@code virtfnN}
- * links, the PF's vendor, class and NUMA node, its own IOMMU group, and probes it unless
+ * links, the PF's vendor, class and NUMA node, its own IOMMU group (the next free number, or the one
+ * {@link SriovSpec#vfIommuGroups} gives), and probes it unless
  * {@code sriov_drivers_autoprobe} is 0. A driver may enable fewer VFs than asked
  * ({@link WriteFaults#limitSriovVfs}): the write succeeds and {@code sriov_numvfs} shows how many.
  * Unbinding the PF's driver disables its VFs, as drivers do on removal.
@@ -76,9 +77,9 @@ final class SriovModel implements BindingListener {
         SriovState sriov = pf.sriov;
         for (int i = 0; i < count; i++) {
             PciAddress address = vfAddress(pf, i);
+            int group = sriov.vfGroups != null && i < sriov.vfGroups.length ? sriov.vfGroups[i] : devices.freeIommuGroup();
             PciDeviceState vf = new PciDeviceState(address, new PciId(pf.id.vendor(), sriov.vfDevice), pf.deviceClass,
-                    pf.numaNode, devices.freeIommuGroup(), pf.dir.parent().resolve(address), pf.address,
-                    sriov.vfDriver);
+                    pf.numaNode, group, pf.dir.parent().resolve(address), pf.address, sriov.vfDriver);
             devices.add(vf);
             drivers.register(vf);
             sriov.vfs.add(vf);

@@ -8,6 +8,7 @@ public final class SriovSpec {
     int offset = 0x80;
     int stride = 1;
     boolean autoprobe = true;
+    int[] vfIommuGroups;
 
     SriovSpec() {
     }
@@ -39,6 +40,15 @@ public final class SriovSpec {
     /** The routing id step between VFs (default 1). */
     public SriovSpec stride(int rid) {
         this.stride = rid;
+        return this;
+    }
+
+    /**
+     * The IOMMU group of each VF, by VF index (default: each VF gets the next group number no device uses,
+     * as behind ACS); VFs beyond the list get defaults.
+     */
+    public SriovSpec vfIommuGroups(int... groups) {
+        this.vfIommuGroups = groups.clone();
         return this;
     }
 

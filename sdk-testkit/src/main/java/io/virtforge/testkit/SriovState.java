@@ -12,6 +12,8 @@ final class SriovState {
     final int offset;
     final int stride;
     boolean autoprobe = true;
+    /** Explicit IOMMU groups of the VFs by index, or {@code null} for the next free numbers. */
+    int[] vfGroups;
     final List<PciDeviceState> vfs = new ArrayList<>();
 
     SriovState(int totalVfs, int vfDevice, DriverName vfDriver, int offset, int stride) {
