@@ -1,0 +1,252 @@
+package io.virtforge.benchmarks.jaxb;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlElements;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A quick Jakarta XML Binding model of the shape of {@code seed/high-perf-vm.xml}, <em>without</em>
+ * any-element or any-attribute: whatever the classes do not name is dropped on unmarshal (lossy).
+ * The same classes as {@link JaxbAnyModel}, minus the catch-alls. Benchmark peer only.
+ */
+public final class JaxbPlainModel {
+    private JaxbPlainModel() {
+    }
+
+    /** The classes to build the context from. */
+    public static Class<?>[] classes() {
+        return new Class<?>[] {Domain.class};
+    }
+
+    @XmlRootElement(name = "domain")
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Domain {
+        @XmlAttribute public String type;
+        @XmlElement public String name;
+        @XmlElement public Sized memory;
+        @XmlElement public Sized currentMemory;
+        @XmlElement public Vcpu vcpu;
+        @XmlElement public MemoryBacking memoryBacking;
+        @XmlElement public Cpu cpu;
+        @XmlElement public NumaTune numatune;
+        @XmlElement public CpuTune cputune;
+        @XmlElement public Os os;
+        @XmlElement public Devices devices;
+    }
+
+    /** {@code <memory unit='GiB'>16</memory>} and the like: text-valued. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Sized {
+        @XmlAttribute public String unit;
+        @XmlValue public long value;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Vcpu {
+        @XmlAttribute public String placement;
+        @XmlAttribute public String cpuset;
+        @XmlAttribute public Integer current;
+        @XmlValue public int value;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class MemoryBacking {
+        @XmlElement public Hugepages hugepages;
+        @XmlElement public Flag nosharepages;
+        @XmlElement public Flag locked;
+    }
+
+    /** An element whose presence is the value ({@code <locked/>}). */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Flag {
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Hugepages {
+        @XmlElement(name = "page") public List<Page> pages = new ArrayList<>();
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Page {
+        @XmlAttribute public Long size;
+        @XmlAttribute public String unit;
+        @XmlAttribute public String nodeset;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Cpu {
+        @XmlAttribute public String mode;
+        @XmlAttribute public String match;
+        @XmlAttribute public String check;
+        @XmlElement public Topology topology;
+        @XmlElement public Numa numa;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Topology {
+        @XmlAttribute public Integer sockets;
+        @XmlAttribute public Integer dies;
+        @XmlAttribute public Integer cores;
+        @XmlAttribute public Integer threads;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Numa {
+        @XmlElement(name = "cell") public List<Cell> cells = new ArrayList<>();
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Cell {
+        @XmlAttribute public Integer id;
+        @XmlAttribute public String cpus;
+        @XmlAttribute public Long memory;
+        @XmlAttribute public String unit;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class NumaTune {
+        @XmlElement public NumaMemory memory;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class NumaMemory {
+        @XmlAttribute public String mode;
+        @XmlAttribute public String nodeset;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class CpuTune {
+        @XmlElement(name = "vcpupin") public List<VcpuPin> vcpupins = new ArrayList<>();
+        @XmlElement public CpuSetPin emulatorpin;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class VcpuPin {
+        @XmlAttribute public int vcpu;
+        @XmlAttribute public String cpuset;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class CpuSetPin {
+        @XmlAttribute public String cpuset;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Os {
+        @XmlElement public OsType type;
+        @XmlElement(name = "boot") public List<Boot> boots = new ArrayList<>();
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class OsType {
+        @XmlAttribute public String arch;
+        @XmlAttribute public String machine;
+        @XmlValue public String value;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Boot {
+        @XmlAttribute public String dev;
+    }
+
+    /** Devices in document order (libvirt interleaves kinds). */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Devices {
+        @XmlElements({
+            @XmlElement(name = "controller", type = Controller.class),
+            @XmlElement(name = "disk", type = Disk.class),
+            @XmlElement(name = "interface", type = Interface.class),
+            @XmlElement(name = "console", type = Console.class),
+            @XmlElement(name = "graphics", type = Graphics.class)
+        })
+        public List<Object> devices = new ArrayList<>();
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Controller {
+        @XmlAttribute public String type;
+        @XmlAttribute public Integer index;
+        @XmlAttribute public String model;
+        @XmlElement public ControllerDriver driver;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class ControllerDriver {
+        @XmlAttribute public Integer queues;
+        @XmlAttribute public Integer iothread;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Disk {
+        @XmlAttribute public String type;
+        @XmlAttribute public String device;
+        @XmlElement public DiskDriver driver;
+        @XmlElement public DiskSource source;
+        @XmlElement public DiskTarget target;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class DiskDriver {
+        @XmlAttribute public String name;
+        @XmlAttribute public String type;
+        @XmlAttribute public String cache;
+        @XmlAttribute public String io;
+        @XmlAttribute public String discard;
+        @XmlAttribute public Integer iothread;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class DiskSource {
+        @XmlAttribute public String file;
+        @XmlAttribute public String dev;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class DiskTarget {
+        @XmlAttribute public String dev;
+        @XmlAttribute public String bus;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Interface {
+        @XmlAttribute public String type;
+        @XmlElement public InterfaceSource source;
+        @XmlElement public InterfaceModel model;
+        @XmlElement public InterfaceDriver driver;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class InterfaceSource {
+        @XmlAttribute public String network;
+        @XmlAttribute public String bridge;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class InterfaceModel {
+        @XmlAttribute public String type;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class InterfaceDriver {
+        @XmlAttribute public String name;
+        @XmlAttribute public Integer queues;
+        @XmlAttribute public String txmode;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Console {
+        @XmlAttribute public String type;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Graphics {
+        @XmlAttribute public String type;
+        @XmlAttribute public Integer port;
+    }
+}

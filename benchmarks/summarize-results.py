@@ -1,0 +1,27 @@
+#!/usr/bin/env python3
+"""Summarises JMH JSON results (benchmarks/target/results/*.json) for a noisy machine: the JMH score
+and its 99.9% error next to the median, min and max of the measurement iterations (all forks).
+Usage: benchmarks/summarize-results.py FILE.json [FILE.json ...]"""
+import json
+import statistics
+import sys
+
+for path in sys.argv[1:]:
+    print(f"## {path}")
+    print(f"| benchmark | params | score | ± error (99.9%) | median iter | min iter | max iter | unit |")
+    print(f"| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for r in json.load(open(path)):
+        m = r["primaryMetric"]
+        raw = [x for fork in m.get("rawData", []) for x in fork]
+        params = ",".join(f"{k}={v}" for k, v in (r.get("params") or {}).items())
+        err = m.get("scoreError")
+        err = f"{err:,.0f}" if isinstance(err, (int, float)) and err == err else "n/a"
+        med = f"{statistics.median(raw):,.0f}" if raw else ""
+        lo = f"{min(raw):,.0f}" if raw else ""
+        hi = f"{max(raw):,.0f}" if raw else ""
+        name = r["benchmark"].rsplit(".", 1)[-1]
+        print(f"| {name} | {params} | {m['score']:,.0f} | {err} | {med} | {lo} | {hi} | {m['scoreUnit']} |")
+        for sec, v in sorted(r.get("secondaryMetrics", {}).items()):
+            if sec.endswith("alloc.rate.norm"):
+                print(f"| {name} | {params} | {v['score']:,.0f} | | | | | {v['scoreUnit']} (gc.alloc.rate.norm) |")
+    print()
