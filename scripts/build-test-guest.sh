@@ -53,7 +53,7 @@ command -v qemu-img >/dev/null || die "qemu-img not found (apt-get install qemu-
 
 IFS= read -r -d '' INIT_SCRIPT <<'EOF' || true
 #!/bin/busybox sh
-# Virtforge test guest /init: report what the guest sees, then power off.
+# Virtforge test guest /init: report what the guest sees, then power off (or stay, see below).
 /bin/busybox mkdir -p /proc /sys /dev /tmp
 /bin/busybox mount -t proc proc /proc
 /bin/busybox mount -t sysfs sysfs /sys
@@ -101,6 +101,12 @@ done
 say "memtotal_kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
 say "uptime_s=$(cut -d' ' -f1 /proc/uptime)"
 say "done"
+# With virtforge.stay on the kernel command line the guest keeps running (for tests that need a
+# live guest: contract suites, monitoring); it stops when destroyed.
+if grep -q virtforge.stay /proc/cmdline; then
+  say "staying"
+  while :; do sleep 1; done
+fi
 sync
 poweroff -f
 # Only reached if poweroff failed: try sysrq, then idle (never let init exit).

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 /**
  * A domain lifecycle event (libvirt's VIR_DOMAIN_EVENT_*), delivered on the connection's event thread.
+ * libvirt 9.0's QEMU driver starts guests paused, so a start gives RESUMED before STARTED.
  *
  * @param domain the domain's name
  * @param uuid   its UUID

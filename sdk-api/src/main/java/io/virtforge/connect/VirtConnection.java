@@ -72,6 +72,13 @@ public interface VirtConnection extends AutoCloseable {
     /** Registers a lifecycle listener; events arrive on the connection's event thread, in order. */
     Subscription onLifecycle(Consumer<LifecycleEvent> listener);
 
+    /**
+     * Replaces a lost connection by a new one to the same URI. Domain handles stay valid (they refer to
+     * domains by UUID) and listeners move over; events that happened while disconnected are lost.
+     * Throws {@link ConnectionLostException} while the hypervisor still cannot be reached.
+     */
+    void reconnect();
+
     /** True while the connection works. */
     boolean isAlive();
 

@@ -85,6 +85,21 @@ public interface VirtDomain {
     /** Changes the NUMA memory policy. */
     void setNumaTune(NumaMode mode, NodeSet nodes, Scope scope);
 
+    /**
+     * The host CPUs each vCPU may run on (live when running, else the configuration): its pin, else the
+     * domain's {@code <vcpu cpuset>}, else every host CPU, as libvirt reports affinity.
+     */
+    java.util.Map<Integer, CpuSet> vcpuPins();
+
+    /** The host CPUs the emulator threads may run on (same rules as {@link #vcpuPins()}). */
+    CpuSet emulatorPin();
+
+    /** The host CPUs each I/O thread may run on, by I/O thread id. */
+    java.util.Map<Integer, CpuSet> iothreadPins();
+
+    /** The NUMA memory policy (live when running, else the configuration). */
+    NumaPolicy numaTune();
+
     /** CPU time used by the domain, in nanoseconds. */
     long cpuTime();
 

@@ -530,6 +530,7 @@ public final class LibvirtConnection implements VirtConnection {
      * @throws ConnectionLostException while the daemon cannot be reached
      * @throws IllegalStateException after {@link #close()}
      */
+    @Override
     public void reconnect() {
         Connect fresh = connect(uri, keepAlive);
         lock.writeLock().lock();

@@ -5,6 +5,7 @@ import io.virtforge.connect.DomainState;
 import io.virtforge.connect.InterfaceStats;
 import io.virtforge.connect.InvalidStateException;
 import io.virtforge.connect.MemoryStats;
+import io.virtforge.connect.NumaPolicy;
 import io.virtforge.connect.NotFoundException;
 import io.virtforge.connect.Scope;
 import io.virtforge.connect.UndefineOption;
@@ -59,15 +60,6 @@ public final class LibvirtDomain implements VirtDomain {
         this.connection = connection;
         this.uuid = uuid;
         this.name = name;
-    }
-
-    /**
-     * The NUMA memory policy libvirt reports ({@code virDomainGetNumaParameters}).
-     *
-     * @param mode the policy
-     * @param nodes the host nodes (empty when libvirt reports none)
-     */
-    public record NumaPolicy(NumaMode mode, NodeSet nodes) {
     }
 
     private <T> T on(String operation, LibvirtConnection.DomainCall<T> fn) {
@@ -304,6 +296,7 @@ public final class LibvirtDomain implements VirtDomain {
     }
 
     /** The host CPUs each vCPU may run on, by vCPU ({@code virDomainGetVcpuPinInfo}; live if running, else config). */
+    @Override
     public Map<Integer, CpuSet> vcpuPins() {
         return on("reading the vCPU pinning", (c, d) -> {
             CpuSet[] maps = DomainFlagCalls.vcpuPinInfo(d, d.getInfo().nrVirtCpu, NativeLibvirt.hostCpuCount(c),
@@ -317,12 +310,14 @@ public final class LibvirtDomain implements VirtDomain {
     }
 
     /** The host CPUs the emulator threads may run on ({@code virDomainGetEmulatorPinInfo}; live if running). */
+    @Override
     public CpuSet emulatorPin() {
         return on("reading the emulator pinning", (c, d) -> cpus(NativeLibvirt.emulatorPinInfo(d,
                 NativeFlags.AFFECT_CURRENT)));
     }
 
     /** The host CPUs each I/O thread may run on, by I/O thread id ({@code virDomainGetIOThreadInfo}). */
+    @Override
     public Map<Integer, CpuSet> iothreadPins() {
         return on("reading the I/O thread pinning", (c, d) -> {
             Map<Integer, CpuSet> pins = new TreeMap<>();
@@ -334,6 +329,7 @@ public final class LibvirtDomain implements VirtDomain {
     }
 
     /** The NUMA memory policy ({@code virDomainGetNumaParameters}; live if running, else config). */
+    @Override
     public NumaPolicy numaTune() {
         return on("reading the NUMA policy", (c, d) -> {
             Map<String, Object> p = NativeLibvirt.numaParameters(d, NativeFlags.AFFECT_CURRENT);

@@ -7,6 +7,7 @@ import io.virtforge.build.DomainBuilder;
 import io.virtforge.check.DomainValidationException;
 import io.virtforge.check.Finding;
 import io.virtforge.check.Profile;
+import io.virtforge.connect.NumaPolicy;
 import io.virtforge.connect.AlreadyExistsException;
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.DomainState;
@@ -354,7 +355,7 @@ class LibvirtTestDriverIT {
                     assertThat(e.libvirtMessage()).isEqualTo("unsupported flags (0x2) in function testDomainPinVcpuFlags");
                 });
         dom.setNumaTune(NumaMode.INTERLEAVE, NodeSet.of(1), Scope.CONFIG);
-        assertThat(dom.numaTune()).isEqualTo(new LibvirtDomain.NumaPolicy(NumaMode.INTERLEAVE, NodeSet.of(1)));
+        assertThat(dom.numaTune()).isEqualTo(new NumaPolicy(NumaMode.INTERLEAVE, NodeSet.of(1)));
         assertThat(dom.definition().numatune().flatMap(t -> t.memory()).flatMap(m -> m.mode()))
                 .hasValue(NumaMode.INTERLEAVE);
         dom.start();

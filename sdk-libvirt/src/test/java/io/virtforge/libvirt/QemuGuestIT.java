@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.build.DomainBuilder;
 import io.virtforge.check.Profile;
+import io.virtforge.connect.NumaPolicy;
 import io.virtforge.connect.BlockStats;
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.DomainState;
@@ -171,7 +172,7 @@ class QemuGuestIT {
         assertThat(dom.vcpuPins()).isEqualTo(Map.of(0, CpuSet.of(0), 1, CpuSet.of(1)));
         assertThat(dom.emulatorPin()).isEqualTo(CpuSet.range(0, 1));
         assertThat(dom.iothreadPins()).isEqualTo(Map.of(1, CpuSet.range(0, 1)));
-        assertThat(dom.numaTune()).isEqualTo(new LibvirtDomain.NumaPolicy(NumaMode.STRICT, NodeSet.of(0)));
+        assertThat(dom.numaTune()).isEqualTo(new NumaPolicy(NumaMode.STRICT, NodeSet.of(0)));
 
         Domain live = dom.live();
         assertThat(live.id()).isPresent();

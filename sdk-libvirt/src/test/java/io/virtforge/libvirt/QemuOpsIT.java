@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtforge.build.DomainBuilder;
+import io.virtforge.connect.NumaPolicy;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.InvalidDefinitionException;
 import io.virtforge.connect.NotFoundException;
@@ -90,7 +91,7 @@ class QemuOpsIT {
                 assertThat(config.cputune().flatMap(t -> t.vcpuPin(1)).map(p -> p.cpuset())).hasValue(CpuSet.of(1));
                 assertThat(config.cputune().flatMap(t -> t.emulatorPin())).hasValue(CpuSet.of(0));
                 assertThat(config.currentMemory()).hasValue(DataSize.mib(48));
-                assertThat(dom.numaTune()).isEqualTo(new LibvirtDomain.NumaPolicy(NumaMode.PREFERRED, NodeSet.of(0)));
+                assertThat(dom.numaTune()).isEqualTo(new NumaPolicy(NumaMode.PREFERRED, NodeSet.of(0)));
                 assertThat(dom.vcpuPins()).containsEntry(1, CpuSet.of(1));
 
                 dom.start();

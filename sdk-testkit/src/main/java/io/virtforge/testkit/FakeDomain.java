@@ -232,6 +232,36 @@ final class FakeDomain implements VirtDomain {
         DomainTuning.setNumaTune(state, uuid, name, mode, nodes, scope);
     }
 
+    // ---- read-back
+
+    @Override
+    public java.util.Map<Integer, CpuSet> vcpuPins() {
+        synchronized (state) {
+            return PinReadback.vcpus(entry("vcpuPins").current(), state.resources.topology());
+        }
+    }
+
+    @Override
+    public CpuSet emulatorPin() {
+        synchronized (state) {
+            return PinReadback.emulator(entry("emulatorPin").current(), state.resources.topology());
+        }
+    }
+
+    @Override
+    public java.util.Map<Integer, CpuSet> iothreadPins() {
+        synchronized (state) {
+            return PinReadback.iothreads(entry("iothreadPins").current(), state.resources.topology());
+        }
+    }
+
+    @Override
+    public io.virtforge.connect.NumaPolicy numaTune() {
+        synchronized (state) {
+            return PinReadback.numa(entry("numaTune").current());
+        }
+    }
+
     // ---- statistics
 
     @Override

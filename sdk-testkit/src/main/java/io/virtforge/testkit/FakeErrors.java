@@ -222,9 +222,9 @@ final class FakeErrors {
                 "device not found: no matching " + kind + " device was found");
     }
 
-    /** Attaching a disk whose target the configuration has. QEMU: 55/10. */
-    static InvalidStateException configTargetExists(String target) {
-        return new InvalidStateException("the configuration already has a disk " + target, VIR_ERR_OPERATION_INVALID,
+    /** Attaching a disk whose target the configuration has. QEMU: 55/10, an "already exists" error. */
+    static AlreadyExistsException configTargetExists(String target) {
+        return new AlreadyExistsException("the configuration already has a disk " + target, VIR_ERR_OPERATION_INVALID,
                 VIR_FROM_QEMU, INVALID + "target " + target + " already exists");
     }
 

@@ -23,7 +23,8 @@ public final class FakeFaults {
             "detachNodeDevice", "reattachNodeDevice", "allDomainStats", "onLifecycle",
             "state", "persistent", "definition", "live", "start", "shutdown", "destroy", "reboot", "suspend", "resume",
             "undefine", "attachDevice", "detachDevice", "updateDevice", "pinVcpu", "pinEmulator", "pinIothread",
-            "setMemory", "setNumaTune", "cpuTime", "vcpus", "memoryStats", "blockStats", "interfaceStats")));
+            "setMemory", "setNumaTune", "cpuTime", "vcpus", "memoryStats", "blockStats", "interfaceStats",
+            "vcpuPins", "emulatorPin", "iothreadPins", "numaTune", "reconnect")));
     private final Map<String, Deque<VirtException>> pending = new HashMap<>();
     private volatile boolean dropped;
 
@@ -52,6 +53,19 @@ public final class FakeFaults {
     /** True after {@link #dropConnection()}. */
     public boolean dropped() {
         return dropped;
+    }
+
+    /** Revives a dropped connection (what a successful reconnect does), unless a reconnect failure is pending. */
+    void reconnect() {
+        VirtException due;
+        synchronized (this) {
+            Deque<VirtException> queue = pending.get("reconnect");
+            due = queue == null ? null : queue.poll();
+        }
+        if (due != null) {
+            throw due;
+        }
+        dropped = false;
     }
 
     /** Forgets the pending failures and revives a dropped connection. */

@@ -218,6 +218,17 @@ public final class FakeVirtConnection implements VirtConnection {
         }
     }
 
+    /** Revives a connection dropped with {@code faults().dropConnection()}; fails as injected with {@code failNext("reconnect", ...)}. */
+    @Override
+    public void reconnect() {
+        synchronized (state) {
+            if (!state.alive() && !state.faults.dropped()) {
+                throw new IllegalStateException("the connection to " + state.uri + " is closed");
+            }
+            state.faults.reconnect();
+        }
+    }
+
     @Override
     public void close() {
         synchronized (state) {
