@@ -227,7 +227,7 @@ class FakeErrorsTest {
         fails(NotFoundException.class, VIR_ERR_DEVICE_MISSING, VIR_FROM_QEMU, "device not found: no target device vdb",
                 () -> d.detachDevice(vdb, Scope.CONFIG));
         d.attachDevice(vdb, Scope.CONFIG);
-        fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+        fails(io.virtforge.connect.AlreadyExistsException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
                 "Requested operation is not valid: target vdb already exists", () -> d.attachDevice(vdb, Scope.CONFIG));
         d.start();
         fails(InvalidDefinitionException.class, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
