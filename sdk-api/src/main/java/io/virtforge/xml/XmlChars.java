@@ -18,14 +18,27 @@ final class XmlChars {
         return true;
     }
 
+    /** ASCII name characters, looked up rather than tested (names are most of what the parser reads). */
+    private static final boolean[] ASCII_NAME_CHAR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_NAME_CHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'
+                    || (c >= '0' && c <= '9') || c == '-' || c == '.';
+        }
+    }
+
     static boolean isNameStart(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'
                 || (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !Character.isSurrogate(c) && c < 0xFFFE);
     }
 
     static boolean isNameChar(char c) {
-        return isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == 0xB7
-                || (c >= 0x300 && c <= 0x36F) || c == 0x203F || c == 0x2040 || Character.isSurrogate(c);
+        if (c < 128) {
+            return ASCII_NAME_CHAR[c];
+        }
+        return isNameStart(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) || c == 0x203F || c == 0x2040
+                || Character.isSurrogate(c);
     }
 
     /** Characters XML 1.0 forbids anywhere in a document (C0 controls other than tab, LF, CR; FFFE; FFFF). */

@@ -13,9 +13,11 @@ public final class XmlWriter {
     private XmlWriter() {
     }
 
+    private static final String SPACES = " ".repeat(128);
+
     /** The element as a string, with a final newline. */
     public static String toXml(XmlElement element) {
-        StringBuilder sb = new StringBuilder(1024);
+        StringBuilder sb = new StringBuilder(4096);
         write(element, sb);
         return sb.toString();
     }
@@ -109,9 +111,12 @@ public final class XmlWriter {
     }
 
     private static void indent(StringBuilder out, int depth) {
-        for (int i = 0; i < depth; i++) {
-            out.append("  ");
+        int n = depth * 2;
+        while (n > SPACES.length()) {
+            out.append(SPACES);
+            n -= SPACES.length();
         }
+        out.append(SPACES, 0, n);
     }
 
     private static void escapeAttribute(String v, StringBuilder out) {
