@@ -15,6 +15,7 @@ import org.assertj.core.api.Assertions;
  * assertThat(report).hasNoErrors().hasFinding("OVERCOMMIT", Severity.WARNING);
  * assertThat(connection.hostState()).hasDeviceAssignedTo(nic, "vm1");
  * assertThat(vm).isRunning().isPersistent();
+ * assertThat(planner.plan(request, host)).usesNodes(NodeSet.of(0)).hasDedicatedVcpus().avoidsCpus(busy);
  * }</pre>
  */
 public class VirtforgeAssertions extends Assertions {
@@ -35,6 +36,11 @@ public class VirtforgeAssertions extends Assertions {
     /** Assertions on what a host's domains use. */
     public static HostStateAssert assertThat(HostState actual) {
         return new HostStateAssert(actual);
+    }
+
+    /** Assertions on what the planner returned. */
+    public static PlacementAssert assertThat(io.virtforge.plan.PlacementResult actual) {
+        return new PlacementAssert(actual);
     }
 
     /** Assertions on a domain of a connection (its state now). */
