@@ -82,11 +82,18 @@ final class HostView {
                 pooled += p.total() * p.size().bytes();
             }
             long small = (long) ((n.memory().bytes() - pooled) * request.ramAllocationRatio()) - state.heldMemory(n.id());
-            int socket = n.cpus().first().stream().boxed().findFirst().flatMap(topology::cpu)
-                    .flatMap(c -> c.socket().stream().boxed().findFirst()).orElse(n.id());
+            int socket = socketOf(n);
             nodes.put(n.id(), new NodeResources(n.id(), socket, free, List.copyOf(freeCores), partial, shared,
                     sharedLoad.getOrDefault(n.id(), 0), pages, Math.max(0, small)));
         }
         smt = anySmt;
+    }
+
+    /** The socket of a node's first CPU; the node id when the topology does not say. */
+    private int socketOf(NumaNode n) {
+        if (n.cpus().isEmpty()) {
+            return n.id();
+        }
+        return topology.cpu(n.cpus().first().getAsInt()).map(c -> c.socket().orElse(n.id())).orElse(n.id());
     }
 }

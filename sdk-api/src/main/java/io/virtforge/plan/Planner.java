@@ -82,8 +82,8 @@ public final class Planner {
                 if (p != null) {
                     return p;
                 }
-                if (firstReasons == null || pages == PagePolicy.SMALL && cells == layouts.get(0)) {
-                    firstReasons = search.reasons();
+                if (cells == layouts.get(0)) {
+                    firstReasons = search.reasons(); // the last page policy tried says the most (ANY: base pages)
                 }
             }
         }
