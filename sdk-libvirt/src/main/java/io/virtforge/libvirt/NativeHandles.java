@@ -1,8 +1,7 @@
 package io.virtforge.libvirt;
 
 import io.virtforge.connect.VirtException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import io.virtforge.libvirt.jna.Handles;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.jna.ConnectionPointer;
@@ -11,47 +10,23 @@ import org.libvirt.jna.Libvirt;
 import org.libvirt.jna.virError;
 
 /**
- * The native handles inside libvirt-java's objects ({@code Connect.vcp}, protected; {@code Domain.vdp},
- * package-private: read reflectively, as the {@code jna} package does), for the few calls the SDK makes
+ * The native handles inside libvirt-java's objects (read by {@link Handles}), for the few calls the SDK makes
  * through libvirt-java's own JNA interface ({@link Libvirt#INSTANCE}) or its own bindings, and the error
  * of such a call. The handles are borrowed: the libvirt-java object must stay reachable and open for the
  * duration of the call.
  */
 final class NativeHandles {
-    private static final VarHandle CONNECT_VCP;
-    private static final VarHandle DOMAIN_VDP;
-
-    static {
-        try {
-            CONNECT_VCP = MethodHandles.privateLookupIn(Connect.class, MethodHandles.lookup())
-                    .findVarHandle(Connect.class, "vcp", ConnectionPointer.class);
-            DOMAIN_VDP = MethodHandles.privateLookupIn(Domain.class, MethodHandles.lookup())
-                    .findVarHandle(Domain.class, "vdp", DomainPointer.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError("this libvirt-java does not keep its handles in Connect.vcp / "
-                    + "Domain.vdp (written against 0.5.4): " + e);
-        }
-    }
-
     private NativeHandles() {
     }
 
     /** The {@code virConnectPtr} of an open connection. */
     static ConnectionPointer connection(Connect conn) {
-        ConnectionPointer p = (ConnectionPointer) CONNECT_VCP.getVolatile(conn);
-        if (p == null || p.getPointer() == null) {
-            throw new IllegalStateException("connection is closed");
-        }
-        return p;
+        return Handles.connectionPointer(conn);
     }
 
     /** The {@code virDomainPtr} of a domain object that was not freed. */
     static DomainPointer domain(Domain dom) {
-        DomainPointer p = (DomainPointer) DOMAIN_VDP.getVolatile(dom);
-        if (p == null || p.getPointer() == null) {
-            throw new IllegalStateException("domain object has been freed");
-        }
-        return p;
+        return Handles.domainPointer(dom);
     }
 
     /**

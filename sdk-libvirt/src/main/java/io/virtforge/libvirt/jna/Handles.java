@@ -20,7 +20,7 @@ import org.libvirt.jna.DomainPointer;
  * for the whole native call ({@link java.lang.ref.Reference#reachabilityFence}), and must not close it
  * concurrently.
  */
-final class Handles {
+public final class Handles {
     private static final VarHandle CONNECT_VCP;
     private static final VarHandle DOMAIN_VDP;
 
@@ -41,12 +41,26 @@ final class Handles {
 
     /** The {@code virConnectPtr} of an open connection; throws if it is closed. */
     static Pointer connection(Connect conn) {
-        return pointer((PointerType) CONNECT_VCP.getVolatile(conn), "connection is closed");
+        return connectionPointer(conn).getPointer();
     }
 
     /** The {@code virDomainPtr} of a domain object; throws if it was freed. */
     static Pointer domain(Domain dom) {
-        return pointer((PointerType) DOMAIN_VDP.getVolatile(dom), "domain object has been freed");
+        return domainPointer(dom).getPointer();
+    }
+
+    /** The connection handle as libvirt-java's own JNA interface takes it; throws if it is closed. */
+    public static ConnectionPointer connectionPointer(Connect conn) {
+        ConnectionPointer p = (ConnectionPointer) CONNECT_VCP.getVolatile(conn);
+        pointer(p, "connection is closed");
+        return p;
+    }
+
+    /** The domain handle as libvirt-java's own JNA interface takes it; throws if it was freed. */
+    public static DomainPointer domainPointer(Domain dom) {
+        DomainPointer p = (DomainPointer) DOMAIN_VDP.getVolatile(dom);
+        pointer(p, "domain object has been freed");
+        return p;
     }
 
     private static Pointer pointer(PointerType handle, String whenNull) {
