@@ -122,6 +122,11 @@ final class GpuPassthroughCommand implements Callable<Integer> {
 
         Sysfs sysfs = HostAccess.requireSysfs(c, "gpu-passthrough");
         Iommu iommu = new Iommu(sysfs);
+        if (!iommu.status().enabled()) {
+            text.append("IOMMU: off\n");
+            throw CliException.problem(address.format() + " has no IOMMU group: the host IOMMU is off; enable VT-d/AMD-Vi "
+                    + "in the firmware and boot with intel_iommu=on iommu=pt (or amd_iommu=on)");
+        }
         OptionalInt groupId = iommu.groupOf(address);
         if (groupId.isEmpty()) {
             text.append("IOMMU group: none\n");
@@ -172,7 +177,9 @@ final class GpuPassthroughCommand implements Callable<Integer> {
                         .append(f.hint().isEmpty() ? "" : "\n    fix: " + f.hint()).append('\n');
             }
             if (findings.stream().anyMatch(f -> f.severity() == io.virtforge.check.Severity.ERROR)) {
-                throw CliException.problem("the device cannot be given to " + vmName + " (errors above)");
+                throw CliException.problem("the device cannot be given to " + vmName + ": " + String.join("; ",
+                        findings.stream().filter(f -> f.severity() == io.virtforge.check.Severity.ERROR)
+                                .map(f -> f.code() + ": " + f.message()).toList()));
             }
             Progress.Step step = new Progress(spec.commandLine().getErr()).start("adding the hostdev to " + vmName
                     + "'s persistent definition");

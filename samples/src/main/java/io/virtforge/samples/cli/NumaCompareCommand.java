@@ -190,6 +190,8 @@ final class NumaCompareCommand implements Callable<Integer> {
         l.pins().forEach((vcpu, cpus) -> pins.append(' ').append(vcpu).append("->").append(cpus.format()).append(" (")
                 .append(t.nodeOf(cpus.first().orElse(-1))).append(')'));
         out.println(pins);
+        out.println("  emulator -> CPU " + l.domain().cputune().flatMap(x -> x.emulatorPin()).map(CpuSet::format)
+                .orElse("(not pinned)"));
         out.println("  memory: " + l.domain().numatune().flatMap(x -> x.memory()).map(m -> m.modeAsString().orElse("strict")
                 + " on node(s) " + m.nodeset().map(NodeSet::format).orElse("?")).orElse("no numatune: the kernel places "
                 + "it wherever the touching vCPU runs"));

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * one block per interval; with {@code --json}, one JSON object per line. Ctrl-C stops it cleanly (exit 0).
  */
 @Command(name = "vm-monitor", sortOptions = false,
-        description = {"Watch a running VM: CPU %, memory, disk and network rates per device, every interval.",
+        description = {"Watch a running VM: CPU %%, memory, disk and network rates per device, every interval.",
                 "Ctrl-C stops it (exit 0). Exit 1 when the VM is not running or stops, 2 on bad input."})
 final class VmMonitorCommand implements Callable<Integer> {
     /** Whether stdout is a terminal to redraw (a seam for tests). */
