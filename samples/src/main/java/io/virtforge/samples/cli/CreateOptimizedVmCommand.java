@@ -99,6 +99,10 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
     @Option(names = "--serial-log", paramLabel = "PATH", description = "Write the serial console to this host file "
             + "(instead of a pty console).")
     Path serialLog;
+    @Option(names = "--lock-memory", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Lock the guest's memory (the default, as the seed's checklist asks); --no-lock-memory where "
+                    + "libvirtd may not raise the locked-memory limit (containers without CAP_SYS_RESOURCE).")
+    boolean lockMemory;
     @Option(names = "--machine", paramLabel = "TYPE", description = "The machine type (default q35; pc boots faster under TCG).")
     String machine;
     @Option(names = "--dry-run", description = "Print the plan and the domain XML; change nothing.")
@@ -213,7 +217,8 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
             return noFit(c, noFit);
         }
         Placement placement = (Placement) result;
-        Domain domain = new VmRecipe(name, domainType, diskPath, network, kernel, initrd, cmdline, serialLog, machine)
+        Domain domain = new VmRecipe(name, domainType, diskPath, network, kernel, initrd, cmdline, serialLog, machine,
+                lockMemory)
                 .build(placement, topology);
         Report report = Validator.latencySensitive().validate(domain, planning);
         Summary summary = new Summary(c.uri(), placement, size, needed, free, missing, diskPath, img, report);
@@ -330,10 +335,29 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
             undo.commit();
             return vm;
         } catch (Exception e) {
-            String why = e instanceof CliException ? e.getMessage() : step + " failed: " + e.getMessage();
+            String why = e instanceof CliException ? e.getMessage() : step + " failed: " + e.getMessage() + hint(e);
             Undo.Outcome outcome = undo.run();
             throw new CliException(Virtforge.PROBLEM, why + "; " + outcome.describe(), e);
         }
+    }
+
+    /** What to do about failures this command knows. */
+    private static String hint(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("cannot limit locked memory")) {
+            return " (libvirtd may not lock guest memory here, e.g. a container without CAP_SYS_RESOURCE: "
+                    + "use --no-lock-memory)";
+        }
+        if (m.contains("hugetlbfs") && m.contains("not mounted")) {
+            return " (mount hugetlbfs before libvirtd starts: scripts/setup-libvirt-host.sh does)";
+        }
+        if (m.contains("/dev/kvm") || m.contains("KVM is not available") || m.contains("kvm is not supported")) {
+            return " (this machine has no KVM: use --type qemu)";
+        }
+        if (m.contains("network") && m.contains("not found")) {
+            return " (the host has no such libvirt network: --network NAME, or --network none)";
+        }
+        return "";
     }
 
     private int noFit(VirtConnection c, NoFit noFit) {

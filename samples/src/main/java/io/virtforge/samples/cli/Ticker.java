@@ -51,7 +51,7 @@ interface Ticker {
 
             @Override
             public Instant now() {
-                return Instant.now();
+                return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             }
 
             @Override

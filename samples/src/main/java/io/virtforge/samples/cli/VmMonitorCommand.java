@@ -207,12 +207,13 @@ final class VmMonitorCommand implements Callable<Integer> {
     }
 
     private static String gib(long kib) {
-        return String.format(Locale.ROOT, "%.1f GiB", kib / (1024.0 * 1024.0));
+        return kib < 1024 * 1024 ? String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0)
+                : String.format(Locale.ROOT, "%.1f GiB", kib / (1024.0 * 1024.0));
     }
 
     String text(DomainMonitor.Rates r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.at()).append("  ").append(name).append('\n');
+        sb.append(r.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("  ").append(name).append('\n');
         sb.append(String.format(Locale.ROOT, "  CPU     %6.1f%% of %d vCPU(s)  (%.1f%% of one CPU)%n", r.cpuPercent(),
                 r.vcpus(), r.cpuPercentOfOne()));
         sb.append("  memory  ").append(r.usedKib().isPresent() ? gib(r.usedKib().getAsLong()) + " used of "

@@ -18,7 +18,7 @@ import java.util.Map;
  * kernel boot when asked.
  */
 record VmRecipe(String name, DomainType type, Path disk, String network, Path kernel, Path initrd, String cmdline,
-        Path serialLog, String machine) {
+        Path serialLog, String machine, boolean lockMemory) {
     Domain build(Placement placement, HostTopology host) {
         int vcpus = placement.vcpuPins().size();
         int threads = threadsPerCore(placement.vcpuPins(), host);
@@ -34,7 +34,9 @@ record VmRecipe(String name, DomainType type, Path disk, String network, Path ke
             }
             c.topology(1, vcpus / threads, threads);
         });
-        b.lockedMemory();
+        if (lockMemory) {
+            b.lockedMemory();
+        }
         b.disk(d -> d.file(disk.toString()).qcow2().virtioScsi().cacheNone().ioNative().discardUnmap().iothread(1));
         if (!network.equals("none")) {
             b.nic(n -> n.network(network).virtio().vhost().queuesPerVcpu());

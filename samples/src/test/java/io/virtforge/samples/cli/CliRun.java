@@ -15,10 +15,15 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Runs with every {@code --connect} answered by {@code connection} (left open for the test to inspect). */
     static CliRun on(VirtConnection connection, String... args) {
-        try (AutoCloseable seam = Connector.override(connection)) {
+        AutoCloseable seam = Connector.override(connection);
+        try {
             return of(args);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } finally {
+            try {
+                seam.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
