@@ -122,7 +122,12 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
         try (Connector.Lease lease = connect.open()) {
             VirtConnection c = lease.connection();
             try {
-                return create(c, domainType, size);
+                try {
+                    return create(c, domainType, size);
+                } catch (io.virtforge.connect.VirtException e) {
+                    // reading the host failed before anything was changed
+                    throw new CliException(Virtforge.PROBLEM, e.getMessage() + "; nothing was changed", e);
+                }
             } catch (CliException e) {
                 if (json && !e.printed()) {
                     out.println(io.virtforge.json.Json.write(JsonText.object("ok", false, "name", name, "uri", c.uri(),

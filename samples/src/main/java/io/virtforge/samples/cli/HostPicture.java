@@ -103,7 +103,7 @@ final class HostPicture {
     }
 
     private void node(StringBuilder sb, HostTopology t, NumaNode n) {
-        sb.append("node ").append(n.id()).append(": ").append(n.memory().format()).append(", CPUs ")
+        sb.append("node ").append(n.id()).append(": ").append(size(n.memory())).append(", CPUs ")
                 .append(n.cpus().format());
         if (!n.distances().isEmpty()) {
             sb.append(", distances");
@@ -241,6 +241,13 @@ final class HostPicture {
                 sb.append('\n');
             }
         }
+    }
+
+    /** A size as people read it: 96GiB, or 8.3 GiB for an uneven one. */
+    static String size(io.virtforge.value.DataSize d) {
+        long gib = 1L << 30;
+        return d.bytes() % gib == 0 || d.bytes() < gib ? d.format()
+                : String.format(Locale.ROOT, "%.1f GiB", d.bytes() / (double) gib);
     }
 
     /** The pins as JSON: CPU number to what pins there. */
