@@ -1,6 +1,5 @@
 package io.virtforge.samples.cli;
 
-import io.virtforge.connect.ConnectionLostException;
 import io.virtforge.connect.NotFoundException;
 import io.virtforge.connect.NotSupportedException;
 import io.virtforge.connect.VirtConnection;
@@ -42,8 +41,6 @@ final class Connector {
             return new Lease(VirtConnections.open(uri), true);
         } catch (NotSupportedException | NotFoundException e) {
             throw CliException.badInput(e.getMessage());
-        } catch (ConnectionLostException e) {
-            throw CliException.problem("cannot connect to " + uri + ": " + e.getMessage());
         } catch (VirtException e) {
             throw CliException.problem("cannot connect to " + uri + ": " + e.getMessage());
         }

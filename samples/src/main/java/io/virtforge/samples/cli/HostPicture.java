@@ -256,8 +256,4 @@ final class HostPicture {
         pinnedBy.forEach((cpu, who) -> m.put(Integer.toString(cpu), who));
         return m;
     }
-
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -49,12 +49,12 @@ final class NumaCompareCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     ConnectOption connect;
-    @Option(names = "--vcpus", defaultValue = "8", description = "vCPUs (default 8).")
+    @Option(names = "--vcpus", defaultValue = "8", paramLabel = "N", description = "vCPUs (default 8).")
     int vcpus;
-    @Option(names = "--memory", defaultValue = "16", converter = Arguments.Size.class,
+    @Option(names = "--memory", defaultValue = "16", paramLabel = "SIZE", converter = Arguments.Size.class,
             description = "Memory: 16 (GiB, the default) or a size such as 512MiB.")
     DataSize memory;
-    @Option(names = "--node", description = "The node of the aligned layout (default: where the planner puts it).")
+    @Option(names = "--node", paramLabel = "N", description = "The node of the aligned layout (default: where the planner puts it).")
     Integer node;
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
@@ -233,9 +233,5 @@ final class NumaCompareCommand implements Callable<Integer> {
                 "numatune", l.domain().numatune().isPresent(), "cells", l.domain().cpu().map(x -> x.numaCells().size())
                         .orElse(0), "errors", l.report().errors().size(), "warnings", l.report().warnings().size(),
                 "findings", l.report().findings());
-    }
-
-    static List<String> codes(Report r) {
-        return r.findings().stream().map(Finding::code).toList();
     }
 }

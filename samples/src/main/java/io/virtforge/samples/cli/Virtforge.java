@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  * The {@code virtforge} command line. Exit codes: 0 success, 1 the command ran and found a problem
  * (errors in a report, no placement), 2 bad input (unreadable or invalid files, bad options).
  */
-@Command(name = "virtforge", mixinStandardHelpOptions = true, version = "virtforge 0.1.0",
+@Command(name = "virtforge", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "virtforge 0.1.0",
         description = "Build, check, place and run performance-tuned KVM virtual machines.",
         subcommands = {XmlCommand.class, PlanCommand.class, CreateOptimizedVmCommand.class, VmMonitorCommand.class,
                 GpuPassthroughCommand.class, NumaCompareCommand.class, AuditCommand.class, HostCommand.class})
