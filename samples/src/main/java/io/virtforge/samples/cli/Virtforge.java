@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
  * The {@code virtforge} command line. Exit codes: 0 success, 1 the command ran and found a problem
  * (errors in a report, no placement), 2 bad input (unreadable or invalid files, bad options).
  */
-@Command(name = "virtforge", mixinStandardHelpOptions = true, version = "virtforge 0.1.0",
+@Command(name = "virtforge", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "virtforge 0.1.0",
         description = "Build, check, place and run performance-tuned KVM virtual machines.",
-        subcommands = {XmlCommand.class, PlanCommand.class})
+        subcommands = {XmlCommand.class, PlanCommand.class, CreateOptimizedVmCommand.class, VmMonitorCommand.class,
+                GpuPassthroughCommand.class, NumaCompareCommand.class, AuditCommand.class, HostCommand.class})
 public final class Virtforge {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -34,6 +36,12 @@ public final class Virtforge {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof CliException e) {
+                if (!e.printed()) {
+                    commandLine.getErr().println("virtforge: " + e.getMessage());
+                }
+                return e.exitCode();
+            }
             if (ex instanceof java.nio.file.NoSuchFileException e) {
                 commandLine.getErr().println("virtforge: no such file: " + e.getFile());
                 return BAD_INPUT;
@@ -41,6 +49,13 @@ public final class Virtforge {
             if (ex instanceof java.nio.file.AccessDeniedException e) {
                 commandLine.getErr().println("virtforge: permission denied: " + e.getFile());
                 return BAD_INPUT;
+            }
+            if (ex instanceof io.virtforge.connect.VirtException || ex instanceof io.virtforge.host.HostChangeException
+                    || ex instanceof io.virtforge.host.SysfsException
+                    || ex instanceof io.virtforge.check.DomainValidationException) {
+                // the hypervisor or the host refused or failed: the input was fine
+                commandLine.getErr().println("virtforge: " + ex.getMessage());
+                return PROBLEM;
             }
             if (ex instanceof VirtforgeException || ex instanceof java.io.IOException
                     || ex instanceof java.io.UncheckedIOException) {

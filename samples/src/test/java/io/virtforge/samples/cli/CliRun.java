@@ -1,5 +1,6 @@
 package io.virtforge.samples.cli;
 
+import io.virtforge.connect.VirtConnection;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -10,5 +11,29 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         int code = Virtforge.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Runs with every {@code --connect} answered by {@code connection} (left open for the test to inspect). */
+    static CliRun on(VirtConnection connection, String... args) {
+        AutoCloseable seam = Connector.override(connection);
+        try {
+            return of(args);
+        } finally {
+            try {
+                seam.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The parsed JSON of stdout. */
+    Object json() {
+        return MiniJson.parse(out);
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
     }
 }
