@@ -8,6 +8,13 @@ import json
 import statistics
 import sys
 
+def num(v):
+    """Thousands separators; one decimal below 100, two below 10 (µs-scale scores)."""
+    if not isinstance(v, (int, float)) or v != v:
+        return "n/a"
+    return f"{v:,.2f}" if abs(v) < 10 else f"{v:,.1f}" if abs(v) < 100 else f"{v:,.0f}"
+
+
 for path in sys.argv[1:]:
     print(f"## {path}")
     print(f"| benchmark | params | score | ± error (99.9%) | median iter | min iter | max iter | unit |")
@@ -17,12 +24,12 @@ for path in sys.argv[1:]:
         raw = [x for fork in m.get("rawData", []) for x in fork]
         params = ",".join(f"{k}={v}" for k, v in (r.get("params") or {}).items())
         err = m.get("scoreError")
-        err = f"{err:,.0f}" if isinstance(err, (int, float)) and err == err else "n/a"
-        med = f"{statistics.median(raw):,.0f}" if raw else ""
-        lo = f"{min(raw):,.0f}" if raw else ""
-        hi = f"{max(raw):,.0f}" if raw else ""
+        err = num(err)
+        med = num(statistics.median(raw)) if raw else ""
+        lo = num(min(raw)) if raw else ""
+        hi = num(max(raw)) if raw else ""
         name = r["benchmark"].rsplit(".", 1)[-1]
-        print(f"| {name} | {params} | {m['score']:,.0f} | {err} | {med} | {lo} | {hi} | {m['scoreUnit']} |")
+        print(f"| {name} | {params} | {num(m['score'])} | {err} | {med} | {lo} | {hi} | {m['scoreUnit']} |")
         for sec, v in sorted(r.get("secondaryMetrics", {}).items()):
             if sec.endswith("alloc.rate.norm"):
                 print(f"| {name} | {params} | {v['score']:,.0f} | | | | | {v['scoreUnit']} (gc.alloc.rate.norm) |")

@@ -9,7 +9,6 @@ import io.virtforge.topology.HostTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,8 @@ import java.util.stream.IntStream;
  * around them: the I/O floor of discovery. {@link #record} runs discovery over a {@link Sysfs} that logs
  * every call (reads that fail with ENOENT included: they cost an {@code open()} all the same) before
  * passing it to {@link RealSysfs}; {@link #replay} does the same operations on the same files with the
- * plainest JDK calls ({@code Files.readAllBytes}, {@code Files.newDirectoryStream},
- * {@code Files.readSymbolicLink}, {@code Files.exists}/{@code isDirectory}), no parsing, no model.
+ * plainest JDK calls ({@code Files.readAllBytes}, {@code File.list}, {@code Files.readSymbolicLink},
+ * {@code Files.exists}/{@code isDirectory}), no parsing, no model.
  *
  * <p>{@link #main} writes the operations as text ({@code KIND<TAB>absolute path} per line, kinds
  * {@code read list readlink exists isdir}) for the C and Python floors in {@code benchmarks/floor/}:
@@ -123,11 +122,13 @@ public final class SysfsOps {
                     return Files.readAllBytes(op.file()).length;
                 }
                 case LIST -> {
+                    String[] names = op.file().toFile().list(); // one native call per folder, no Path per entry
+                    if (names == null) {
+                        throw new IOException("cannot list " + op.file());
+                    }
                     long n = 0;
-                    try (DirectoryStream<Path> s = Files.newDirectoryStream(op.file())) {
-                        for (Path p : s) {
-                            n += p.getFileName().toString().length();
-                        }
+                    for (String name : names) {
+                        n += name.length();
                     }
                     return n;
                 }
