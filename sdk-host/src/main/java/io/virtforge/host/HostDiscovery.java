@@ -1,6 +1,5 @@
 package io.virtforge.host;
 
-import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.HugePagePool;
 import io.virtforge.topology.PciDevice;
@@ -8,8 +7,10 @@ import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HostDiscovery {
     private static final Logger LOG = LoggerFactory.getLogger(HostDiscovery.class);
-    /** From this many PCI functions on, devices are read in parallel (reads are independent). */
+    /** From this many PCI functions (or CPUs) on, they are read in parallel (reads are independent). */
     private static final int PARALLEL_THRESHOLD = 64;
     private final Sysfs sysfs;
 
@@ -72,9 +73,9 @@ public final class HostDiscovery {
         NodeReader nodes = new NodeReader(sysfs);
         List<NodeReader.NodeInfo> numaNodes = nodes.numa() ? nodes.nodes() : List.of();
         if (numaNodes.stream().anyMatch(n -> !n.cpus().isEmpty())) {
-            numaNodes.forEach(n -> addNode(b, n, cpus, online, isolated));
+            addNodes(b, numaNodes, cpus, online, isolated);
         } else {
-            addNode(b, singleNode(nodes, cpus), cpus, online, isolated);
+            addNodes(b, List.of(singleNode(nodes, cpus)), cpus, online, isolated);
         }
         PciDeviceReader pci = new PciDeviceReader(sysfs);
         List<PciAddress> addresses = pci.addresses();
@@ -95,14 +96,22 @@ public final class HostDiscovery {
         return new NodeReader.NodeInfo(0, memory, cpus.present().union(cpus.online()), pools, java.util.Map.of());
     }
 
-    private static void addNode(HostTopology.Builder b, NodeReader.NodeInfo n, CpuReader cpus, CpuSet online,
-            CpuSet isolated) {
-        b.node(n.id(), n.memory());
-        n.pools().forEach(p -> b.hugePages(n.id(), p));
-        n.distances().forEach((to, d) -> b.distance(n.id(), to, d));
-        for (int id : n.cpus().toArray()) {
-            HostCpu cpu = cpus.read(id, n.id(), online.contains(id), isolated.contains(id));
-            b.cpu(cpu);
+    /**
+     * Adds the nodes, then their CPUs in the nodes' order; from {@link #PARALLEL_THRESHOLD} CPUs on, their
+     * topology folders are read in parallel (reads are independent; the builder gets them in the same order).
+     */
+    private static void addNodes(HostTopology.Builder b, List<NodeReader.NodeInfo> nodes, CpuReader cpus,
+            CpuSet online, CpuSet isolated) {
+        List<int[]> wanted = new ArrayList<>();
+        for (NodeReader.NodeInfo n : nodes) {
+            b.node(n.id(), n.memory());
+            n.pools().forEach(p -> b.hugePages(n.id(), p));
+            n.distances().forEach((to, d) -> b.distance(n.id(), to, d));
+            for (int id : n.cpus().toArray()) {
+                wanted.add(new int[] {id, n.id()});
+            }
         }
+        Stream<int[]> s = wanted.size() < PARALLEL_THRESHOLD ? wanted.stream() : wanted.parallelStream();
+        s.map(w -> cpus.read(w[0], w[1], online.contains(w[0]), isolated.contains(w[0]))).toList().forEach(b::cpu);
     }
 }

@@ -44,52 +44,59 @@ final class PciDeviceReader {
         return sysfs.isDirectory(PciDevicePaths.device(address)) ? Optional.of(read(address)) : Optional.empty();
     }
 
-    /** One device, which must exist. */
+    /**
+     * One device, which must exist. The device folder's path is built once (formatting the address is the
+     * costly part of a path) and every attribute is resolved from it: the same paths as
+     * {@link PciDevicePaths}' helpers.
+     */
     PciDevice read(PciAddress address) {
         SysfsPath dir = PciDevicePaths.device(address);
         List<String> names = sysfs.list(dir);
         Set<String> entries = new HashSet<>(names);
         PciDevice.Builder b = PciDevice.builder(address);
         if (entries.contains("vendor")) {
-            b.vendorId(KernelValues.hex(sysfs.read(PciDevicePaths.vendor(address))));
+            b.vendorId(KernelValues.hex(sysfs.read(dir.resolve("vendor"))));
         }
         if (entries.contains("device")) {
-            b.deviceId(KernelValues.hex(sysfs.read(PciDevicePaths.deviceId(address))));
+            b.deviceId(KernelValues.hex(sysfs.read(dir.resolve("device"))));
         }
         if (entries.contains("class")) {
-            b.classCode(Math.max(0, KernelValues.hex(sysfs.read(PciDevicePaths.deviceClass(address)))));
+            b.classCode(Math.max(0, KernelValues.hex(sysfs.read(dir.resolve("class")))));
         }
         if (entries.contains("numa_node")) {
-            b.numaNode(KernelValues.integer(sysfs.read(PciDevicePaths.numaNode(address))).orElse(-1));
+            b.numaNode(KernelValues.integer(sysfs.read(dir.resolve("numa_node"))).orElse(-1));
         }
         if (entries.contains("driver")) {
-            b.driver(sysfs.readLinkName(PciDevicePaths.driver(address)));
+            b.driver(sysfs.readLinkName(dir.resolve("driver")));
         }
         if (entries.contains("iommu_group")) {
-            b.iommuGroup(KernelValues.integer(sysfs.readLinkName(PciDevicePaths.iommuGroup(address))).orElse(-1));
+            b.iommuGroup(KernelValues.integer(sysfs.readLinkName(dir.resolve("iommu_group"))).orElse(-1));
         }
         if (entries.contains("physfn")) {
-            b.physfn(PciAddress.parse(sysfs.readLinkName(PciDevicePaths.physfn(address))));
+            b.physfn(PciAddress.parse(sysfs.readLinkName(dir.resolve("physfn"))));
         }
         if (entries.contains("sriov_totalvfs")) {
-            b.sriovTotalVfs(KernelValues.integer(sysfs.read(PciDevicePaths.sriovTotalVfs(address))).orElse(-1));
+            b.sriovTotalVfs(KernelValues.integer(sysfs.read(dir.resolve("sriov_totalvfs"))).orElse(-1));
         }
-        b.virtfns(virtfns(address, names));
+        b.virtfns(virtfns(dir, names));
         if (entries.contains("net")) {
-            List<String> net = sysfs.list(PciDevicePaths.net(address));
+            List<String> net = sysfs.list(dir.resolve("net"));
             b.netdev(net.isEmpty() ? null : net.get(0));
         }
         return b.build();
     }
 
-    private List<PciAddress> virtfns(PciAddress address, List<String> names) {
-        TreeMap<Integer, PciAddress> byIndex = new TreeMap<>();
+    private List<PciAddress> virtfns(SysfsPath dir, List<String> names) {
+        TreeMap<Integer, PciAddress> byIndex = null;
         for (String name : names) {
             int index = KernelValues.numberedName(name, "virtfn");
             if (index >= 0) {
-                byIndex.put(index, PciAddress.parse(sysfs.readLinkName(PciDevicePaths.virtfn(address, index))));
+                if (byIndex == null) {
+                    byIndex = new TreeMap<>();
+                }
+                byIndex.put(index, PciAddress.parse(sysfs.readLinkName(dir.resolveNumbered("virtfn", index))));
             }
         }
-        return List.copyOf(byIndex.values());
+        return byIndex == null ? List.of() : List.copyOf(byIndex.values());
     }
 }

@@ -1,14 +1,17 @@
 package io.virtforge.host;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +45,14 @@ public final class RealSysfs implements Sysfs {
         return root;
     }
 
-    /** The real file behind a path. */
+    /**
+     * The real file behind a path. Its components are checked (none empty, {@code .}, {@code ..} or holding
+     * a {@code /}), so one {@code resolve} of them joined by {@code /} gives the same path as resolving them
+     * one by one, without a path object per component.
+     */
     public Path fileOf(SysfsPath path) {
-        Path p = root;
-        for (String s : path.segments()) {
-            p = p.resolve(s);
-        }
-        return p;
+        List<String> segments = path.segments();
+        return segments.isEmpty() ? root : root.resolve(String.join("/", segments));
     }
 
     @Override
@@ -80,10 +84,23 @@ public final class RealSysfs implements Sysfs {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link File#list()} first (one native call for the whole folder, no path object per entry); when it
+     * fails (it returns null without saying why), the directory stream, whose exception gives the errno.
+     */
     @Override
     public List<String> list(SysfsPath directory) {
+        Path dir = fileOf(directory);
+        String[] listed = dir.getFileSystem() == FileSystems.getDefault() ? dir.toFile().list() : null;
+        if (listed != null) {
+            List<String> names = new ArrayList<>(Arrays.asList(listed));
+            names.sort(null);
+            return names;
+        }
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(fileOf(directory))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 names.add(entry.getFileName().toString());
             }
