@@ -164,7 +164,7 @@ public final class LibvirtConnection implements VirtConnection {
         } catch (LibvirtException e) {
             LOG.debug("cannot route libvirt's errors of {} to the log: {}", uri, e.getError());
         }
-        if (keepAlive.enabled()) {
+        if (keepAlive.enabled() && !uri.startsWith("test:")) { // the test driver is in-process: nothing to keep alive
             try {
                 c.setKeepAlive(keepAlive.intervalSeconds(), keepAlive.count());
             } catch (LibvirtException e) {
@@ -251,6 +251,12 @@ public final class LibvirtConnection implements VirtConnection {
 
     private LibvirtDomain handle(org.libvirt.Domain dom) throws LibvirtException {
         return new LibvirtDomain(this, UUID.fromString(dom.getUUIDString()), dom.getName());
+    }
+
+    /** The handle of a domain just defined from {@code model}: libvirt keeps its name, and its UUID when given. */
+    private LibvirtDomain handle(org.libvirt.Domain dom, Domain model) throws LibvirtException {
+        UUID uuid = model.uuid().isPresent() ? model.uuid().get() : UUID.fromString(dom.getUUIDString());
+        return new LibvirtDomain(this, uuid, model.name());
     }
 
     /**
@@ -407,7 +413,7 @@ public final class LibvirtConnection implements VirtConnection {
         return call("defining domain '" + domain.name() + "'", c -> {
             org.libvirt.Domain d = acquire(c.domainDefineXML(xml));
             try {
-                return handle(d);
+                return handle(d, domain);
             } finally {
                 release(d);
             }
@@ -420,7 +426,7 @@ public final class LibvirtConnection implements VirtConnection {
         return call("creating domain '" + domain.name() + "'", ErrorMapping.Call.START, c -> {
             org.libvirt.Domain d = acquire(c.domainCreateXML(xml, 0));
             try {
-                return handle(d);
+                return handle(d, domain);
             } finally {
                 release(d);
             }
