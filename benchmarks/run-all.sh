@@ -44,6 +44,7 @@ if [[ $quick == 1 ]]; then
   disc_opts=(-f 1 -wi 3 -i 3 -w 2s -r 2s)
   lv_opts=(-f 1 -wi 3 -i 3 -w 1s -r 1s)
   first_forks=5
+  paired_opts=(-w 10 -i 20 -t 200)
 else
   codec_opts=(-f 1 -wi 5 -i 5 -w 2s -r 2s)
   val_opts=(-f 2 -wi 8 -i 5 -w 2s -r 2s)
@@ -52,6 +53,7 @@ else
   disc_opts=(-f 2 -wi 5 -i 5 -w 2s -r 2s)
   lv_opts=(-f 3 -wi 5 -i 5 -w 1s -r 1s)
   first_forks=10
+  paired_opts=(-w 20 -i 60 -t 200)
 fi
 
 {
@@ -141,6 +143,12 @@ if has libvirt; then
   if "$java" -cp "$jar" io.virtforge.benchmarks.LibvirtCheck > "$out/libvirt-check.txt" 2>&1; then
     jmh libvirt 'LibvirtBenchmark\.(raw|sdk)(DefineUndefine|DefineUndefineUnchecked|DumpParse|LookupDumpParse|Live|Dump|LiveXml|Connect)$' "${lv_opts[@]}"
     jmh libvirt-first 'LibvirtBenchmark\.(raw|sdk)ConnectFirst$' -f "$first_forks"
+    note "## libvirt, paired: raw and SDK define + undefine alternating in one JVM (LibvirtPaired)"
+    note "- loadavg before: $(cat /proc/loadavg)"
+    "$java" -cp "$jar" io.virtforge.benchmarks.LibvirtPaired "${paired_opts[@]}" 2>/dev/null \
+        | tee "$out/libvirt-paired.txt" | sed 's/^/    /' >> "$summary"
+    note "- loadavg after: $(cat /proc/loadavg)"
+    echo >> "$summary"
   else
     note "## libvirt: skipped: $(tail -1 "$out/libvirt-check.txt")"
     echo >> "$summary"

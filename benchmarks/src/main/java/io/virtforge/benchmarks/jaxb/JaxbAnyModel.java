@@ -46,6 +46,7 @@ public final class JaxbAnyModel {
         @XmlAnyAttribute public Map<QName, String> otherAttributes = new HashMap<>();
     }
 
+    /** The {@code <domain>} element. */
     @XmlRootElement(name = "domain")
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Domain extends Extensible {
@@ -70,6 +71,7 @@ public final class JaxbAnyModel {
         @XmlValue public long value;
     }
 
+    /** The {@code <vcpu>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Vcpu {
         @XmlAnyAttribute public Map<QName, String> otherAttributes = new HashMap<>();
@@ -79,6 +81,7 @@ public final class JaxbAnyModel {
         @XmlValue public int value;
     }
 
+    /** The {@code <memoryBacking>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class MemoryBacking extends Extensible {
         @XmlElement public Hugepages hugepages;
@@ -91,11 +94,13 @@ public final class JaxbAnyModel {
     public static class Flag extends Extensible {
     }
 
+    /** The {@code <memoryBacking/hugepages>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Hugepages extends Extensible {
         @XmlElement(name = "page") public List<Page> pages = new ArrayList<>();
     }
 
+    /** The {@code <hugepages/page>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Page extends Extensible {
         @XmlAttribute public Long size;
@@ -103,6 +108,7 @@ public final class JaxbAnyModel {
         @XmlAttribute public String nodeset;
     }
 
+    /** The {@code <cpu>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Cpu extends Extensible {
         @XmlAttribute public String mode;
@@ -112,6 +118,7 @@ public final class JaxbAnyModel {
         @XmlElement public Numa numa;
     }
 
+    /** The {@code <cpu/topology>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Topology extends Extensible {
         @XmlAttribute public Integer sockets;
@@ -120,11 +127,13 @@ public final class JaxbAnyModel {
         @XmlAttribute public Integer threads;
     }
 
+    /** The {@code <cpu/numa>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Numa extends Extensible {
         @XmlElement(name = "cell") public List<Cell> cells = new ArrayList<>();
     }
 
+    /** The {@code <numa/cell>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Cell extends Extensible {
         @XmlAttribute public Integer id;
@@ -133,40 +142,47 @@ public final class JaxbAnyModel {
         @XmlAttribute public String unit;
     }
 
+    /** The {@code <numatune>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class NumaTune extends Extensible {
         @XmlElement public NumaMemory memory;
     }
 
+    /** The {@code <numatune/memory>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class NumaMemory extends Extensible {
         @XmlAttribute public String mode;
         @XmlAttribute public String nodeset;
     }
 
+    /** The {@code <cputune>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class CpuTune extends Extensible {
         @XmlElement(name = "vcpupin") public List<VcpuPin> vcpupins = new ArrayList<>();
         @XmlElement public CpuSetPin emulatorpin;
     }
 
+    /** The {@code <cputune/vcpupin>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class VcpuPin extends Extensible {
         @XmlAttribute public int vcpu;
         @XmlAttribute public String cpuset;
     }
 
+    /** The {@code <emulatorpin>} and {@code <iothreadpin>} kind: a pin by cpuset. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class CpuSetPin extends Extensible {
         @XmlAttribute public String cpuset;
     }
 
+    /** The {@code <os>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Os extends Extensible {
         @XmlElement public OsType type;
         @XmlElement(name = "boot") public List<Boot> boots = new ArrayList<>();
     }
 
+    /** The {@code <os/type>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class OsType {
         @XmlAnyAttribute public Map<QName, String> otherAttributes = new HashMap<>();
@@ -175,6 +191,7 @@ public final class JaxbAnyModel {
         @XmlValue public String value;
     }
 
+    /** The {@code <os/boot>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Boot extends Extensible {
         @XmlAttribute public String dev;
@@ -193,6 +210,7 @@ public final class JaxbAnyModel {
         public List<Object> devices = new ArrayList<>();
     }
 
+    /** The {@code <controller>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Controller extends Extensible {
         @XmlAttribute public String type;
@@ -201,12 +219,14 @@ public final class JaxbAnyModel {
         @XmlElement public ControllerDriver driver;
     }
 
+    /** The {@code <controller/driver>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class ControllerDriver extends Extensible {
         @XmlAttribute public Integer queues;
         @XmlAttribute public Integer iothread;
     }
 
+    /** The {@code <disk>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Disk extends Extensible {
         @XmlAttribute public String type;
@@ -216,6 +236,7 @@ public final class JaxbAnyModel {
         @XmlElement public DiskTarget target;
     }
 
+    /** The {@code <disk/driver>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class DiskDriver extends Extensible {
         @XmlAttribute public String name;
@@ -226,18 +247,21 @@ public final class JaxbAnyModel {
         @XmlAttribute public Integer iothread;
     }
 
+    /** The {@code <disk/source>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class DiskSource extends Extensible {
         @XmlAttribute public String file;
         @XmlAttribute public String dev;
     }
 
+    /** The {@code <disk/target>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class DiskTarget extends Extensible {
         @XmlAttribute public String dev;
         @XmlAttribute public String bus;
     }
 
+    /** The {@code <interface>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Interface extends Extensible {
         @XmlAttribute public String type;
@@ -246,17 +270,20 @@ public final class JaxbAnyModel {
         @XmlElement public InterfaceDriver driver;
     }
 
+    /** The {@code <interface/source>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class InterfaceSource extends Extensible {
         @XmlAttribute public String network;
         @XmlAttribute public String bridge;
     }
 
+    /** The {@code <interface/model>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class InterfaceModel extends Extensible {
         @XmlAttribute public String type;
     }
 
+    /** The {@code <interface/driver>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class InterfaceDriver extends Extensible {
         @XmlAttribute public String name;
@@ -264,11 +291,13 @@ public final class JaxbAnyModel {
         @XmlAttribute public String txmode;
     }
 
+    /** The {@code <console>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Console extends Extensible {
         @XmlAttribute public String type;
     }
 
+    /** The {@code <graphics>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Graphics extends Extensible {
         @XmlAttribute public String type;

@@ -24,6 +24,7 @@ public final class JaxbPlainModel {
         return new Class<?>[] {Domain.class};
     }
 
+    /** The {@code <domain>} element. */
     @XmlRootElement(name = "domain")
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Domain {
@@ -47,6 +48,7 @@ public final class JaxbPlainModel {
         @XmlValue public long value;
     }
 
+    /** The {@code <vcpu>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Vcpu {
         @XmlAttribute public String placement;
@@ -55,6 +57,7 @@ public final class JaxbPlainModel {
         @XmlValue public int value;
     }
 
+    /** The {@code <memoryBacking>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class MemoryBacking {
         @XmlElement public Hugepages hugepages;
@@ -67,11 +70,13 @@ public final class JaxbPlainModel {
     public static class Flag {
     }
 
+    /** The {@code <memoryBacking/hugepages>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Hugepages {
         @XmlElement(name = "page") public List<Page> pages = new ArrayList<>();
     }
 
+    /** The {@code <hugepages/page>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Page {
         @XmlAttribute public Long size;
@@ -79,6 +84,7 @@ public final class JaxbPlainModel {
         @XmlAttribute public String nodeset;
     }
 
+    /** The {@code <cpu>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Cpu {
         @XmlAttribute public String mode;
@@ -88,6 +94,7 @@ public final class JaxbPlainModel {
         @XmlElement public Numa numa;
     }
 
+    /** The {@code <cpu/topology>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Topology {
         @XmlAttribute public Integer sockets;
@@ -96,11 +103,13 @@ public final class JaxbPlainModel {
         @XmlAttribute public Integer threads;
     }
 
+    /** The {@code <cpu/numa>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Numa {
         @XmlElement(name = "cell") public List<Cell> cells = new ArrayList<>();
     }
 
+    /** The {@code <numa/cell>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Cell {
         @XmlAttribute public Integer id;
@@ -109,40 +118,47 @@ public final class JaxbPlainModel {
         @XmlAttribute public String unit;
     }
 
+    /** The {@code <numatune>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class NumaTune {
         @XmlElement public NumaMemory memory;
     }
 
+    /** The {@code <numatune/memory>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class NumaMemory {
         @XmlAttribute public String mode;
         @XmlAttribute public String nodeset;
     }
 
+    /** The {@code <cputune>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class CpuTune {
         @XmlElement(name = "vcpupin") public List<VcpuPin> vcpupins = new ArrayList<>();
         @XmlElement public CpuSetPin emulatorpin;
     }
 
+    /** The {@code <cputune/vcpupin>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class VcpuPin {
         @XmlAttribute public int vcpu;
         @XmlAttribute public String cpuset;
     }
 
+    /** The {@code <emulatorpin>} and {@code <iothreadpin>} kind: a pin by cpuset. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class CpuSetPin {
         @XmlAttribute public String cpuset;
     }
 
+    /** The {@code <os>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Os {
         @XmlElement public OsType type;
         @XmlElement(name = "boot") public List<Boot> boots = new ArrayList<>();
     }
 
+    /** The {@code <os/type>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class OsType {
         @XmlAttribute public String arch;
@@ -150,6 +166,7 @@ public final class JaxbPlainModel {
         @XmlValue public String value;
     }
 
+    /** The {@code <os/boot>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Boot {
         @XmlAttribute public String dev;
@@ -168,6 +185,7 @@ public final class JaxbPlainModel {
         public List<Object> devices = new ArrayList<>();
     }
 
+    /** The {@code <controller>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Controller {
         @XmlAttribute public String type;
@@ -176,12 +194,14 @@ public final class JaxbPlainModel {
         @XmlElement public ControllerDriver driver;
     }
 
+    /** The {@code <controller/driver>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class ControllerDriver {
         @XmlAttribute public Integer queues;
         @XmlAttribute public Integer iothread;
     }
 
+    /** The {@code <disk>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Disk {
         @XmlAttribute public String type;
@@ -191,6 +211,7 @@ public final class JaxbPlainModel {
         @XmlElement public DiskTarget target;
     }
 
+    /** The {@code <disk/driver>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class DiskDriver {
         @XmlAttribute public String name;
@@ -201,18 +222,21 @@ public final class JaxbPlainModel {
         @XmlAttribute public Integer iothread;
     }
 
+    /** The {@code <disk/source>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class DiskSource {
         @XmlAttribute public String file;
         @XmlAttribute public String dev;
     }
 
+    /** The {@code <disk/target>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class DiskTarget {
         @XmlAttribute public String dev;
         @XmlAttribute public String bus;
     }
 
+    /** The {@code <interface>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Interface {
         @XmlAttribute public String type;
@@ -221,17 +245,20 @@ public final class JaxbPlainModel {
         @XmlElement public InterfaceDriver driver;
     }
 
+    /** The {@code <interface/source>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class InterfaceSource {
         @XmlAttribute public String network;
         @XmlAttribute public String bridge;
     }
 
+    /** The {@code <interface/model>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class InterfaceModel {
         @XmlAttribute public String type;
     }
 
+    /** The {@code <interface/driver>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class InterfaceDriver {
         @XmlAttribute public String name;
@@ -239,11 +266,13 @@ public final class JaxbPlainModel {
         @XmlAttribute public String txmode;
     }
 
+    /** The {@code <console>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Console {
         @XmlAttribute public String type;
     }
 
+    /** The {@code <graphics>} element. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Graphics {
         @XmlAttribute public String type;
