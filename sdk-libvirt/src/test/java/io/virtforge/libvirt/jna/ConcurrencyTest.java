@@ -10,11 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.jna.Libvirt;
 
@@ -23,29 +21,18 @@ import org.libvirt.jna.Libvirt;
  * per-connection error handler replaces libvirt's default one (which prints every error to stderr);
  * libvirt still records each error for the failing thread, which the interleaved failing calls check.
  */
-class ConcurrencyTest {
+class ConcurrencyTest extends OnTestDriver {
     private static final int THREADS = 8;
     private static final int CALLS = 300;
     private static final int[] SIZES = {4, 8, 2048, 1048576};
 
-    private TestDriver driver;
-    private Connect conn;
 
     private final AtomicInteger handled = new AtomicInteger();
     private final Libvirt.VirErrorCallback quiet = (userData, error) -> handled.incrementAndGet();
 
     @BeforeEach
-    void open() throws Exception {
-        driver = TestDriver.open();
-        conn = driver.conn();
+    void quietErrors() throws Exception {
         conn.setConnectionErrorCallback(quiet);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (driver != null) {
-            driver.close();
-        }
     }
 
     @Test

@@ -7,29 +7,16 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.libvirt.Connect;
 import org.libvirt.Domain;
 
-class DomainTuningCallsTest {
-    private TestDriver driver;
-    private Connect conn;
+class DomainTuningCallsTest extends OnTestDriver {
     private Domain test;
 
     @BeforeEach
-    void open() throws Exception {
-        driver = TestDriver.open();
-        conn = driver.conn();
+    void takeTheTestDomain() throws Exception {
         test = driver.testDomain();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (driver != null) {
-            driver.close();
-        }
     }
 
     @Test

@@ -3,30 +3,12 @@ package io.virtforge.libvirt.jna;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.libvirt.Connect;
 
-class HostCallsTest {
+class HostCallsTest extends OnTestDriver {
     /** The page sizes the test driver's capabilities list under {@code <host><cpu>}. */
     private static final int[] TEST_PAGE_SIZES = {4, 8, 2048, 1048576};
 
-    private TestDriver driver;
-    private Connect conn;
-
-    @BeforeEach
-    void open() throws Exception {
-        driver = TestDriver.open();
-        conn = driver.conn();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (driver != null) {
-            driver.close();
-        }
-    }
 
     @Test
     void domainCapabilitiesIsNotSupportedByTheTestDriver() {

@@ -3,27 +3,9 @@ package io.virtforge.libvirt.jna;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.libvirt.Connect;
 
-class NodeDeviceCallsTest {
-    private TestDriver driver;
-    private Connect conn;
-
-    @BeforeEach
-    void open() throws Exception {
-        driver = TestDriver.open();
-        conn = driver.conn();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (driver != null) {
-            driver.close();
-        }
-    }
+class NodeDeviceCallsTest extends OnTestDriver {
 
     @Test
     void listsTheSameDevicesAsLibvirtJavaOnTheSameConnection() throws Exception {

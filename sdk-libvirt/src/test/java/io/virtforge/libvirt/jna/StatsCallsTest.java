@@ -4,31 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.libvirt.Connect;
 import org.libvirt.Domain;
 
-class StatsCallsTest {
+class StatsCallsTest extends OnTestDriver {
     private static final int VIR_DOMAIN_RUNNING = 1;
     private static final int VIR_DOMAIN_SHUTOFF = 5;
 
-    private TestDriver driver;
-    private Connect conn;
-
-    @BeforeEach
-    void open() throws Exception {
-        driver = TestDriver.open();
-        conn = driver.conn();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (driver != null) {
-            driver.close();
-        }
-    }
 
     @Test
     void stateOfTheDefaultDomain() {
