@@ -64,6 +64,18 @@ public final class HostDiscovery {
 
     /** The host's topology. */
     public HostTopology topology() {
+        return read(true);
+    }
+
+    /**
+     * The host's NUMA nodes, CPUs and huge page pools, without its PCI devices: for questions about memory
+     * and CPUs (huge page needs, pinning), where listing every PCI function would be most of the work.
+     */
+    public HostTopology numaTopology() {
+        return read(false);
+    }
+
+    private HostTopology read(boolean withPciDevices) {
         long start = System.nanoTime();
         HostTopology.Builder b = HostTopology.builder();
         HugePagePoolStatus.sizesIn(sysfs, HugePagePaths.GLOBAL).forEach(b::pageSize);
@@ -77,11 +89,14 @@ public final class HostDiscovery {
         } else {
             addNodes(b, List.of(singleNode(nodes, cpus)), cpus, online, isolated);
         }
-        PciDeviceReader pci = new PciDeviceReader(sysfs);
-        List<PciAddress> addresses = pci.addresses();
-        List<PciDevice> devices = addresses.size() < PARALLEL_THRESHOLD ? addresses.stream().map(pci::read).toList()
-                : addresses.parallelStream().map(pci::read).toList();
-        devices.forEach(b::pciDevice);
+        if (withPciDevices) {
+            PciDeviceReader pci = new PciDeviceReader(sysfs);
+            List<PciAddress> addresses = pci.addresses();
+            List<PciDevice> devices = addresses.size() < PARALLEL_THRESHOLD
+                    ? addresses.stream().map(pci::read).toList()
+                    : addresses.parallelStream().map(pci::read).toList();
+            devices.forEach(b::pciDevice);
+        }
         b.iommu(Iommu.enabled(sysfs));
         HostTopology host = b.build();
         LOG.debug("discovered {} nodes, {} CPUs, {} PCI functions from {} in {} ms", host.nodes().size(),

@@ -169,7 +169,7 @@ public final class HostTuningAudit {
         Set<PageSize> inUse = new TreeSet<>();
         pages.pools().stream().filter(p -> p.total() > 0).forEach(p -> inUse.add(p.pool().size()));
         if (!domains.isEmpty()) {
-            HostTopology host = HostDiscovery.topologyOf(sysfs);
+            HostTopology host = new HostDiscovery(sysfs).numaTopology();
             List<HugePageNeeds> all = domains.stream().map(d -> pages.needs(d, host)).toList();
             HugePageNeeds needs = HugePageNeeds.combined("the given domains", all);
             inUse.addAll(needs.sizes());

@@ -113,9 +113,9 @@ public final class HugePages {
         return new HugePageNeeds(domain.name(), pages);
     }
 
-    /** {@link #reserveFor(Domain, HostTopology)} on the host as discovered now. */
+    /** {@link #reserveFor(Domain, HostTopology)} on the host's NUMA topology as discovered now. */
     public HugePageReservation reserveFor(Domain domain) {
-        return reserveFor(domain, HostDiscovery.topologyOf(sysfs));
+        return reserveFor(domain, new HostDiscovery(sysfs).numaTopology());
     }
 
     /**

@@ -40,4 +40,15 @@ class SyntheticHostDiscoveryTest {
         assertThat(host.node(7).orElseThrow().distanceTo(0)).hasValue(21);
         assertThat(host.iommuGroups()).hasSize(2000 - 2000 / 16);
     }
+
+    @Test
+    void numaTopologyIsTheTopologyWithoutPciDevices() {
+        HostTopology whole = HostDiscovery.topologyOf(new RealSysfs(root));
+        HostTopology numa = new HostDiscovery(new RealSysfs(root)).numaTopology();
+        assertThat(numa.pciDevices()).isEmpty();
+        assertThat(numa.iommuGroups()).isEmpty();
+        assertThat(numa.nodes()).isEqualTo(whole.nodes());
+        assertThat(numa.cpus()).isEqualTo(whole.cpus());
+        assertThat(numa.pageSizes()).isEqualTo(whole.pageSizes());
+    }
 }
