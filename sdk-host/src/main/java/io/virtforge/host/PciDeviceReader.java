@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * Reads PCI functions from {@code /sys/bus/pci/devices/<address>}: ids, class, NUMA node ({@code -1} is
  * unknown), the bound driver ({@code driver} link), the IOMMU group ({@code iommu_group} link), SR-IOV
  * relations ({@code physfn}, {@code virtfnN}, {@code sriov_totalvfs}) and the first network interface in
- * {@code net/}. Each device folder is listed once, and only the files it holds are read.
+ * {@code net/}. Each device folder is listed once, and only the files it holds are read; ids, class and
+ * driver come from the one {@code uevent} file where there is one (see {@link PciUevent}).
  */
 final class PciDeviceReader {
     private final Sysfs sysfs;
@@ -54,20 +55,17 @@ final class PciDeviceReader {
         List<String> names = sysfs.list(dir);
         Set<String> entries = new HashSet<>(names);
         PciDevice.Builder b = PciDevice.builder(address);
-        if (entries.contains("vendor")) {
-            b.vendorId(KernelValues.hex(sysfs.read(dir.resolve("vendor"))));
-        }
-        if (entries.contains("device")) {
-            b.deviceId(KernelValues.hex(sysfs.read(dir.resolve("device"))));
-        }
-        if (entries.contains("class")) {
-            b.classCode(Math.max(0, KernelValues.hex(sysfs.read(dir.resolve("class")))));
+        Optional<PciUevent> uevent = entries.contains("uevent")
+                ? PciUevent.parse(sysfs.read(dir.resolve("uevent"))) : Optional.empty();
+        if (uevent.isPresent()) {
+            PciUevent u = uevent.get();
+            b.vendorId(u.vendorId()).deviceId(u.deviceId()).classCode(u.classCode());
+            u.driver().ifPresent(b::driver);
+        } else {
+            readIdsAndDriver(dir, entries, b);
         }
         if (entries.contains("numa_node")) {
             b.numaNode(KernelValues.integer(sysfs.read(dir.resolve("numa_node"))).orElse(-1));
-        }
-        if (entries.contains("driver")) {
-            b.driver(sysfs.readLinkName(dir.resolve("driver")));
         }
         if (entries.contains("iommu_group")) {
             b.iommuGroup(KernelValues.integer(sysfs.readLinkName(dir.resolve("iommu_group"))).orElse(-1));
@@ -84,6 +82,22 @@ final class PciDeviceReader {
             b.netdev(net.isEmpty() ? null : net.get(0));
         }
         return b.build();
+    }
+
+    /** Trees without {@code uevent} files (libvirt's test data, hand-made fixtures): the separate files. */
+    private void readIdsAndDriver(SysfsPath dir, Set<String> entries, PciDevice.Builder b) {
+        if (entries.contains("vendor")) {
+            b.vendorId(KernelValues.hex(sysfs.read(dir.resolve("vendor"))));
+        }
+        if (entries.contains("device")) {
+            b.deviceId(KernelValues.hex(sysfs.read(dir.resolve("device"))));
+        }
+        if (entries.contains("class")) {
+            b.classCode(Math.max(0, KernelValues.hex(sysfs.read(dir.resolve("class")))));
+        }
+        if (entries.contains("driver")) {
+            b.driver(sysfs.readLinkName(dir.resolve("driver")));
+        }
     }
 
     private List<PciAddress> virtfns(SysfsPath dir, List<String> names) {

@@ -167,19 +167,26 @@ public final class SyntheticSysfsTree {
             PciAddress a = new PciAddress(0, bus + 1, (i % FUNCTIONS_PER_BUS) >> 3, i & 7);
             int kind = i % 16 == 15 ? 2 : i % 8 == 7 ? 1 : 0;
             String dir = "sys/devices/pci0000:" + String.format("%02x", bus + 1) + "/" + a.format() + "/";
-            file(dir + "vendor", kind == 1 ? "0x144d" : "0x8086");
-            file(dir + "device", kind == 1 ? "0xa808" : kind == 2 ? "0x2030" : "0x1572");
+            int vendor = kind == 1 ? 0x144d : 0x8086;
+            int device = kind == 1 ? 0xa808 : kind == 2 ? 0x2030 : 0x1572;
+            int classCode = KernelValues.hex(CLASS_DRIVER[kind * 2]);
+            String driver = CLASS_DRIVER[kind * 2 + 1];
+            boolean bound = i % 32 != 30;
+            file(dir + "vendor", String.format("0x%04x", vendor));
+            file(dir + "device", String.format("0x%04x", device));
             file(dir + "class", CLASS_DRIVER[kind * 2]);
             file(dir + "numa_node", node);
             file(dir + "enable", 1);
             file(dir + "driver_override", "(null)");
+            // as the kernel composes it: the driver line only while one is bound
+            file(dir + "uevent", (bound ? "DRIVER=" + driver + "\n" : "") + String.format(
+                    "PCI_CLASS=%04X\nPCI_ID=%04X:%04X\nPCI_SLOT_NAME=%s", classCode, vendor, device, a.format()));
             if (kind != 2) {
                 group++;
             }
             link(dir + "iommu_group", "sys/kernel/iommu_groups/" + group);
             link("sys/kernel/iommu_groups/" + group + "/devices/" + a.format(), dir);
-            if (i % 32 != 30) {
-                String driver = CLASS_DRIVER[kind * 2 + 1];
+            if (bound) {
                 link(dir + "driver", "sys/bus/pci/drivers/" + driver);
                 link("sys/bus/pci/drivers/" + driver + "/" + a.format(), dir);
                 if (kind == 0) {

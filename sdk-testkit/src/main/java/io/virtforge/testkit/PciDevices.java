@@ -57,6 +57,7 @@ final class PciDevices {
         tree.put(d.attribute("device"), FakeFile.readOnly(String.format("0x%04x\n", d.id.device())));
         tree.put(d.attribute("class"), FakeFile.readOnly(String.format("0x%06x\n", d.deviceClass)));
         tree.put(d.attribute("numa_node"), FakeFile.readOnly(d.numaNode + "\n"));
+        tree.put(d.attribute("uevent"), FakeFile.view(() -> uevent(d)));
         tree.put(d.attribute("enable"), FakeFile.readWrite("1\n"));
         tree.link(PciDevicePaths.device(d.address), d.dir);
         if (d.physfn != null) {
@@ -67,6 +68,13 @@ final class PciDevices {
             tree.link(d.attribute("iommu_group"), IommuPaths.group(d.iommuGroup));
             tree.link(IommuPaths.groupDevices(d.iommuGroup).resolve(d.address), d.dir);
         }
+    }
+
+    /** As the kernel composes it on each read: the driver line only while one is bound. */
+    private static String uevent(PciDeviceState d) {
+        return (d.boundDriver == null ? "" : "DRIVER=" + d.boundDriver.name() + "\n")
+                + String.format("PCI_CLASS=%04X\nPCI_ID=%04X:%04X\nPCI_SLOT_NAME=%s\n", d.deviceClass, d.id.vendor(),
+                        d.id.device(), d.address.format());
     }
 
     void remove(PciDeviceState d) {

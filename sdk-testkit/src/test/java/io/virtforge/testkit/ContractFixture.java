@@ -41,6 +41,7 @@ final class ContractFixture {
                 .file(DEV + "/class", "0x020000\n")
                 .file("/sys/bus/pci/devices/0000:3b:00.0/numa_node", "1\n")
                 .file("/sys/bus/pci/devices/0000:3b:00.0/driver_override", "(null)\n")
+                .file(DEV + "/uevent", "DRIVER=i40e\nPCI_CLASS=20000\nPCI_ID=8086:1572\nPCI_SLOT_NAME=0000:3b:00.0\n")
                 .file("/sys/class/net/enp59s0f0/operstate", "up\n")
                 .file("/sys/kernel/mm/transparent_hugepage/enabled", "always [madvise] never\n")
                 .file("/proc/cmdline", "intel_iommu=on iommu=pt\n")
@@ -51,7 +52,7 @@ final class ContractFixture {
                 .directory("/sys/devices/system/node/node1", "cpu2", "cpu3", "cpulist", "distance", "hugepages", "meminfo")
                 .directory("/sys/class/net", "enp59s0f0")
                 .directory(DEV, "class", "device", "driver", "driver_override", "enable", "iommu_group", "net",
-                        "numa_node", "vendor")
+                        "numa_node", "uevent", "vendor")
                 .link("/sys/bus/pci/devices/0000:3b:00.0", "../../../devices/pci0000:3b/0000:3b:00.0")
                 .link("/sys/bus/pci/devices/0000:3b:00.0/driver", "../../../bus/pci/drivers/i40e")
                 .link(DEV + "/iommu_group", "../../../kernel/iommu_groups/12")

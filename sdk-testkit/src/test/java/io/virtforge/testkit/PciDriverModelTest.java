@@ -15,6 +15,7 @@ import io.virtforge.host.NetInterfaceName;
 import io.virtforge.host.NetInterfacePaths;
 import io.virtforge.host.PciDevicePaths;
 import io.virtforge.host.PciDriverPaths;
+import io.virtforge.host.SysfsPath;
 import io.virtforge.value.PciAddress;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,18 @@ class PciDriverModelTest {
         assertThat(sysfs.readLinkName(PciDevicePaths.iommuGroup(GPU))).isEqualTo("40");
         assertThat(sysfs.list(IommuPaths.groupDevices(40))).containsExactly(GPU.format(), GPU_AUDIO.format());
         assertThat(sysfs.exists(IommuPaths.CLASS_IOMMU.resolve("dmar0"))).isTrue();
+    }
+
+    @Test
+    void ueventIsComposedOnEachReadAndFollowsTheBinding() {
+        SysfsPath uevent = PciDevicePaths.device(NIC).resolve("uevent");
+        String ids = "PCI_CLASS=20000\nPCI_ID=8086:1572\nPCI_SLOT_NAME=0000:3b:00.0\n";
+        assertThat(sysfs.read(uevent)).isEqualTo("DRIVER=i40e\n" + ids);
+        sysfs.write(PciDriverPaths.unbind(I40E), NIC.format());
+        assertThat(sysfs.read(uevent)).as("no driver line while unbound").isEqualTo(ids);
+        sysfs.write(PciDevicePaths.driverOverride(NIC), "vfio-pci");
+        sysfs.write(PciDriverPaths.DRIVERS_PROBE, NIC.format());
+        assertThat(sysfs.read(uevent)).isEqualTo("DRIVER=vfio-pci\n" + ids);
     }
 
     @Test
