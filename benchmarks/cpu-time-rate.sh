@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
-[[ -f $jar ]] || { echo "missing $jar: build it first: mvn -q -pl benchmarks -am package -DskipTests" >&2; exit 1; }
+[[ -f $jar ]] || { echo "missing $jar: build it first: ./mvnw -q -pl benchmarks -am package -DskipTests" >&2; exit 1; }
 names=${BENCHMARKS:-seedRoundTrip seedParse seedWrite corpusRoundTrip jaxbAnyUnmarshal jaxbAnyRoundTrip jaxbPlainUnmarshal jaxbPlainRoundTrip jaxbAnyCorpusRoundTrip jaxbPlainCorpusRoundTrip}
 echo "# cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') x $(nproc); jdk: $("${JAVA:-java}" -version 2>&1 | head -1)"
 echo "# loadavg before: $(cat /proc/loadavg)"

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
 if [[ ! -f $jar ]]; then
-  echo "missing $jar: build it first: mvn -q -pl benchmarks -am package -DskipTests" >&2
+  echo "missing $jar: build it first: ./mvnw -q -pl benchmarks -am package -DskipTests" >&2
   exit 1
 fi
 java=${JAVA:-java}
