@@ -86,7 +86,7 @@ class CorpusTest {
     }
 
     @Test
-    void negativeCasesAreTheFilesOnlyLibvirtsFailingTestMacrosUse() throws IOException {
+    void negativeCasesAreTheFilesOnlyLibvirtsParseErrorTestsUse() throws IOException {
         Path tests = Files.createDirectories(dir.resolve("libvirt-1.0.0/tests"));
         Files.writeString(tests.resolve("qemuxml2argvtest.c"), """
                 # define DO_TEST_PARSE_ERROR(name, ...) \\
@@ -97,14 +97,15 @@ class CorpusTest {
                     DO_TEST_CAPS_VER_PARSE_ERROR("fixed-lately", "4.0.0");
                     DO_TEST_CAPS_LATEST("fixed-lately");
                     DO_TEST_FULL("inline",
-                                 ARG_FLAGS, FLAG_SKIP_LEGACY_CPUS | FLAG_EXPECT_FAILURE,
+                                 ARG_FLAGS, FLAG_SKIP_LEGACY_CPUS | FLAG_EXPECT_PARSE_ERROR,
                                  ARG_END);
                     DO_TEST_CAPS_ARCH_LATEST_FAILURE("no-cmdline", "aarch64");
+                    DO_TEST_FULL("no-cmdline-either", ARG_FLAGS, FLAG_EXPECT_FAILURE, ARG_END);
                 """);
         LibvirtCorpus c = LibvirtCorpus.at(tests.getParent(), "test");
         assertThat(c.hasTestPrograms()).isTrue();
         assertThat(c.negativeCases("qemuxml2argvdata"))
-                .containsExactlyInAnyOrder("broken.xml", "broken-lately.xml", "inline.xml", "no-cmdline.xml");
+                .containsExactlyInAnyOrder("broken.xml", "broken-lately.xml", "inline.xml");
         assertThat(c.negativeCases("qemuxml2xmloutdata")).isEmpty();
         assertThat(c.negativeCases("genericxml2xmlindata")).isEmpty();
     }

@@ -42,7 +42,7 @@ class CorpusSchemaTest {
             output = DomainXml.defaults().write(DomainXml.defaults().parse(input));
         } catch (XmlModelException e) {
             if (corpus.negativeCases(folder).contains(p.getFileName().toString())) {
-                note.accept("a libvirt negative case the schema accepts, refused by the model: " + e.getMessage());
+                note.accept("a libvirt parse-error case the schema accepts, refused by the model: " + e.getMessage());
                 return DomainXmlCorpusRoundTripTest.NEGATIVE_REFUSED;
             }
             throw new AssertionError(corpus.name() + " " + DomainXmlCorpusRoundTripTest.key(p)

@@ -32,7 +32,7 @@ import org.w3c.dom.Element;
  * writes the tree back, so {@code 0x01} stays {@code 0x01}.
  *
  * <p>Files left out are listed below with their reason; the test checks that each of them really
- * fails, so the list cannot go stale. A document libvirt's own test programs use only as a negative case
+ * fails, so the list cannot go stale. A document libvirt's own test programs use only as a parse-error case
  * ({@link LibvirtCorpus#negativeCases}) may be refused by the model; every other refusal is a failure.
  */
 class DomainXmlCorpusRoundTripTest {
@@ -56,8 +56,8 @@ class DomainXmlCorpusRoundTripTest {
 
     /** The outcome of a document the model reads, writes and reads back unchanged. */
     static final String ROUND_TRIPPED = "round-tripped";
-    /** The outcome of a document libvirt's tests use only as a negative case, which the model refuses. */
-    static final String NEGATIVE_REFUSED = "libvirt negative cases, refused";
+    /** The outcome of a document libvirt's tests use only as a parse-error case, which the model refuses. */
+    static final String NEGATIVE_REFUSED = "libvirt parse-error cases, refused";
 
     /** The domain documents of a corpus, folder by folder. */
     static Stream<Path> corpusFiles(LibvirtCorpus corpus) {
@@ -103,7 +103,7 @@ class DomainXmlCorpusRoundTripTest {
             domain = DomainXml.defaults().parse(input);
         } catch (XmlModelException e) {
             if (negative) {
-                note.accept("a libvirt negative case, refused: " + e.getMessage());
+                note.accept("a libvirt parse-error case, refused: " + e.getMessage());
                 return NEGATIVE_REFUSED;
             }
             throw new AssertionError(corpus.name() + " " + key(p) + ": the model refuses it: " + e.getMessage(), e);
@@ -113,7 +113,7 @@ class DomainXmlCorpusRoundTripTest {
         assertThat(again).isEqualTo(domain);
         assertThat(DomainXml.defaults().write(again)).isEqualTo(output);
         assertThat(DomTrees.difference(oracle, DomTrees.parse(output))).as("difference from the input").isNull();
-        return negative ? "libvirt negative cases, " + ROUND_TRIPPED : ROUND_TRIPPED;
+        return negative ? "libvirt parse-error cases, " + ROUND_TRIPPED : ROUND_TRIPPED;
     }
 
     @TestFactory

@@ -125,7 +125,7 @@ class TypedCoverageTest {
     /**
      * Per corpus and folder, a test per document: nothing it holds that the model promises to type is
      * reported untyped. Documents the model refuses fail here as in the round trip, except those the round
-     * trip lists as rejected and libvirt's negative cases; the corpus' symlink stubs are not XML.
+     * trip lists as rejected and libvirt's parse-error cases; the corpus' symlink stubs are not XML.
      */
     @TestFactory
     Stream<DynamicNode> nothingListedAsTypedIsEverKeptUntyped() {
