@@ -106,7 +106,8 @@ public final class Corpus {
         if (given.isPresent()) {
             return Optional.of(LibvirtCorpus.at(given.get(), "fetched"));
         }
-        return projectRoot().flatMap(r -> newestComplete(r.resolve(".corpus"))).map(d -> LibvirtCorpus.at(d, "fetched"));
+        return projectRoot().flatMap(r -> newestComplete(r.resolve(".corpus")))
+                .map(d -> LibvirtCorpus.at(d, "fetched"));
     }
 
     /** The newest {@code libvirt-VERSION} folder of {@code folder} that holds the complete marker. */

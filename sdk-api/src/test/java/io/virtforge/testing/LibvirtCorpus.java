@@ -29,7 +29,7 @@ public record LibvirtCorpus(String name, Path dir, String origin) {
             "genericxml2xmlindata", "genericxml2xmltest.c");
     private static final Pattern INVOCATION = Pattern.compile("(?<!define )\\b(DO_TEST\\w*)\\s*\\(");
     private static final Pattern FIRST_STRING = Pattern.compile("^\\s*\"([^\"]+)\"");
-    /** Parse failures only: a {@code DO_TEST_FAILURE} document parses, libvirt fails later (building a command line). */
+    /** Parse failures only: a {@code DO_TEST_FAILURE} document parses; libvirt fails later, building a command line. */
     private static final Pattern NEGATIVE = Pattern.compile(
             "PARSE_ERROR|PARSE_FAIL|_FAIL_ACTIVE|_FAIL_INACTIVE|FLAG_EXPECT_PARSE_ERROR|RESULT_FAIL_PARSE");
     private static final Map<Path, Set<String>> NEGATIVES = new ConcurrentHashMap<>();
@@ -68,8 +68,9 @@ public record LibvirtCorpus(String name, Path dir, String origin) {
      * The documents of a data folder that libvirt's own tests use only as parse-error cases (libvirt must fail
      * to parse them: {@code DO_TEST_PARSE_ERROR}, {@code DO_TEST_CAPS_LATEST_PARSE_ERROR},
      * {@code DO_TEST_FAIL_ACTIVE}... or the {@code FLAG_EXPECT_PARSE_ERROR} flag; not {@code DO_TEST_FAILURE},
-     * whose documents libvirt parses), read from the test program that reads the folder ({@code qemuxml2argvtest.c}, {@code genericxml2xmltest.c}). File names, with
-     * {@code .xml}; empty when the corpus has no C sources or the folder no such program.
+     * whose documents libvirt parses), read from the test program that reads the folder
+     * ({@code qemuxml2argvtest.c}, {@code genericxml2xmltest.c}). File names, with {@code .xml}; empty when
+     * the corpus has no C sources or the folder no such program.
      */
     public Set<String> negativeCases(String folder) {
         String program = PROGRAMS.get(folder);

@@ -126,7 +126,13 @@ class NodeDeviceXmlTest {
             int nets = 0;
             List<Path> files = corpus.xmlFiles(DEVICES);
             for (Path p : files) {
-                NodeDevice d = NodeDeviceXml.parse(Corpus.read(p));
+                NodeDevice d;
+                try {
+                    d = NodeDeviceXml.parse(Corpus.read(p));
+                } catch (XmlModelException e) {
+                    throw new AssertionError(corpus.name() + " " + DEVICES + "/" + p.getFileName() + ": "
+                            + e.getMessage(), e);
+                }
                 if (d.pci().isEmpty()) {
                     nonPci++;
                 } else {

@@ -88,9 +88,11 @@ class LibvirtCorpusDiscoveryTest {
         return CorpusTally.perCorpus(corpus -> Stream.of(CorpusTally.files(corpus, "vircaps2xmldata trees",
                 () -> entries(corpus.require("vircaps2xmldata"), "vircaps-*.xml"), (xml, note) -> {
                     String file = xml.getFileName().toString();
-                    String tree = "linux-" + file.substring(file.indexOf('-', "vircaps-".length()) + 1, file.length() - 4);
+                    String tree = "linux-"
+                            + file.substring(file.indexOf('-', "vircaps-".length()) + 1, file.length() - 4);
                     HostTopology expected = CapabilitiesXml.parse(Files.readString(xml));
-                    HostTopology found = HostDiscovery.topologyOf(mount(xml.resolveSibling(tree), corpus.name() + file));
+                    HostTopology found = HostDiscovery.topologyOf(mount(xml.resolveSibling(tree),
+                            corpus.name() + file));
                     assertThat(cells(found)).as("cells of %s", tree).isEqualTo(cells(expected));
                     for (NumaNode n : expected.nodes()) {
                         for (int id : n.cpus().toArray()) {
