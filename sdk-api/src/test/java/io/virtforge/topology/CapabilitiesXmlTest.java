@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtforge.testing.Corpus;
+import io.virtforge.testing.CorpusTally;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
@@ -23,45 +24,52 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.w3c.dom.Element;
 
-/** CapabilitiesXml over libvirt's own capabilities test data and the test driver, against a DOM reading. */
+/**
+ * CapabilitiesXml over libvirt's own capabilities test data (libvirt 4.5.0's and the fetched corpus, see
+ * {@link Corpus}) and the test driver, against a DOM reading.
+ */
 class CapabilitiesXmlTest {
     private static final long BASE_PAGE = 4096;
 
-    static Stream<Path> corpusFiles() {
-        List<Path> files = new ArrayList<>(Corpus.xmlFiles(Corpus.libvirt("capabilityschemadata")));
-        files.addAll(Corpus.xmlFiles(Corpus.libvirt("vircaps2xmldata")));
-        return files.stream();
+    static final List<String> FOLDERS = List.of("capabilityschemadata", "vircaps2xmldata");
+
+    @TestFactory
+    Stream<DynamicNode> everyCorpusDocumentReadsLikeTheDomReading() {
+        return CorpusTally.perCorpus(corpus -> FOLDERS.stream().map(folder -> CorpusTally.folder(corpus, folder,
+                (p, note) -> {
+                    assertMatchesDom(Corpus.read(p));
+                    return "read like the DOM reading";
+                })));
     }
 
     @TestFactory
-    Stream<DynamicTest> everyCorpusDocumentReadsLikeTheDomReading() {
-        List<Path> files = corpusFiles().toList();
-        assertThat(files).hasSizeGreaterThanOrEqualTo(10);
-        return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
-                () -> assertMatchesDom(Corpus.read(p))));
-    }
-
-    @Test
-    void theCorpusHasCellsWithMemoryPagesAndCpuTopologyToCompare() {
+    Stream<DynamicNode> theCorpusHasCellsWithMemoryPagesAndCpuTopologyToCompare() {
         // guards the comparison above from passing on documents without the interesting parts
-        int cells = 0;
-        int pools = 0;
-        int cpusWithTopology = 0;
-        for (Path p : corpusFiles().toList()) {
-            for (DomReading.Cell c : DomReading.cells(DomReading.parse(Corpus.read(p)))) {
-                cells++;
-                pools += (int) c.pagesBySizeBytes().keySet().stream().filter(s -> s > BASE_PAGE).count();
-                cpusWithTopology += (int) c.cpus().stream().filter(cpu -> cpu.socket() != null).count();
+        return CorpusTally.perCorpus(corpus -> Stream.of(DynamicTest.dynamicTest("cells, pools, CPUs", () -> {
+            int cells = 0;
+            int pools = 0;
+            int cpusWithTopology = 0;
+            List<Path> files = FOLDERS.stream().flatMap(f -> corpus.xmlFiles(f).stream()).toList();
+            for (Path p : files) {
+                for (DomReading.Cell c : DomReading.cells(DomReading.parse(Corpus.read(p)))) {
+                    cells++;
+                    pools += (int) c.pagesBySizeBytes().keySet().stream().filter(s -> s > BASE_PAGE).count();
+                    cpusWithTopology += (int) c.cpus().stream().filter(cpu -> cpu.socket() != null).count();
+                }
             }
-        }
-        assertThat(cells).isGreaterThanOrEqualTo(20);
-        assertThat(pools).isGreaterThanOrEqualTo(20);
-        assertThat(cpusWithTopology).isGreaterThan(50);
+            System.out.println("corpus " + corpus.name() + " capabilities: " + files.size() + " files, " + cells
+                    + " cells, " + pools + " huge page pools, " + cpusWithTopology + " CPUs with topology");
+            assertThat(files).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(cells).isGreaterThanOrEqualTo(20);
+            assertThat(pools).isGreaterThanOrEqualTo(20);
+            assertThat(cpusWithTopology).isGreaterThan(50);
+        })));
     }
 
     static void assertMatchesDom(String xml) {

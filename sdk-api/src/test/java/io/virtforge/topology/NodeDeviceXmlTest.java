@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtforge.testing.Corpus;
+import io.virtforge.testing.CorpusTally;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PciAddress;
 import io.virtforge.xml.XmlModelException;
@@ -12,14 +13,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.w3c.dom.Element;
 
-/** NodeDeviceXml over libvirt's node device test data, against a DOM reading, and addTo. */
+/**
+ * NodeDeviceXml over libvirt's node device test data (libvirt 4.5.0's and the fetched corpus, see {@link Corpus}),
+ * against a DOM reading, and addTo.
+ */
 class NodeDeviceXmlTest {
-    private static final String FOLDER = Corpus.libvirt("nodedevschemadata");
+    private static final String DEVICES = "nodedevschemadata";
+    /** The shared corpus' libvirt 4.5.0 copy, whose documents the tests below name. */
+    private static final String FOLDER = Corpus.libvirt(DEVICES);
 
     static PciAddress domAddress(Element a) {
         return new PciAddress((int) DomReading.number(DomReading.attr(a, "domain").orElse("0")),
@@ -100,42 +107,55 @@ class NodeDeviceXmlTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyCorpusDeviceReadsLikeTheDomReading() {
-        List<Path> files = Corpus.xmlFiles(FOLDER);
-        assertThat(files).hasSizeGreaterThanOrEqualTo(20);
-        return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
-                () -> assertMatchesDom(Corpus.read(p))));
+    Stream<DynamicNode> everyCorpusDeviceReadsLikeTheDomReading() {
+        return CorpusTally.perCorpus(corpus -> Stream.of(CorpusTally.folder(corpus, DEVICES, (p, note) -> {
+            assertMatchesDom(Corpus.read(p));
+            return "read like the DOM reading";
+        })));
     }
 
-    @Test
-    void theCorpusHoldsPciDevicesWithEveryRelationAndNonPciDevices() {
-        int pci = 0;
-        int groups = 0;
-        int numa = 0;
-        int pfs = 0;
-        int vfs = 0;
-        int nonPci = 0;
-        int nets = 0;
-        for (Path p : Corpus.xmlFiles(FOLDER)) {
-            NodeDevice d = NodeDeviceXml.parse(Corpus.read(p));
-            if (d.pci().isEmpty()) {
-                nonPci++;
-            } else {
-                pci++;
-                groups += d.pci().get().iommuGroup().isPresent() ? 1 : 0;
-                numa += d.pci().get().numaNode().isPresent() ? 1 : 0;
-                pfs += d.pci().get().virtfns().isEmpty() ? 0 : 1;
-                vfs += d.pci().get().isVf() ? 1 : 0;
+    @TestFactory
+    Stream<DynamicNode> theCorpusHoldsPciDevicesWithEveryRelationAndNonPciDevices() {
+        return CorpusTally.perCorpus(corpus -> Stream.of(DynamicTest.dynamicTest("relations", () -> {
+            int pci = 0;
+            int groups = 0;
+            int numa = 0;
+            int pfs = 0;
+            int vfs = 0;
+            int nonPci = 0;
+            int nets = 0;
+            List<Path> files = corpus.xmlFiles(DEVICES);
+            for (Path p : files) {
+                NodeDevice d;
+                try {
+                    d = NodeDeviceXml.parse(Corpus.read(p));
+                } catch (XmlModelException e) {
+                    throw new AssertionError(corpus.name() + " " + DEVICES + "/" + p.getFileName() + ": "
+                            + e.getMessage(), e);
+                }
+                if (d.pci().isEmpty()) {
+                    nonPci++;
+                } else {
+                    pci++;
+                    groups += d.pci().get().iommuGroup().isPresent() ? 1 : 0;
+                    numa += d.pci().get().numaNode().isPresent() ? 1 : 0;
+                    pfs += d.pci().get().virtfns().isEmpty() ? 0 : 1;
+                    vfs += d.pci().get().isVf() ? 1 : 0;
+                }
+                nets += d.netInterface().isPresent() ? 1 : 0;
             }
-            nets += d.netInterface().isPresent() ? 1 : 0;
-        }
-        assertThat(pci).isGreaterThan(10);
-        assertThat(groups).isGreaterThan(5);
-        assertThat(numa).isGreaterThan(3);
-        assertThat(pfs).isGreaterThan(0);
-        assertThat(vfs).isGreaterThan(0);
-        assertThat(nonPci).isGreaterThan(10);
-        assertThat(nets).isEqualTo(2);
+            System.out.println("corpus " + corpus.name() + " " + DEVICES + ": " + files.size() + " files, " + pci
+                    + " PCI (" + groups + " in IOMMU groups, " + numa + " with a NUMA node, " + pfs + " PFs, " + vfs
+                    + " VFs), " + nonPci + " not PCI, " + nets + " network interfaces");
+            assertThat(files).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(pci).isGreaterThan(10);
+            assertThat(groups).isGreaterThan(5);
+            assertThat(numa).isGreaterThan(3);
+            assertThat(pfs).isGreaterThan(0);
+            assertThat(vfs).isGreaterThan(0);
+            assertThat(nonPci).isGreaterThan(10);
+            assertThat(nets).isGreaterThanOrEqualTo(2);
+        })));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.virtforge.testing.Corpus;
+import io.virtforge.testing.CorpusTally;
 import io.virtforge.topology.CapabilitiesXml;
 import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostTopology;
@@ -17,18 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Discovery checked against libvirt 4.5.0's own expectations for its captured sysfs trees. Each tree is
+ * Discovery checked against libvirt's own expectations for its captured sysfs trees, in both libvirt corpora
+ * (4.5.0's and the fetched one, see {@link Corpus}), with counts. Each tree is
  * mounted at {@code /sys/devices/system} of a {@link RealSysfs} over a temporary root (a symbolic link),
  * as libvirt's tests redirect {@code SYSFS_SYSTEM_PATH}: {@code linux-X/{cpu,node}} or
- * {@code linux-X/system/{cpu,node}}. (The corpus stores libvirt's {@code nodeN/cpuM} links as plain files;
- * discovery only lists their names.)
+ * {@code linux-X/system/{cpu,node}}. (The 4.5.0 copy stores libvirt's {@code nodeN/cpuM} links as plain files,
+ * the fetched source as links; discovery only lists their names.)
  * <ul>
  * <li>{@code vircaps2xmldata/linux-*}: the NUMA cells and, per CPU, id, socket, core and siblings equal
  * those of {@code vircaps-<arch>-*.xml}. Memory and page counts are not compared: libvirt's test takes
@@ -82,24 +84,26 @@ class LibvirtCorpusDiscoveryTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> capabilitiesCellsAndCpusEqualLibvirts() {
-        Path data = Corpus.require(Corpus.libvirt("vircaps2xmldata"));
-        return entries(data, "vircaps-*.xml").stream().map(xml -> {
-            String file = xml.getFileName().toString();
-            String tree = "linux-" + file.substring(file.indexOf('-', "vircaps-".length()) + 1, file.length() - 4);
-            return DynamicTest.dynamicTest(file + " <- " + tree, () -> {
-                HostTopology expected = CapabilitiesXml.parse(Files.readString(xml));
-                HostTopology found = HostDiscovery.topologyOf(mount(data.resolve(tree), file));
-                assertThat(cells(found)).isEqualTo(cells(expected));
-                for (NumaNode n : expected.nodes()) {
-                    for (int id : n.cpus().toArray()) {
-                        assertThat(cpu(found.cpu(id).orElseThrow())).as("cpu %d of %s", id, tree)
-                                .isEqualTo(cpu(expected.cpu(id).orElseThrow()));
+    Stream<DynamicNode> capabilitiesCellsAndCpusEqualLibvirts() {
+        return CorpusTally.perCorpus(corpus -> Stream.of(CorpusTally.files(corpus, "vircaps2xmldata trees",
+                () -> entries(corpus.require("vircaps2xmldata"), "vircaps-*.xml"), (xml, note) -> {
+                    String file = xml.getFileName().toString();
+                    String tree = "linux-"
+                            + file.substring(file.indexOf('-', "vircaps-".length()) + 1, file.length() - 4);
+                    HostTopology expected = CapabilitiesXml.parse(Files.readString(xml));
+                    HostTopology found = HostDiscovery.topologyOf(mount(xml.resolveSibling(tree),
+                            corpus.name() + file));
+                    assertThat(cells(found)).as("cells of %s", tree).isEqualTo(cells(expected));
+                    for (NumaNode n : expected.nodes()) {
+                        for (int id : n.cpus().toArray()) {
+                            assertThat(cpu(found.cpu(id).orElseThrow())).as("cpu %d of %s", id, tree)
+                                    .isEqualTo(cpu(expected.cpu(id).orElseThrow()));
+                        }
                     }
-                }
-                LOG.info("{}: agrees with {} ({} cells, {} CPUs)", tree, file, found.nodes().size(), found.cpus().size());
-            });
-        });
+                    LOG.info("{} {}: agrees with {} ({} cells, {} CPUs)", corpus.name(), tree, file,
+                            found.nodes().size(), found.cpus().size());
+                    return "discovered as libvirt expects";
+                })));
     }
 
     private static Map<Integer, String> cells(HostTopology host) {
@@ -112,22 +116,22 @@ class LibvirtCorpusDiscoveryTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> nodeInfoEqualsLibvirtsExpectations() {
-        Path data = Corpus.require(Corpus.libvirt("virhostcpudata"));
-        return entries(data, "linux-*.expected").stream().map(expectedFile -> {
-            String file = expectedFile.getFileName().toString();
-            String base = file.substring("linux-".length(), file.length() - ".expected".length());
-            String arch = base.substring(0, base.indexOf('-'));
-            String tree = "linux-" + base.substring(arch.length() + 1);
-            return DynamicTest.dynamicTest(file + " <- " + tree, () -> {
-                assumeFalse(arch.equals("ppc64"), "ppc64: libvirt counts offline subcore threads as online from KVM's"
-                        + " threads-per-subcore (mocked as 8 in its test), which sysfs does not show");
-                LibvirtNodeInfo expected = LibvirtNodeInfo.parse(Files.readString(expectedFile));
-                HostTopology found = HostDiscovery.topologyOf(mount(data.resolve(tree), file));
-                LibvirtNodeInfo actual = LibvirtNodeInfo.of(found, arch);
-                LOG.info("{} ({}): expected {}, discovered {}", tree, arch, expected, actual);
-                assertThat(actual).isEqualTo(expected);
-            });
-        });
+    Stream<DynamicNode> nodeInfoEqualsLibvirtsExpectations() {
+        return CorpusTally.perCorpus(corpus -> Stream.of(CorpusTally.files(corpus, "virhostcpudata trees",
+                () -> entries(corpus.require("virhostcpudata"), "linux-*.expected"), (expectedFile, note) -> {
+                    String file = expectedFile.getFileName().toString();
+                    String base = file.substring("linux-".length(), file.length() - ".expected".length());
+                    String arch = base.substring(0, base.indexOf('-'));
+                    String tree = "linux-" + base.substring(arch.length() + 1);
+                    assumeFalse(arch.equals("ppc64"), "ppc64: libvirt counts offline subcore threads as online from"
+                            + " KVM's threads-per-subcore (mocked as 8 in its test), which sysfs does not show");
+                    LibvirtNodeInfo expected = LibvirtNodeInfo.parse(Files.readString(expectedFile));
+                    HostTopology found = HostDiscovery.topologyOf(mount(expectedFile.resolveSibling(tree),
+                            corpus.name() + file));
+                    LibvirtNodeInfo actual = LibvirtNodeInfo.of(found, arch);
+                    LOG.info("{} {} ({}): expected {}, discovered {}", corpus.name(), tree, arch, expected, actual);
+                    assertThat(actual).as("%s (%s)", tree, arch).isEqualTo(expected);
+                    return "discovered as libvirt expects";
+                })));
     }
 }

@@ -6,6 +6,8 @@ import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.VirtException;
 import io.virtforge.model.Domain;
 import io.virtforge.testing.Corpus;
+import io.virtforge.testing.CorpusTally;
+import io.virtforge.testing.LibvirtCorpus;
 import io.virtforge.xml.DomainXml;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +23,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
@@ -29,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * libvirt as the oracle of the SDK's XML codec: for every file of libvirt 4.5.0's
- * {@code tests/qemuxml2argvdata} that {@code test:///default} accepts, libvirt's {@code dumpxml} of the
+ * libvirt as the oracle of the SDK's XML codec, once per libvirt corpus (4.5.0's and the fetched one matching the
+ * installed libvirt, see {@link Corpus}): for every file of its {@code tests/qemuxml2argvdata} that
+ * {@code test:///default} (the installed library's in-process test driver) accepts, libvirt's {@code dumpxml} of the
  * original must equal its {@code dumpxml} of what the SDK writes after parsing it. Per file:
  * <ol>
  *   <li>define the original text (a domain named {@code test}, which the test driver already has, is
@@ -44,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *       sides: the MAC addresses of interfaces without one in the file, and the VM generation ID of an
  *       empty {@code <genid/>}.</li>
  * </ol>
- * The counts and every difference are written to {@code target/roundtrip-oracle.txt}.
+ * The counts and every difference are written to {@code target/roundtrip-oracle-libvirt-VERSION.txt}; the
+ * counts, and every SDK parse failure, are printed.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class RoundTripOracleIT {
@@ -55,11 +62,16 @@ class RoundTripOracleIT {
     private static final Pattern MAC = Pattern.compile("<mac address=['\"]([0-9A-Fa-f:]+)['\"]");
     private static final Pattern EMPTY_GENID = Pattern.compile("<genid\\s*/>|<genid>\\s*</genid>");
     private static final Pattern GENID = Pattern.compile("<genid>[^<]*</genid>");
+    private static final String FOLDER = "qemuxml2argvdata";
 
-    @Test
-    void libvirtDumpsTheSdksOutputAsItDumpsTheOriginal() throws Exception {
+    @TestFactory
+    Stream<DynamicNode> libvirtDumpsTheSdksOutputAsItDumpsTheOriginal() {
+        return CorpusTally.perCorpus(corpus -> Stream.of(DynamicTest.dynamicTest(FOLDER, () -> oracle(corpus))));
+    }
+
+    private void oracle(LibvirtCorpus corpus) throws Exception {
         Hosts.assumeTestDriver();
-        List<Path> files = Corpus.xmlFiles(Corpus.libvirt("qemuxml2argvdata"));
+        List<Path> files = corpus.xmlFiles(FOLDER);
         Map<String, Integer> refusedBy = new TreeMap<>();
         List<String> sdkParseFailures = new ArrayList<>();
         List<String> sdkOutputRefused = new ArrayList<>();
@@ -71,6 +83,7 @@ class RoundTripOracleIT {
         int withGeneratedMacs = 0;
         int withGeneratedGenid = 0;
         Connect raw = Hosts.quiet(new Connect(Hosts.TEST_URI));
+        String library = version(raw.getLibVirVersion());
         try (LibvirtConnection conn = LibvirtConnection.open(Hosts.TEST_URI)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
@@ -127,8 +140,8 @@ class RoundTripOracleIT {
         }
 
         int compared = accepted - sdkParseFailures.size() - sdkOutputRefused.size();
-        String report = "libvirt round-trip oracle over " + Corpus.libvirt("qemuxml2argvdata") + " on "
-                + Hosts.TEST_URI + "\n"
+        String report = "libvirt round-trip oracle over " + corpus.name() + "/tests/" + FOLDER + " on "
+                + Hosts.TEST_URI + " (libvirt " + library + ")\n"
                 + "files: " + files.size() + "\n"
                 + "accepted by libvirt: " + accepted + "\n"
                 + "refused by libvirt: " + (files.size() - accepted) + "\n"
@@ -140,8 +153,14 @@ class RoundTripOracleIT {
                 + "equal dumpxml: " + equal + "\n"
                 + "different dumpxml: " + differences.size() + "\n"
                 + String.join("\n", differences) + "\n";
-        write(report);
+        write(corpus, report);
+        System.out.println("corpus " + corpus.name() + " " + FOLDER + " on " + Hosts.TEST_URI + " (libvirt " + library
+                + "): " + files.size() + " files, " + accepted + " accepted by libvirt, " + sdkParseFailures.size()
+                + " refused by the SDK, " + sdkOutputRefused.size() + " SDK outputs refused by libvirt, " + equal
+                + " equal dumpxml, " + differences.size() + " different");
         LOG.info("\n{}", report.lines().limit(12).reduce((x, y) -> x + "\n" + y).orElse(""));
+        sdkParseFailures.forEach(f -> System.out.println("  SDK parse failure: " + f));
+        sdkOutputRefused.forEach(f -> System.out.println("  SDK output refused: " + f));
 
         assertThat(accepted).as("files the test driver accepts").isGreaterThan(files.size() * 8 / 10);
         assertThat(sdkParseFailures).isEmpty();
@@ -234,10 +253,15 @@ class RoundTripOracleIT {
         return m.length() > 70 ? m.substring(0, 70) : m;
     }
 
-    private static void write(String report) throws IOException {
+    private static void write(LibvirtCorpus corpus, String report) throws IOException {
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
-            Files.writeString(target.resolve("roundtrip-oracle.txt"), report);
+            Files.writeString(target.resolve("roundtrip-oracle-" + corpus.name() + ".txt"), report);
         }
+    }
+
+    /** libvirt's version number (major * 1,000,000 + minor * 1,000 + micro) as text. */
+    static String version(long v) {
+        return (v / 1_000_000) + "." + (v / 1_000 % 1_000) + "." + (v % 1_000);
     }
 }
