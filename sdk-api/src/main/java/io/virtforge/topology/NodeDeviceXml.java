@@ -1,7 +1,9 @@
 package io.virtforge.topology;
 
 import io.virtforge.value.PciAddress;
+import io.virtforge.value.ValueFormatException;
 import io.virtforge.xml.XmlElement;
+import io.virtforge.xml.XmlModelException;
 import io.virtforge.xml.XmlParser;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +38,7 @@ public final class NodeDeviceXml {
         for (XmlElement cap : device.elements("capability")) {
             String type = cap.attribute("type").orElse("");
             if (type.equals("pci")) {
-                pci = readPci(cap, driver.orElse(null));
+                pci = readPci(cap, name, driver.orElse(null));
             } else if (type.equals("net")) {
                 net = cap.element("interface").map(i -> i.text().trim()).orElse(null);
             }
@@ -44,11 +46,9 @@ public final class NodeDeviceXml {
         return new NodeDevice(name, parent, Optional.ofNullable(pci), Optional.ofNullable(net));
     }
 
-    private static PciDevice readPci(XmlElement cap, String driver) {
+    private static PciDevice readPci(XmlElement cap, String deviceName, String driver) {
         String path = "/device/capability[@type='pci']";
-        PciAddress address = XmlFields.parse(cap, path, "address", "", x -> new PciAddress(
-                number(cap, "domain", path), number(cap, "bus", path), number(cap, "slot", path),
-                number(cap, "function", path)));
+        PciAddress address = pciAddress(cap, deviceName, path);
         PciDevice.Builder b = PciDevice.builder(address).driver(driver);
         cap.element("product").flatMap(p -> p.attribute("id"))
                 .ifPresent(id -> b.deviceId(XmlFields.integer(cap, path + "/product", "id", id)));
@@ -76,6 +76,27 @@ public final class NodeDeviceXml {
         return b.build();
     }
 
+    /**
+     * The function's address from its {@code <domain>}, {@code <bus>}, {@code <slot>} and {@code <function>}.
+     * libvirt writes what sysfs gave it, and a function whose config space could not be read comes out
+     * with {@code <bus>4294967295</bus>} (libvirt 9.0's {@code pci_0000_00_02_0_header_type} case); its
+     * node device name ({@code pci_DDDD_BB_SS_F}) still names the address, so that is read instead.
+     */
+    private static PciAddress pciAddress(XmlElement cap, String deviceName, String path) {
+        try {
+            return XmlFields.parse(cap, path, "address", "", x -> new PciAddress(
+                    number(cap, "domain", path), number(cap, "bus", path), number(cap, "slot", path),
+                    number(cap, "function", path)));
+        } catch (XmlModelException fromFields) {
+            try {
+                return PciAddress.fromNodeDeviceName(deviceName);
+            } catch (ValueFormatException notAnAddress) {
+                fromFields.addSuppressed(notAnAddress);
+                throw fromFields;
+            }
+        }
+    }
+
     private static int number(XmlElement cap, String name, String path) {
         return cap.element(name).map(e -> XmlFields.integer(e, path + "/" + name, name, e.text()))
                 .orElseThrow(() -> XmlFields.error(cap, path, "missing <" + name + ">"));
@@ -100,7 +121,7 @@ public final class NodeDeviceXml {
                 PciAddress parent;
                 try {
                     parent = PciAddress.fromNodeDeviceName(d.parent().get());
-                } catch (io.virtforge.value.ValueFormatException e) {
+                } catch (ValueFormatException e) {
                     continue; // a parent name that is not an address (old libvirt): nothing to attach to
                 }
                 host.pciDevice(parent).ifPresent(p -> host.pciDevice(p.toBuilder().netdev(d.netInterface().get()).build()));

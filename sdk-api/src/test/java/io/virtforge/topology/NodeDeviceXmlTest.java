@@ -62,10 +62,13 @@ class NodeDeviceXmlTest {
             return;
         }
         PciDevice pci = dev.pci().orElseThrow();
-        PciAddress address = new PciAddress((int) DomReading.number(DomReading.child(cap, "domain").getTextContent()),
-                (int) DomReading.number(DomReading.child(cap, "bus").getTextContent()),
-                (int) DomReading.number(DomReading.child(cap, "slot").getTextContent()),
-                (int) DomReading.number(DomReading.child(cap, "function").getTextContent()));
+        long bus = DomReading.number(DomReading.child(cap, "bus").getTextContent());
+        // a function whose config space libvirt could not read has bus 0xffffffff: its name has the address
+        PciAddress address = bus > 0xff
+                ? PciAddress.fromNodeDeviceName(DomReading.child(root, "name").getTextContent().trim())
+                : new PciAddress((int) DomReading.number(DomReading.child(cap, "domain").getTextContent()), (int) bus,
+                        (int) DomReading.number(DomReading.child(cap, "slot").getTextContent()),
+                        (int) DomReading.number(DomReading.child(cap, "function").getTextContent()));
         assertThat(pci.address()).isEqualTo(address);
         assertThat(pci.vendorId()).isEqualTo((int) DomReading.number(DomReading.child(cap, "vendor").getAttribute("id")));
         assertThat(pci.deviceId()).isEqualTo((int) DomReading.number(DomReading.child(cap, "product").getAttribute("id")));
