@@ -89,4 +89,13 @@ class NumaCompareCommandTest {
         assertThat(CliRun.of("numa-compare", "--vcpus", "1").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("numa-compare", "--node", "5").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void aLayoutThatDoesNotFitSaysWhyAsAProcessToo() throws Exception {
+        // the reason is printed without a newline at its end: the process must flush before it exits
+        CliRun run = CliProcess.run("numa-compare", "--connect", "fake:///tiny");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("8 vCPUs and 16GiB do not fit on one node", "OVERCOMMIT");
+    }
 }
