@@ -22,4 +22,9 @@ final class Counts {
                     : " (" + why + ")") + ", not " + value);
         }
     }
+
+    /** {@code node 0}, {@code nodes 0-1}. */
+    static String nodes(io.virtforge.value.NodeSet nodes) {
+        return (nodes.size() == 1 ? "node " : "nodes ") + nodes.format();
+    }
 }

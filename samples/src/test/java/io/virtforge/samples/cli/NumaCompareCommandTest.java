@@ -98,4 +98,12 @@ class NumaCompareCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("8 vCPUs and 16GiB do not fit on one node", "OVERCOMMIT");
     }
+
+    @Test
+    void memoryThatCannotBeHalvedIsExplained() {
+        CliRun run = CliRun.of("numa-compare", "--memory", "17MiB");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--memory 17MiB cannot be split into two guest cells of whole MiB: give an even "
+                + "number of MiB, e.g. 18MiB");
+    }
 }
