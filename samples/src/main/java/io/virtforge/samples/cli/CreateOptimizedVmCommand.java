@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "create-optimized-vm", sortOptions = false,
         description = {"Plan, create and start a performance-tuned VM on one NUMA node: dedicated vCPUs, huge pages "
                 + "(allocated when short), an I/O thread, a virtio-scsi disk, a virtio NIC.",
-                "A failed step undoes the earlier ones. Exit 0 when running, 1 on no fit or a failure, 2 on bad input."})
+                "A failed step undoes the earlier ones, and so does Ctrl-C once the step in progress is done. Exit 0 when "
+                        + "running, 1 on no fit or a failure, 2 on bad input, 130 when interrupted."})
 final class CreateOptimizedVmCommand implements Callable<Integer> {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}");
     /** Where images go on a libvirt host by default. */
@@ -76,9 +77,10 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
     @Option(names = "--type", defaultValue = "kvm", paramLabel = "kvm|qemu",
             description = "kvm (default), or qemu for software emulation (TCG) on machines without KVM.")
     String type;
-    @Option(names = "--images", paramLabel = "DIR", description = "Where the disk image goes. Default: "
-            + "/var/lib/libvirt/images for a libvirt host on this machine (made with qemu-img); a temporary folder "
-            + "for a fake host (a sparse file stands in for the image and is deleted when virtforge exits).")
+    @Option(names = "--images", paramLabel = "DIR", description = "Where the disk image goes: an existing folder. "
+            + "Default: /var/lib/libvirt/images for a libvirt host on this machine (made with qemu-img; the folder is "
+            + "made when missing, and removed again when the run is undone); a temporary folder for a fake host (a "
+            + "sparse file stands in for the image and is deleted when virtforge exits).")
     Path images;
     @Option(names = "--network", defaultValue = "default", paramLabel = "NAME|none",
             description = "The libvirt network of the virtio NIC (default 'default'); none for no NIC.")

@@ -24,8 +24,21 @@ final class UsageErrors {
                     + (ex.getCommandLine().getCommandSpec().positionalParameters().isEmpty() ? ""
                             : " (and a parameter cannot start with '-')");
         }
-        String m = ex.getMessage() == null ? "" : ex.getMessage();
-        return m.isEmpty() ? "bad arguments" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+        String m = plain(ex.getMessage() == null ? "" : ex.getMessage());
+        if (m.isEmpty()) {
+            return "bad arguments";
+        }
+        // "Missing ..." reads on after "virtforge: " in lower case; "VCPUS: ..." stays as it is
+        boolean word = m.length() > 1 && Character.isLowerCase(m.charAt(1));
+        return word ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
+    }
+
+    /** picocli's words for a bad value, as a user says them: {@code VCPUS: '2x' is not a whole number}. */
+    static String plain(String message) {
+        return message.replaceFirst("^Invalid value for positional parameter at index \\d+ \\(([^)]+)\\): ", "$1: ")
+                .replaceFirst("^Invalid value for option '([^']+)': ", "$1: ")
+                .replaceFirst("is not an? (int|long)$", "is not a whole number")
+                .replaceFirst("is not a (double|float)$", "is not a number");
     }
 
     /** Where to read how the command is used. */

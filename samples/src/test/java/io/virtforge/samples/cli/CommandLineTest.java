@@ -55,4 +55,13 @@ class CommandLineTest {
             assertThat(MiniJson.<String>get(run.json(), "error")).isNotBlank();
         }
     }
+
+    @Test
+    void aBadValueIsNamedByItsLabel() {
+        CliRun run = CliRun.of("create-optimized-vm", "vm", "2x", "2", "10", "0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("virtforge: VCPUS: '2x' is not a whole number\n");
+        assertThat(CliRun.of("numa-compare", "--vcpus", "x").err()).startsWith("virtforge: --vcpus: 'x' is not a whole number");
+    }
 }
