@@ -268,45 +268,43 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
     /** The steps that change the host, undone in reverse when one fails or the user interrupts. */
     private VirtDomain apply(VirtConnection c, Domain domain, Summary s) {
         HostChanges changes = new HostChanges(progress);
-        String[] step = {""};
         try (InterruptHook hook = InterruptHook.arm(changes, () -> {
             out.flush();
             spec.commandLine().getErr().flush();
         })) {
             if (s.missing() > 0) {
-                step[0] = "allocating huge pages";
-                changes.step(step[0], undo -> allocatePages(c, s, undo));
+                changes.step("allocating huge pages", undo -> allocatePages(c, s, undo));
             }
             if (s.images().create()) {
-                step[0] = "making the folder " + s.images().dir();
-                changes.step(step[0], undo -> makeFolder(s.images(), undo));
+                changes.step("making the folder " + s.images().dir(), undo -> makeFolder(s.images(), undo));
             }
-            step[0] = "creating the disk image " + s.diskPath();
-            changes.step(step[0], undo -> makeDisk(s, undo));
-            step[0] = "defining " + name;
-            VirtDomain vm = changes.step(step[0], undo -> define(c, domain, undo));
-            step[0] = "starting " + name;
-            changes.step(step[0], undo -> {
-                Progress.Step p = progress.start("starting " + name + " (the guest boots)");
-                attempt(p, () -> {
-                    vm.start();
-                    return null;
-                });
-                p.done(vm.state().name().toLowerCase(Locale.ROOT));
-                return vm;
-            });
+            changes.step("creating the disk image " + s.diskPath(), undo -> makeDisk(s, undo));
+            VirtDomain vm = changes.step("defining " + name, undo -> define(c, domain, undo));
+            changes.step("starting " + name, undo -> start(vm));
             changes.commit();
             return vm;
         } catch (HostChanges.Interrupted e) {
             throw interrupted();
-        } catch (Exception e) {
+        } catch (HostChanges.StepFailed e) {
             if (changes.interrupted()) {
                 throw interrupted();
             }
-            String why = e instanceof CliException ? e.getMessage() : step[0] + " failed: " + cause(e) + hint(e);
+            Exception cause = e.getCause();
+            String why = cause instanceof CliException ? cause.getMessage()
+                    : e.step() + " failed: " + cause(cause) + hint(cause);
             Undo.Outcome outcome = changes.undoAll();
-            throw new CliException(Virtforge.PROBLEM, why + "; " + outcome.describe(), e);
+            throw new CliException(Virtforge.PROBLEM, why + "; " + outcome.describe(), cause);
         }
+    }
+
+    private VirtDomain start(VirtDomain vm) throws Exception {
+        Progress.Step p = progress.start("starting " + name + " (the guest boots)");
+        attempt(p, () -> {
+            vm.start();
+            return null;
+        });
+        p.done(vm.state().name().toLowerCase(Locale.ROOT));
+        return vm;
     }
 
     /** The interrupt has undone and said so: the command only ends. */

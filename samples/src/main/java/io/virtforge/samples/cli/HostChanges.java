@@ -23,6 +23,26 @@ final class HostChanges implements InterruptHook.Interruptible {
         }
     }
 
+    /** A step threw: what it was, and why (the cause). */
+    static final class StepFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String step;
+
+        StepFailed(String step, Exception cause) {
+            super(step + " failed", cause);
+            this.step = step;
+        }
+
+        String step() {
+            return step;
+        }
+
+        @Override
+        public synchronized Exception getCause() {
+            return (Exception) super.getCause();
+        }
+    }
+
     // fair: an interrupt waiting for the current step gets in before the command's next step
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Undo undo;
@@ -37,8 +57,8 @@ final class HostChanges implements InterruptHook.Interruptible {
         this.undo = new Undo(progress);
     }
 
-    /** Runs one step, unless the command was interrupted. */
-    <T> T step(String what, Step<T> step) throws Exception {
+    /** Runs one step, unless the command was interrupted; a failure comes back as {@link StepFailed}. */
+    <T> T step(String what, Step<T> step) throws StepFailed {
         lock.lock();
         try {
             if (interrupted) {
@@ -47,6 +67,10 @@ final class HostChanges implements InterruptHook.Interruptible {
             current = what;
             StepHooks.before(what);
             return step.run(undo);
+        } catch (Interrupted e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StepFailed(what, e);
         } finally {
             current = "";
             lock.unlock();
