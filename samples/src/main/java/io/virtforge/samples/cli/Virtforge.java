@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code virtforge} command line. Exit codes: 0 success, 1 the command ran and found a problem
- * (errors in a report, no placement), 2 bad input (unreadable or invalid files, bad options).
+ * (errors in a report, no placement), 2 bad input (unreadable or invalid files, bad options), 130 interrupted
+ * (create-optimized-vm, after undoing its steps).
  */
 @Command(name = "virtforge", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "virtforge 0.1.0",
