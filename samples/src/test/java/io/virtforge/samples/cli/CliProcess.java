@@ -55,7 +55,11 @@ final class CliProcess {
         return Files.readString(err, StandardCharsets.UTF_8);
     }
 
-    /** Sends SIGINT, as Ctrl-C in a terminal does. */
+    /**
+     * Sends SIGINT, as Ctrl-C in a terminal does. (A process started in the background of a non-interactive
+     * shell, {@code mvn test &}, inherits SIGINT ignored, and so would this child: run the tests in the
+     * foreground.)
+     */
     void interrupt() throws Exception {
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
     }
