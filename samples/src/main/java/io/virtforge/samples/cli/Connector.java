@@ -34,16 +34,25 @@ final class Connector {
     /** Opens {@code uri}; bad URIs are bad input (exit 2), an unreachable hypervisor a problem (exit 1). */
     static Lease open(String uri) {
         Function<String, VirtConnection> lent = OVERRIDE.get();
-        if (lent != null) {
-            return new Lease(lent.apply(uri), false);
-        }
         try {
-            return new Lease(VirtConnections.open(uri), true);
+            return lent != null ? new Lease(lent.apply(uri), false) : new Lease(VirtConnections.open(uri), true);
         } catch (NotSupportedException | NotFoundException e) {
             throw CliException.badInput(e.getMessage());
         } catch (VirtException e) {
-            throw CliException.problem("cannot connect to " + uri + ": " + e.getMessage());
+            throw CliException.problem("cannot connect to " + uri + ": " + why(e));
         }
+    }
+
+    /** libvirt's own reason (not the SDK's "connecting to URI failed" around it), and what to do about it. */
+    static String why(VirtException e) {
+        String reason = e.libvirtMessage() == null || e.libvirtMessage().isBlank() ? e.getMessage() : e.libvirtMessage();
+        if (reason.contains("libvirt-sock") && reason.contains("No such file")) {
+            return reason + " (libvirtd is not running: start it, e.g. systemctl start libvirtd)";
+        }
+        if (reason.contains("Permission denied") || reason.contains("authentication")) {
+            return reason + " (run as root, or join the libvirt group)";
+        }
+        return reason;
     }
 
     /** Makes this thread's commands use {@code connection} until the returned handle is closed (tests). */

@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "create-optimized-vm", sortOptions = false,
         description = {"Plan, create and start a performance-tuned VM on one NUMA node: dedicated vCPUs, huge pages "
                 + "(allocated when short), an I/O thread, a virtio-scsi disk, a virtio NIC.",
-                "A failed step undoes the earlier ones. Exit 0 when running, 1 on no fit or a failure, 2 on bad input."})
+                "A failed step undoes the earlier ones, and so does Ctrl-C once the step in progress is done. Exit 0 when "
+                        + "running, 1 on no fit or a failure, 2 on bad input, 130 when interrupted."})
 final class CreateOptimizedVmCommand implements Callable<Integer> {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}");
     /** Where images go on a libvirt host by default. */
@@ -76,9 +77,10 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
     @Option(names = "--type", defaultValue = "kvm", paramLabel = "kvm|qemu",
             description = "kvm (default), or qemu for software emulation (TCG) on machines without KVM.")
     String type;
-    @Option(names = "--images", paramLabel = "DIR", description = "Where the disk image goes. Default: "
-            + "/var/lib/libvirt/images for a libvirt host on this machine (made with qemu-img); a temporary folder "
-            + "for a fake host (a sparse file stands in for the image and is deleted when virtforge exits).")
+    @Option(names = "--images", paramLabel = "DIR", description = "Where the disk image goes: an existing folder. "
+            + "Default: /var/lib/libvirt/images for a libvirt host on this machine (made with qemu-img; the folder is "
+            + "made when missing, and removed again when the run is undone); a temporary folder for a fake host (a "
+            + "sparse file stands in for the image and is deleted when virtforge exits).")
     Path images;
     @Option(names = "--network", defaultValue = "default", paramLabel = "NAME|none",
             description = "The libvirt network of the virtio NIC (default 'default'); none for no NIC.")
@@ -144,12 +146,9 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
             throw CliException.badInput("'" + name + "' is not a usable name: letters, digits and _ . + - "
                     + "(starting with a letter or digit), at most 64");
         }
-        if (vcpus < 1) {
-            throw CliException.badInput("VCPUS must be at least 1, not " + vcpus);
-        }
-        if (memory.bytes() == 0 || diskSize.bytes() == 0) {
-            throw CliException.badInput("MEMORY_GB and DISK_GB must not be zero");
-        }
+        Counts.requireBetween("VCPUS", vcpus, 1, Counts.MAX_VCPUS, "");
+        Sizes.requireAtLeast("MEMORY_GB", memory, Sizes.MIN_MEMORY, "no guest boots in less");
+        Sizes.requireAtLeast("DISK_GB", diskSize, Sizes.MIN_DISK, "");
         if (node < 0) {
             throw CliException.badInput("NUMA_NODE must not be negative");
         }
@@ -169,10 +168,7 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
             if (!s.isHuge()) {
                 throw CliException.badInput("--page-size must be a huge page size such as 2MiB or 1GiB");
             }
-            if (memory.bytes() % s.bytes() != 0) {
-                throw CliException.badInput("memory " + memory.format() + " is not a whole number of " + s.format()
-                        + " pages");
-            }
+            Sizes.requireWholePages("memory", memory, s);
             return s;
         } catch (ValueFormatException e) {
             throw CliException.badInput("--page-size: " + e.getMessage());
@@ -269,81 +265,122 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
                 pool.free().getAsLong() + missing) : HugePagePool.ofTotal(pool.size(), pool.total() + missing);
     }
 
-    /** The steps that change the host, undone in reverse when one fails. */
+    /** The steps that change the host, undone in reverse when one fails or the user interrupts. */
     private VirtDomain apply(VirtConnection c, Domain domain, Summary s) {
-        Undo undo = new Undo(progress);
-        String step = "";
-        try {
+        HostChanges changes = new HostChanges(progress);
+        try (InterruptHook hook = InterruptHook.arm(changes, () -> {
+            out.flush();
+            spec.commandLine().getErr().flush();
+        })) {
             if (s.missing() > 0) {
-                step = "allocating huge pages";
-                long before = c.topology().node(node).flatMap(n -> n.pool(s.pageSize())).map(HugePagePool::total)
-                        .orElse(0L);
-                Progress.Step p = progress.start("allocating " + s.missing() + " " + s.pageSize().format()
-                        + " pages on node " + node + " (pool " + before + " -> " + (before + s.missing()) + ")");
-                PagePool.Growth g;
-                try {
-                    g = PagePool.grow(c, node, s.pageSize(), before, before + s.missing(), s.needed());
-                } catch (RuntimeException e) {
-                    p.failed();
-                    throw e;
-                }
-                p.done(g.free() + " free");
-                undo.push("give back the " + g.added() + " " + s.pageSize().format() + " pages of node " + node,
-                        () -> {
-                            long now = c.setPagePool(node, s.pageSize(), g.before());
-                            if (now != g.before()) {
-                                throw new IllegalStateException("the pool is at " + now + ", not " + g.before());
-                            }
-                        });
+                changes.step("allocating huge pages", undo -> allocatePages(c, s, undo));
             }
-            step = "creating the disk image";
-            Progress.Step p = progress.start("creating " + s.diskPath() + " (" + diskSize.format() + ", "
-                    + s.images().how().description + ")");
-            try {
-                DiskImages.create(s.diskPath(), diskSize, s.images().how());
-            } catch (IOException | RuntimeException e) {
-                p.failed();
-                throw e;
+            if (s.images().create()) {
+                changes.step("making the folder " + s.images().dir(), undo -> makeFolder(s.images(), undo));
             }
-            p.done("");
-            if (s.images().deleteOnExit()) {
-                s.diskPath().toFile().deleteOnExit();
-            }
-            undo.push("delete " + s.diskPath(), () -> Files.deleteIfExists(s.diskPath()));
-
-            step = "defining " + name;
-            p = progress.start("defining " + name);
-            VirtDomain vm;
-            try {
-                vm = c.define(domain, DefineOptions.againstHost(Profile.LATENCY_SENSITIVE));
-            } catch (RuntimeException e) {
-                p.failed();
-                throw e;
-            }
-            p.done("");
-            undo.push("undefine " + name, () -> {
-                if (vm.state().isActive()) {
-                    vm.destroy();
-                }
-                vm.undefine();
-            });
-
-            step = "starting " + name;
-            p = progress.start("starting " + name + " (the guest boots)");
-            try {
-                vm.start();
-            } catch (RuntimeException e) {
-                p.failed();
-                throw e;
-            }
-            p.done(vm.state().name().toLowerCase(Locale.ROOT));
-            undo.commit();
+            changes.step("creating the disk image " + s.diskPath(), undo -> makeDisk(s, undo));
+            VirtDomain vm = changes.step("defining " + name, undo -> define(c, domain, undo));
+            changes.step("starting " + name, undo -> start(vm));
+            changes.commit();
             return vm;
-        } catch (Exception e) {
-            String why = e instanceof CliException ? e.getMessage() : step + " failed: " + e.getMessage() + hint(e);
-            Undo.Outcome outcome = undo.run();
-            throw new CliException(Virtforge.PROBLEM, why + "; " + outcome.describe(), e);
+        } catch (HostChanges.Interrupted e) {
+            throw interrupted();
+        } catch (HostChanges.StepFailed e) {
+            if (changes.interrupted()) {
+                throw interrupted();
+            }
+            Exception cause = e.getCause();
+            String why = cause instanceof CliException ? cause.getMessage()
+                    : e.step() + " failed: " + cause(cause) + hint(cause);
+            Undo.Outcome outcome = changes.undoAll();
+            throw new CliException(Virtforge.PROBLEM, why + "; " + outcome.describe(), cause);
         }
+    }
+
+    private VirtDomain start(VirtDomain vm) throws Exception {
+        Progress.Step p = progress.start("starting " + name + " (the guest boots)");
+        attempt(p, () -> {
+            vm.start();
+            return null;
+        });
+        p.done(vm.state().name().toLowerCase(Locale.ROOT));
+        return vm;
+    }
+
+    /** The interrupt has undone and said so: the command only ends. */
+    private static CliException interrupted() {
+        return CliException.silent(InterruptHook.EXIT_CODE);
+    }
+
+    private static String cause(Exception e) {
+        return e instanceof IOException io ? IoMessages.describe(io) : String.valueOf(e.getMessage());
+    }
+
+    /** Runs a step's action; marks its progress line failed when it throws. */
+    private static <T> T attempt(Progress.Step p, Callable<T> action) throws Exception {
+        try {
+            return action.call();
+        } catch (Exception e) {
+            p.failed();
+            throw e;
+        }
+    }
+
+    private PagePool.Growth allocatePages(VirtConnection c, Summary s, Undo undo) throws Exception {
+        long before = c.topology().node(node).flatMap(n -> n.pool(s.pageSize())).map(HugePagePool::total).orElse(0L);
+        Progress.Step p = progress.start("allocating " + s.missing() + " " + s.pageSize().format() + " pages on node "
+                + node + " (pool " + before + " -> " + (before + s.missing()) + ")");
+        PagePool.Growth g = attempt(p, () -> PagePool.grow(c, node, s.pageSize(),
+                before, before + s.missing(), s.needed()));
+        p.done(g.free() + " free");
+        undo.push("give back the " + g.added() + " " + s.pageSize().format() + " pages of node " + node, () -> {
+            long now = c.setPagePool(node, s.pageSize(), g.before());
+            if (now != g.before()) {
+                throw new IllegalStateException("the pool is at " + now + ", not " + g.before());
+            }
+        });
+        return g;
+    }
+
+    private Path makeFolder(Images img, Undo undo) throws Exception {
+        Progress.Step p = progress.start("making the folder " + img.dir());
+        attempt(p, () -> Files.createDirectory(img.dir()));
+        p.done("");
+        if (img.deleteOnExit()) {
+            img.dir().toFile().deleteOnExit();
+        }
+        // only an empty folder goes: the image in it is undone first, and anything else is not ours
+        undo.push("remove the folder " + img.dir(), () -> Files.deleteIfExists(img.dir()));
+        return img.dir();
+    }
+
+    private Path makeDisk(Summary s, Undo undo) throws Exception {
+        Progress.Step p = progress.start("creating " + s.diskPath() + " (" + Sizes.human(diskSize) + ", "
+                + s.images().how().description + ")");
+        attempt(p, () -> {
+            DiskImages.create(s.diskPath(), diskSize, s.images().how());
+            return null;
+        });
+        p.done("");
+        if (s.images().deleteOnExit()) {
+            s.diskPath().toFile().deleteOnExit();
+        }
+        undo.push("delete " + s.diskPath(), () -> Files.deleteIfExists(s.diskPath()));
+        return s.diskPath();
+    }
+
+    private VirtDomain define(VirtConnection c, Domain domain, Undo undo) throws Exception {
+        Progress.Step p = progress.start("defining " + name);
+        VirtDomain vm = attempt(p, () -> c.define(domain,
+                DefineOptions.againstHost(Profile.LATENCY_SENSITIVE)));
+        p.done("");
+        undo.push("undefine " + name, () -> {
+            if (vm.state().isActive()) {
+                vm.destroy();
+            }
+            vm.undefine();
+        });
+        return vm;
     }
 
     /** What to do about failures this command knows. */
@@ -372,32 +409,41 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
             out.flush();
         } else {
             PrintWriter err = spec.commandLine().getErr();
-            err.print("virtforge: " + vcpus + " vCPUs and " + memory.format() + " do not fit on node " + node + " of "
+            err.print("virtforge: " + Counts.of(vcpus, "vCPU") + " and " + Sizes.human(memory) + " do not fit on node " + node + " of "
                     + c.uri() + "; nothing was changed\n" + noFit);
             err.flush();
         }
         throw CliException.silent(Virtforge.PROBLEM);
     }
 
-    /** Where the image goes and how it is made. */
-    record Images(Path dir, DiskImages.How how, boolean deleteOnExit) {
+    /**
+     * Where the image goes and how it is made.
+     *
+     * @param create       the folder is made by the command (an undoable step)
+     * @param deleteOnExit a fake host's stand-in: folder and image go when virtforge exits
+     */
+    record Images(Path dir, DiskImages.How how, boolean create, boolean deleteOnExit) {
     }
 
     private Images images(HostAccess.Kind kind) {
         DiskImages.How how = kind == HostAccess.Kind.LOCAL ? DiskImages.How.QEMU_IMG : DiskImages.How.SPARSE;
         if (images != null) {
-            return new Images(images.toAbsolutePath(), how, false);
+            Path dir = images.toAbsolutePath();
+            if (!Files.exists(dir)) {
+                throw CliException.badInput("--images " + images + ": no such folder");
+            }
+            if (!Files.isDirectory(dir)) {
+                throw CliException.badInput("--images " + images + ": not a folder");
+            }
+            return new Images(dir, how, false, false);
         }
         if (kind == HostAccess.Kind.LOCAL) {
-            return new Images(LIBVIRT_IMAGES, how, false);
+            return new Images(LIBVIRT_IMAGES, how, !Files.isDirectory(LIBVIRT_IMAGES), false);
         }
-        try {
-            Path dir = Files.createTempDirectory("virtforge-images-");
-            dir.toFile().deleteOnExit();
-            return new Images(dir, how, true);
-        } catch (IOException e) {
-            throw CliException.problem("cannot make a temporary folder for the disk image: " + e.getMessage());
-        }
+        // named now for the plan, made as a step: a failed run leaves no folder behind
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "virtforge-images-"
+                + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36));
+        return new Images(dir, how, true, true);
     }
 
     /** The housekeeping CPUs: --reserved, or (auto) the node's first core no other domain pins vCPUs to. */

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Makes a VM's disk image: {@code qemu-img create -f qcow2 PATH SIZE} for a libvirt host on this machine;
  * for the fake host and libvirt's test driver (which read no image) a sparse file of the size stands in.
- * Never overwrites a file.
+ * Never overwrites a file, and never makes the folder (the command does, as a step it can undo).
  */
 final class DiskImages {
     /** How an image is made. */
@@ -36,13 +36,14 @@ final class DiskImages {
         if (Files.exists(path)) {
             throw new IOException(path + " exists already");
         }
-        if (path.getParent() != null) {
-            Files.createDirectories(path.getParent());
-        }
         if (how == How.SPARSE) {
             Files.createFile(path);
             try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "rw")) {
                 f.setLength(size.bytes());
+            } catch (IOException e) {
+                // the file is ours and useless: no empty stand-in is left behind
+                Files.deleteIfExists(path);
+                throw new IOException("cannot make a " + Sizes.human(size) + " file: " + IoMessages.describe(e), e);
             }
             return;
         }

@@ -116,7 +116,8 @@ final class GpuPassthroughCommand implements Callable<Integer> {
                 .append(dev.driver().orElse("none")).append(", NUMA node ")
                 .append(dev.numaNode().isPresent() ? Integer.toString(dev.numaNode().getAsInt()) : "unknown").append('\n');
         text.append("VM ").append(vmName).append(" (").append(vm.state().name().toLowerCase(java.util.Locale.ROOT))
-                .append("): host node(s) ").append(vmNodes.isEmpty() ? "not bound" : vmNodes).append('\n');
+                .append("): ").append(vmNodes.isEmpty() ? "not bound to host nodes"
+                        : "on host " + Counts.nodes(io.virtforge.value.NodeSet.of(List.copyOf(vmNodes)))).append('\n');
         result.put("deviceNode", dev.numaNode().isPresent() ? dev.numaNode().getAsInt() : null);
         result.put("vmNodes", new ArrayList<>(vmNodes));
 

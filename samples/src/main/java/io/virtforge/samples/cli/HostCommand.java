@@ -11,6 +11,7 @@ import io.virtforge.topology.HostState;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,11 +45,16 @@ final class HostCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (sysfsRoot != null) {
-            if (!Files.isDirectory(sysfsRoot.resolve("sys"))) {
-                throw CliException.badInput(sysfsRoot + " has no sys/ folder: give a directory standing for /");
+            if (!Files.isDirectory(sysfsRoot)) {
+                throw CliException.badInput("--sysfs-root " + sysfsRoot + ": no such folder");
             }
             Sysfs sysfs = new RealSysfs(sysfsRoot);
             HostState state = HostState.of(HostDiscovery.topologyOf(sysfs));
+            if (state.topology().cpus().isEmpty()) {
+                throw CliException.problem("no CPUs found under " + sysfsRoot + (Files.isDirectory(sysfsRoot.resolve("sys"))
+                        ? " (no sys/devices/system/cpu/cpuN)" : " (it has no sys/ folder)")
+                        + ": give a directory standing for /, with a copy of a host's sys/ and proc/");
+            }
             print(out, state, Optional.of(sysfs), new HostTuningAudit(sysfs).audit(), sysfsRoot.toString());
             return Virtforge.OK;
         }
@@ -65,6 +71,12 @@ final class HostCommand implements Callable<Integer> {
         HostPicture picture = new HostPicture(state, sysfs);
         if (json) {
             Map<String, Object> m = HostJson.picture(state.topology(), findings);
+            // the text's counts: the topology alone does not know the free pages of a fake or remote host
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> nodes = (List<Map<String, Object>>) m.get("nodes");
+            for (int i = 0; i < nodes.size(); i++) {
+                nodes.get(i).put("hugepages", picture.poolsJson(state.topology().nodes().get(i)));
+            }
             m.put("source", source);
             m.put("pinnedBy", picture.pinnedByJson());
             out.println(Json.write(m));

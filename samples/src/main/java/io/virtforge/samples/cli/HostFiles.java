@@ -9,7 +9,6 @@ import io.virtforge.topology.NodeDevice;
 import io.virtforge.topology.NodeDeviceXml;
 import io.virtforge.xml.XmlException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +21,14 @@ final class HostFiles {
     static HostTopology topology(Path capabilities, List<Path> nodeDevices) throws IOException {
         HostTopology.Builder b;
         try {
-            b = CapabilitiesXml.read(io.virtforge.xml.XmlParser.defaults().parse(Files.readString(capabilities)));
+            b = CapabilitiesXml.read(io.virtforge.xml.XmlParser.defaults().parse(XmlFiles.text(capabilities)));
         } catch (XmlException e) {
             throw new VirtforgeException(capabilities + ": " + e.getMessage(), e);
         }
         List<NodeDevice> devices = new ArrayList<>();
         for (Path p : nodeDevices) {
             try {
-                devices.add(NodeDeviceXml.parse(Files.readString(p)));
+                devices.add(NodeDeviceXml.parse(XmlFiles.text(p)));
             } catch (XmlException e) {
                 throw new VirtforgeException(p + ": " + e.getMessage(), e);
             }

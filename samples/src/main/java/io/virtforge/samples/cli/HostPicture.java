@@ -21,7 +21,6 @@ import io.virtforge.value.PciAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -83,19 +82,21 @@ final class HostPicture {
     String text() {
         HostTopology t = state.topology();
         StringBuilder sb = new StringBuilder();
-        sb.append("Host: ").append(t.nodes().size()).append(" NUMA node(s), ").append(t.cpus().size())
-                .append(" CPUs (").append(t.physicalCores()).append(" cores)");
+        sb.append("Host: ").append(Counts.of(t.nodes().size(), "NUMA node")).append(", ")
+                .append(Counts.of(t.cpus().size(), "CPU")).append(" (").append(Counts.of(t.physicalCores(), "core"))
+                .append(')');
         t.cpuModel().ifPresent(m -> sb.append(", ").append(m));
         t.cpuVendor().ifPresent(v -> sb.append(" (").append(v).append(')'));
         sb.append(", IOMMU ").append(t.iommuEnabled() ? "on" : "off").append('\n');
         for (NumaNode n : t.nodes()) {
             node(sb, t, n);
         }
+        unplaced(sb, t);
         groups(sb, t);
         sriov(sb, t);
         if (!state.domains().isEmpty()) {
             sb.append("Domains using the host: ");
-            sb.append(String.join(", ", state.footprints().stream().map(f -> f.domain() + " (" + f.vcpus() + " vCPUs"
+            sb.append(String.join(", ", state.footprints().stream().map(f -> f.domain() + " (" + Counts.of(f.vcpus(), "vCPU")
                     + (f.vcpuPins().isEmpty() ? ", unpinned" : " on CPUs " + f.vcpuPins().format()) + ")").toList()))
                     .append('\n');
         }
@@ -111,12 +112,8 @@ final class HostPicture {
         }
         sb.append('\n');
         List<String> pools = new ArrayList<>();
-        Map<PageSize, HugePagePoolStatus> live = livePools(n.id());
-        for (HugePagePool p : n.hugePages().values()) {
-            HugePagePoolStatus s = live.get(p.size());
-            long total = s != null ? s.total() : p.total();
-            long free = s != null ? s.free() : state.freeHugePages(n.id(), p.size());
-            pools.add(p.size().format() + " " + total + " total, " + free + " free");
+        for (PoolCount p : pools(n)) {
+            pools.add(p.size().format() + " " + p.total() + " total, " + p.free() + " free");
         }
         sb.append("  huge pages: ").append(pools.isEmpty() ? "none" : String.join("; ", pools)).append('\n');
         CpuSet seen = CpuSet.empty();
@@ -158,6 +155,39 @@ final class HostPicture {
             if (d.numaNode().orElse(-1) == n.id() && !d.isVf()) {
                 sb.append("  PCI ").append(device(d)).append('\n');
             }
+        }
+    }
+
+    /** A node's huge page pool as the views show it: the kernel's live counts, else the connection's. */
+    record PoolCount(PageSize size, long total, long free) {
+    }
+
+    /** The node's pools, the same numbers for text and JSON. */
+    List<PoolCount> pools(NumaNode n) {
+        List<PoolCount> pools = new ArrayList<>();
+        Map<PageSize, HugePagePoolStatus> live = livePools(n.id());
+        for (HugePagePool p : n.hugePages().values()) {
+            HugePagePoolStatus s = live.get(p.size());
+            pools.add(new PoolCount(p.size(), s != null ? s.total() : p.total(),
+                    s != null ? s.free() : state.freeHugePages(n.id(), p.size())));
+        }
+        return pools;
+    }
+
+    /** The node's pools as JSON: page size to total and free. */
+    Map<String, Object> poolsJson(NumaNode n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        pools(n).forEach(p -> m.put(p.size().format(), JsonText.object("total", p.total(), "free", p.free())));
+        return m;
+    }
+
+    /** Devices whose firmware names no NUMA node (numa_node -1, common on one-socket machines and in VMs). */
+    private void unplaced(StringBuilder sb, HostTopology t) {
+        List<PciDevice> none = t.pciDevices().stream().filter(d -> !d.isVf()
+                && (d.numaNode().isEmpty() || t.node(d.numaNode().getAsInt()).isEmpty())).toList();
+        if (!none.isEmpty()) {
+            sb.append("no NUMA node (the firmware names none):\n");
+            none.forEach(d -> sb.append("  PCI ").append(device(d)).append('\n'));
         }
     }
 
@@ -245,9 +275,7 @@ final class HostPicture {
 
     /** A size as people read it: 96GiB, or 8.3 GiB for an uneven one. */
     static String size(io.virtforge.value.DataSize d) {
-        long gib = 1L << 30;
-        return d.bytes() % gib == 0 || d.bytes() < gib ? d.format()
-                : String.format(Locale.ROOT, "%.1f GiB", d.bytes() / (double) gib);
+        return Sizes.human(d);
     }
 
     /** The pins as JSON: CPU number to what pins there. */

@@ -66,11 +66,11 @@ final class NumaCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (vcpus < 2) {
-            throw CliException.badInput("--vcpus must be at least 2 (the crossing layout has two guest cells)");
-        }
-        if (memory.bytes() == 0 || memory.bytes() % (2L << 20) != 0) {
-            throw CliException.badInput("--memory must be a whole number of MiB pairs (it is split in two cells)");
+        Counts.requireBetween("--vcpus", vcpus, 2, Counts.MAX_VCPUS, "the crossing layout has two guest cells");
+        Sizes.requireAtLeast("--memory", memory, Sizes.MIN_MEMORY, "no guest boots in less");
+        if (memory.bytes() % (2L << 20) != 0) {
+            throw CliException.badInput("--memory " + Sizes.typed(memory) + " cannot be split into two guest cells of "
+                    + "whole MiB: give an even number of MiB, e.g. " + Sizes.human(DataSize.mib(memory.toMib() + 1 & ~1L)));
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Connector.Lease lease = connect.open()) {
@@ -95,7 +95,7 @@ final class NumaCompareCommand implements Callable<Integer> {
                             JsonText.raw(noFit.toJson()))));
                     out.flush();
                 } else {
-                    spec.commandLine().getErr().print("virtforge: " + vcpus + " vCPUs and " + memory.format()
+                    spec.commandLine().getErr().print("virtforge: " + Counts.of(vcpus, "vCPU") + " and " + Sizes.human(memory)
                             + " do not fit on one node, so there is no aligned layout to compare\n" + noFit);
                 }
                 throw CliException.silent(Virtforge.PROBLEM);
@@ -111,7 +111,8 @@ final class NumaCompareCommand implements Callable<Integer> {
             if (json) {
                 out.println(json(lease.connection().uri(), t, picture, a, crossing));
             } else {
-                out.println("NUMA compare on " + lease.connection().uri() + ": " + vcpus + " vCPUs, " + memory.format()
+                out.println("NUMA compare on " + lease.connection().uri() + ": " + Counts.of(vcpus, "vCPU") + ", "
+                        + Sizes.human(memory)
                         + pages.map(s -> " on " + s.format() + " pages").orElse(" on base pages"));
                 out.print(picture.text());
                 out.println();
@@ -193,7 +194,7 @@ final class NumaCompareCommand implements Callable<Integer> {
         out.println("  emulator -> CPU " + l.domain().cputune().flatMap(x -> x.emulatorPin()).map(CpuSet::format)
                 .orElse("(not pinned)"));
         out.println("  memory: " + l.domain().numatune().flatMap(x -> x.memory()).map(m -> m.modeAsString().orElse("strict")
-                + " on node(s) " + m.nodeset().map(NodeSet::format).orElse("?")).orElse("no numatune: the kernel places "
+                + " on " + m.nodeset().map(Counts::nodes).orElse("?")).orElse("no numatune: the kernel places "
                 + "it wherever the touching vCPU runs"));
         out.println("  validator (latency-sensitive): " + l.report().errors().size() + " error(s), "
                 + l.report().warnings().size() + " warning(s)");

@@ -13,7 +13,7 @@ final class Pictures {
         StringBuilder sb = new StringBuilder();
         for (CellPlacement c : p.cells()) {
             sb.append("guest cell ").append(c.guestCell()).append(" -> host node ").append(c.hostNode())
-                    .append(": ").append(c.memory()).append(" on ")
+                    .append(": ").append(Sizes.human(c.memory())).append(" on ")
                     .append(c.pageSize().map(PageSize::format).map(s -> s + " pages").orElse("base pages")).append('\n');
             c.vcpuPins().forEach((v, cpus) -> sb.append("  vCPU ").append(v).append(" -> CPU ").append(cpus).append('\n'));
         }

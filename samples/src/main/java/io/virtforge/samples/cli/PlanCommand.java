@@ -73,13 +73,17 @@ final class PlanCommand implements Callable<Integer> {
     CpuSet reservedCpus;
     @Option(names = "--strategy", defaultValue = "pack", description = "pack or spread.")
     String strategy;
-    @Option(names = "--json", description = "Print the placement as JSON.")
+    @Option(names = "--json", description = "Print the placement as JSON (not with --xml).")
     boolean json;
-    @Option(names = "--xml", description = "Print the placed domain's XML.")
+    @Option(names = "--xml", description = "Print the placed domain's XML (not with --json).")
     boolean xml;
 
     @Override
     public Integer call() throws Exception {
+        if (json && xml) {
+            throw new ParameterException(spec.commandLine(), "--json and --xml cannot go together: choose one");
+        }
+        checkBounds();
         PlacementRequest request;
         try {
             request = request();
@@ -87,6 +91,11 @@ final class PlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         HostState state = HostFiles.state(host, nodeDevices, domains);
+        if (reservedCpus != null && !state.topology().onlineCpus().containsAll(reservedCpus)) {
+            throw CliException.badInput("--reserved-cpus " + reservedCpus.format() + ": the host has no CPU "
+                    + reservedCpus.minus(state.topology().onlineCpus()).format() + " (its online CPUs are "
+                    + state.topology().onlineCpus().format() + ")");
+        }
         PlacementResult result = Planner.create().plan(request, state);
         var out = spec.commandLine().getOut();
         if (json) {
@@ -100,6 +109,28 @@ final class PlanCommand implements Callable<Integer> {
         return result.fits() ? Virtforge.OK : Virtforge.PROBLEM;
     }
 
+    private void checkBounds() {
+        Counts.requireBetween("--vcpus", vcpus, 1, Counts.MAX_VCPUS, "");
+        Sizes.requireAtLeast("--memory", memory, Sizes.MIN_MEMORY, "no guest boots in less");
+        Counts.requireBetween("--iothreads", iothreads, 0, Counts.MAX_IOTHREADS, "each is a host thread; a disk uses one");
+        if (numaNodes != null) {
+            Counts.requireBetween("--numa-nodes", numaNodes, 1, vcpus, "each guest cell needs a vCPU");
+        }
+    }
+
+    /** Each vCPU in one cell: the SDK would say only "vCPUs 1 are in two cells". */
+    private static void requireDisjoint(List<CpuSet> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            for (int j = i + 1; j < cells.size(); j++) {
+                CpuSet both = cells.get(i).intersect(cells.get(j));
+                if (!both.isEmpty()) {
+                    throw CliException.badInput("--numa-cpus: " + (both.size() == 1 ? "vCPU " : "vCPUs ") + both.format()
+                            + " in both cell " + i + " and cell " + j + "; each vCPU goes in exactly one cell");
+                }
+            }
+        }
+    }
+
     private PlacementRequest request() {
         PlacementRequest.Builder b = PlacementRequest.builder(vcpus, memory);
         if (numaCpus != null || numaMem != null) {
@@ -108,8 +139,10 @@ final class PlanCommand implements Callable<Integer> {
             if (cpus.size() != mems.size() || cpus.isEmpty()) {
                 throw new IllegalArgumentException("--numa-cpus and --numa-mem must list the same number of cells");
             }
+            List<CpuSet> cellCpus = cpus.stream().map(CpuSet::parse).toList();
+            requireDisjoint(cellCpus);
             for (int i = 0; i < cpus.size(); i++) {
-                b.cell(CpuSet.parse(cpus.get(i)), new Arguments.Size().convert(mems.get(i)));
+                b.cell(cellCpus.get(i), new Arguments.Size().convert(mems.get(i)));
             }
         } else if (numaNodes != null) {
             b.cells(numaNodes);

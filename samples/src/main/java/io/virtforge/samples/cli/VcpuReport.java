@@ -39,8 +39,8 @@ record VcpuReport(List<VcpuInfo> vcpus, Map<Integer, CpuSet> pins, CpuSet emulat
         }
         sb.append("emulator pinned to ").append(emulator.format());
         iothreads.forEach((id, s) -> sb.append("; I/O thread ").append(id).append(" pinned to ").append(s.format()));
-        sb.append("; memory ").append(numa.mode().name().toLowerCase(Locale.ROOT)).append(" on node(s) ")
-                .append(numa.nodes().isEmpty() ? "any" : numa.nodes().format()).append('\n');
+        sb.append("; memory ").append(numa.mode().name().toLowerCase(Locale.ROOT)).append(" on ")
+                .append(numa.nodes().isEmpty() ? "any node" : Counts.nodes(numa.nodes())).append('\n');
         return sb.toString();
     }
 

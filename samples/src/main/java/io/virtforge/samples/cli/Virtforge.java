@@ -1,13 +1,15 @@
 package io.virtforge.samples.cli;
 
-import io.virtforge.VirtforgeException;
+import io.virtforge.json.Json;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code virtforge} command line. Exit codes: 0 success, 1 the command ran and found a problem
- * (errors in a report, no placement), 2 bad input (unreadable or invalid files, bad options).
+ * (errors in a report, no placement), 2 bad input (unreadable or invalid files, bad options), 130 interrupted
+ * (create-optimized-vm, after undoing its steps).
  */
 @Command(name = "virtforge", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "virtforge 0.1.0",
@@ -27,43 +29,63 @@ public final class Virtforge {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code;
+        try {
+            code = run(out, err, args);
+        } finally {
+            // System.exit does not flush: a message printed without a newline would be lost
+            out.flush();
+            err.flush();
+        }
+        System.exit(code);
     }
 
     /** Runs the command line with the given output streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        TrackedWriter trackedOut = new TrackedWriter(out);
+        boolean json = jsonRequested(args);
         CommandLine cli = new CommandLine(new Virtforge());
-        cli.setOut(out);
+        cli.setOut(trackedOut);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof CliException e) {
-                if (!e.printed()) {
-                    commandLine.getErr().println("virtforge: " + e.getMessage());
-                }
-                return e.exitCode();
-            }
-            if (ex instanceof java.nio.file.NoSuchFileException e) {
-                commandLine.getErr().println("virtforge: no such file: " + e.getFile());
-                return BAD_INPUT;
-            }
-            if (ex instanceof java.nio.file.AccessDeniedException e) {
-                commandLine.getErr().println("virtforge: permission denied: " + e.getFile());
-                return BAD_INPUT;
-            }
-            if (ex instanceof io.virtforge.connect.VirtException || ex instanceof io.virtforge.host.HostChangeException
-                    || ex instanceof io.virtforge.host.SysfsException
-                    || ex instanceof io.virtforge.check.DomainValidationException) {
-                // the hypervisor or the host refused or failed: the input was fine
-                commandLine.getErr().println("virtforge: " + ex.getMessage());
-                return PROBLEM;
-            }
-            if (ex instanceof VirtforgeException || ex instanceof java.io.IOException
-                    || ex instanceof java.io.UncheckedIOException) {
-                commandLine.getErr().println("virtforge: " + ex.getMessage());
-                return BAD_INPUT;
-            }
-            throw ex;
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            String message = UsageErrors.explain(ex, List.of(arguments));
+            err.println("virtforge: " + message);
+            err.println(UsageErrors.hint(ex.getCommandLine()));
+            return failed(trackedOut, json, BAD_INPUT, message);
         });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Failure f = Failure.of(ex);
+            if (f.message() != null) {
+                err.println("virtforge: " + f.message());
+            }
+            return failed(trackedOut, json, f.exitCode(), f.message());
+        });
+        int code = cli.execute(args);
+        trackedOut.flush();
+        return code;
+    }
+
+    /** Under --json every failure is one JSON object on stdout, unless the command wrote its own. */
+    private static int failed(TrackedWriter out, boolean json, int code, String message) {
+        if (json && !out.written()) {
+            out.println(Json.write(JsonText.object("ok", false, "exitCode", code, "error",
+                    message == null ? "failed" : message)));
+            out.flush();
+        }
+        return code;
+    }
+
+    private static boolean jsonRequested(String... args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

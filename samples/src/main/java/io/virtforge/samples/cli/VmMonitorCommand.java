@@ -198,6 +198,15 @@ final class VmMonitorCommand implements Callable<Integer> {
         }
     }
 
+    /** To the second, or to the millisecond when reports come faster than one a second (else two look alike). */
+    String timestamp(java.time.Instant at) {
+        return interval >= 1 ? at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+                : MILLISECONDS.format(at);
+    }
+
+    private static final java.time.format.DateTimeFormatter MILLISECONDS = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private static String seconds(double s) {
         return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
     }
@@ -207,15 +216,14 @@ final class VmMonitorCommand implements Callable<Integer> {
     }
 
     private static String gib(long kib) {
-        return kib < 1024 * 1024 ? String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0)
-                : String.format(Locale.ROOT, "%.1f GiB", kib / (1024.0 * 1024.0));
+        return Sizes.human(io.virtforge.value.DataSize.kib(kib));
     }
 
     String text(DomainMonitor.Rates r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("  ").append(name).append('\n');
-        sb.append(String.format(Locale.ROOT, "  CPU     %6.1f%% of %d vCPU(s)  (%.1f%% of one CPU)%n", r.cpuPercent(),
-                r.vcpus(), r.cpuPercentOfOne()));
+        sb.append(timestamp(r.at())).append("  ").append(name).append('\n');
+        sb.append(String.format(Locale.ROOT, "  CPU     %6.1f%% of %s  (%.1f%% of one CPU)%n", r.cpuPercent(),
+                Counts.of(r.vcpus(), "vCPU"), r.cpuPercentOfOne()));
         sb.append("  memory  ").append(r.usedKib().isPresent() ? gib(r.usedKib().getAsLong()) + " used of "
                 + gib(r.totalKib()) : gib(r.totalKib()) + " (no balloon statistics: used unknown)");
         if (r.rssKib().isPresent()) {

@@ -4,9 +4,7 @@ import io.virtforge.model.Domain;
 import io.virtforge.model.Untyped;
 import io.virtforge.xml.DomainXml;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,11 +21,7 @@ final class XmlCommand {
     }
 
     static Domain read(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
-            return DomainXml.defaults().parse(in);
-        } catch (io.virtforge.xml.XmlException e) {
-            throw new io.virtforge.VirtforgeException(file + ": " + e.getMessage(), e);
-        }
+        return XmlFiles.domain(file);
     }
 
     /** {@code virtforge xml fmt FILE...}. */
@@ -51,9 +45,7 @@ final class XmlCommand {
             for (int i = 0; i < files.size(); i++) {
                 String xml = DomainXml.defaults().write(domains.get(i));
                 if (inPlace) {
-                    Path tmp = Files.createTempFile(files.get(i).toAbsolutePath().getParent(), ".virtforge", ".xml");
-                    Files.writeString(tmp, xml);
-                    Files.move(tmp, files.get(i), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    InPlaceFile.replace(files.get(i), xml);
                 } else {
                     spec.commandLine().getOut().print(xml);
                 }
@@ -75,9 +67,9 @@ final class XmlCommand {
         public Integer call() throws IOException {
             List<Untyped> untyped;
             try {
-                untyped = DomainXml.defaults().inspect(Files.readString(file));
+                untyped = DomainXml.defaults().inspect(XmlFiles.text(file));
             } catch (io.virtforge.xml.XmlException e) {
-                throw new io.virtforge.VirtforgeException(file + ": " + e.getMessage(), e);
+                throw CliException.badInput(file + ": " + e.getMessage());
             }
             var out = spec.commandLine().getOut();
             if (untyped.isEmpty()) {

@@ -156,16 +156,42 @@ class CreateOptimizedVmCommandTest {
     }
 
     @Test
-    void aFailedDiskGivesThePagesBack() throws Exception {
-        Path notADirectory = Files.writeString(images.resolve("file"), "x");
+    void aFailedDiskGivesThePagesBackAndSaysWhy() {
+        // 99999999 GiB: larger than any file the file system allows
+        CliRun run = create("big", "4", "20", "99999999", "1");
 
-        CliRun run = CliRun.on(xeon, "create-optimized-vm", "big", "4", "20", "10", "1", "--images",
-                notADirectory.toString());
-
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("creating the disk image failed", "undo: give back the 2048 2MiB pages of node 1");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("creating the disk image " + images.resolve("big.qcow2") + " failed: cannot make "
+                + "a 95.4 PiB file: ", "undo: give back the 2048 2MiB pages of node 1");
         assertThat(pool(1)).isEqualTo(8192);
         assertThat(xeon.lookup("big")).isEmpty();
+        assertThat(images.resolve("big.qcow2")).as("no empty stand-in left").doesNotExist();
+    }
+
+    @Test
+    void aFailedRunInTheTemporaryFolderLeavesNeitherImageNorFolder() {
+        CliRun run = CliRun.on(xeon, "create-optimized-vm", "x", "2", "1", "99999999", "0");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("creating the disk image (\\S+) failed")
+                .matcher(run.err());
+        assertThat(m.find()).as(run.err()).isTrue();
+        Path disk = Path.of(m.group(1));
+        assertThat(disk).doesNotExist();
+        assertThat(disk.getParent()).as("the temporary folder").doesNotExist();
+        assertThat(run.err()).contains("undone: remove the folder " + disk.getParent());
+    }
+
+    @Test
+    void aMissingImagesFolderIsRefusedNotMade() {
+        Path missing = images.resolve("no/such/dir");
+
+        CliRun run = CliRun.on(xeon, "create-optimized-vm", "vm", "2", "2", "10", "0", "--images", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--images " + missing + ": no such folder");
+        assertThat(missing.getParent()).doesNotExist();
+        assertThat(xeon.domains()).isEmpty();
     }
 
     @Test
@@ -306,7 +332,12 @@ class CreateOptimizedVmCommandTest {
         assertThat(create("bad/name", "2", "2", "10", "0").exitCode()).isEqualTo(2);
         assertThat(create("vm", "0", "2", "10", "0").exitCode()).isEqualTo(2);
         assertThat(create("vm", "2", "2x", "10", "0").exitCode()).isEqualTo(2);
-        assertThat(create("vm", "2", "3MiB", "10", "0").err()).contains("not a whole number of 2MiB pages");
+        assertThat(create("vm", "2", "17MiB", "10", "0").err()).contains("memory 17MiB is not a whole number of 2MiB pages");
+        assertThat(create("vm", "2", "16GB", "10", "0").err()).contains("memory 16GB (16000000000 bytes: GB is decimal; "
+                + "did you mean 16GiB?) is not a whole number of 2MiB pages");
+        assertThat(create("vm", "2", "1B", "10", "0").err()).contains("MEMORY_GB 1B is too small: at least 16MiB");
+        assertThat(create("vm", "2", "2", "1B", "0").err()).contains("DISK_GB 1B is too small: at least 1MiB");
+        assertThat(create("vm", "5000", "2", "10", "0").err()).contains("VCPUS must be between 1 and 4096, not 5000");
         CliRun noNode = create("vm", "2", "2", "10", "7");
         assertThat(noNode.exitCode()).isEqualTo(2);
         assertThat(noNode.err()).contains("the host has no NUMA node 7; its nodes are 0-1");
@@ -326,5 +357,72 @@ class CreateOptimizedVmCommandTest {
         assertThat(HostAccess.kindOf("qemu+ssh://root@db7/system")).isEqualTo(HostAccess.Kind.REMOTE);
         assertThat(HostAccess.kindOf("test:///default")).isEqualTo(HostAccess.Kind.TEST);
         assertThat(HostAccess.kindOf("fake:///tiny")).isEqualTo(HostAccess.Kind.FAKE);
+    }
+
+    @Test
+    void anInterruptWaitsForTheCurrentStepThenUndoesWhatWasDone() throws Exception {
+        java.util.concurrent.CountDownLatch inStart = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finishStart = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<InterruptHook.Interruptible> armed =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<CliRun> result = new java.util.concurrent.atomic.AtomicReference<>();
+        try (AutoCloseable hook = InterruptHook.capture(armed::set);
+                AutoCloseable slow = StepHooks.set(step -> {
+                    if (step.startsWith("starting")) {
+                        inStart.countDown();
+                        try {
+                            finishStart.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                })) {
+            Thread command = new Thread(() -> result.set(create("big", "4", "20", "10", "1")));
+            command.start();
+            assertThat(inStart.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.atomic.AtomicReference<Undo.Outcome> outcome =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread signal = new Thread(() -> outcome.set(armed.get().interrupt()));
+            signal.start();
+            signal.join(300);
+            assertThat(signal.isAlive()).as("the interrupt waits for the step in progress").isTrue();
+            assertThat(xeon.lookup("big")).as("nothing undone while the step runs").isPresent();
+
+            finishStart.countDown();
+            signal.join(30_000);
+            command.join(30_000);
+
+            assertThat(outcome.get().undone()).containsExactly("undefine big", "delete " + images.resolve("big.qcow2"),
+                    "give back the 2048 2MiB pages of node 1");
+        }
+        CliRun run = result.get();
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(130);
+        assertThat(run.err()).contains("interrupted: letting 'starting big' finish, then undoing what was done",
+                "virtforge: interrupted; undone: undefine big, delete " + images.resolve("big.qcow2")
+                        + ", give back the 2048 2MiB pages of node 1");
+        assertThat(xeon.lookup("big")).isEmpty();
+        assertThat(images.resolve("big.qcow2")).doesNotExist();
+        assertThat(pool(1)).isEqualTo(8192);
+    }
+
+    @Test
+    void ctrlCOnTheProcessUndoesAndExits130() throws Exception {
+        CliProcess p = CliProcess.start(Map.of(StepHooks.SLOW_STEP_PROPERTY, "starting:3000"), "create-optimized-vm",
+                "vm", "2", "2", "10", "0", "--images", images.toString());
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        // the slow step sleeps before it prints its line: interrupt once the step before it is done
+        while (!p.errSoFar().contains("defining vm ... done") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        p.interrupt();
+
+        CliRun run = p.await();
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(130);
+        assertThat(run.err()).contains("interrupted: letting 'starting vm' finish",
+                "virtforge: interrupted; undone: undefine vm, delete " + images.resolve("vm.qcow2"));
+        try (var left = Files.list(images)) {
+            assertThat(left).as("no image left in --images").isEmpty();
+        }
     }
 }

@@ -87,7 +87,8 @@ class GpuPassthroughCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("viable for 0000:31:00.0: yes",
-                "the device is on the VM's node and its group can be assigned", "managed='yes'");
+                "the device is on the VM's node and its group can be assigned", "managed='yes'",
+                "VM ml (shutoff): on host node 0\n");
         assertThat(hostdevs()).singleElement().satisfies(h -> assertThat(h.managed()).contains(true));
         assertThat(driverOf(PciAddress.parse(Fixtures.GPU1))).as("libvirt binds it at start").isEqualTo("nvidia");
         assertThat(gpu.domain("ml").definition()).hasHostdev(PciAddress.parse(Fixtures.GPU1));

@@ -89,4 +89,21 @@ class NumaCompareCommandTest {
         assertThat(CliRun.of("numa-compare", "--vcpus", "1").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("numa-compare", "--node", "5").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void aLayoutThatDoesNotFitSaysWhyAsAProcessToo() throws Exception {
+        // the reason is printed without a newline at its end: the process must flush before it exits
+        CliRun run = CliProcess.run("numa-compare", "--connect", "fake:///tiny");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("8 vCPUs and 16GiB do not fit on one node", "OVERCOMMIT");
+    }
+
+    @Test
+    void memoryThatCannotBeHalvedIsExplained() {
+        CliRun run = CliRun.of("numa-compare", "--memory", "17MiB");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--memory 17MiB cannot be split into two guest cells of whole MiB: give an even "
+                + "number of MiB, e.g. 18MiB");
+    }
 }

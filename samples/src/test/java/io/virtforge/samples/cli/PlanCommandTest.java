@@ -83,4 +83,35 @@ class PlanCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("\"memory\":\"4GiB\"", "\"memory\":\"2GiB\"");
     }
+
+    private CliRun plan(String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("plan", "--host", caps.toString()));
+        args.addAll(java.util.List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void nonsenseIsRefusedWithWhatIsWrong() {
+        String[][] cases = {
+            {"--vcpus", "2", "--memory", "1B"}, {"--memory", "1B is too small: at least 16MiB"},
+            {"--vcpus", "2", "--memory", "4", "--iothreads", "100000"}, {"--iothreads must be between 0 and 64"},
+            {"--vcpus", "2", "--memory", "4", "--numa-nodes", "0"}, {"--numa-nodes must be between 1 and 2"},
+            {"--vcpus", "3", "--memory", "4", "--numa-cpus", "0-1;1-2", "--numa-mem", "2;2"},
+                {"--numa-cpus: vCPU 1 in both cell 0 and cell 1; each vCPU goes in exactly one cell"},
+            {"--vcpus", "2", "--memory", "4", "--reserved-cpus", "0-99"},
+                {"--reserved-cpus 0-99: the host has no CPU 64-99 (its online CPUs are 0-63)"},
+            {"--vcpus", "2", "--memory", "4", "--xml", "--json"}, {"--json and --xml cannot go together"},
+        };
+        for (int i = 0; i < cases.length; i += 2) {
+            CliRun run = plan(cases[i]);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).as(run.toString()).contains(cases[i + 1][0]).doesNotContain("Usage:");
+        }
+        CliRun decimal = plan("--vcpus", "2", "--memory", "16GB");
+        assertThat(decimal.exitCode()).as(decimal.toString()).isZero();
+        assertThat(decimal.out()).as("in the largest unit, not 15625000KiB").contains("host node 0: 14.9 GiB on base pages");
+
+        CliRun json = plan("--vcpus", "2", "--memory", "4", "--xml", "--json");
+        assertThat(MiniJson.<Boolean>get(json.json(), "ok")).isFalse();
+    }
 }

@@ -120,8 +120,8 @@ class VmMonitorCommandTest {
         assertThat(run.out()).doesNotContain("\033[");
         assertThat(run.out().split("\n")).filteredOn(l -> l.contains("disk  sda")).hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains("50.00", "20.00"));
-        assertThat(run.out()).contains("CPU      100.0% of 8 vCPU(s)  (800.0% of one CPU)",
-                "16.0 GiB (no balloon statistics: used unknown)");
+        assertThat(run.out()).contains("CPU      100.0% of 8 vCPUs  (800.0% of one CPU)",
+                "16GiB (no balloon statistics: used unknown)");
     }
 
     @Test
@@ -221,5 +221,19 @@ class VmMonitorCommandTest {
         assertThat(CliRun.on(xeon, "vm-monitor", "off", "--count", "0").exitCode()).isEqualTo(2);
         assertThat(CliRun.on(xeon, "vm-monitor", "off", "--interval", "soon").exitCode()).isEqualTo(2);
         assertThat(Duration.between(start, xeon.clock().instant())).isZero();
+    }
+
+    @Test
+    void reportsLessThanASecondApartHaveDistinctTimestamps() {
+        xeon.define(DomainBuilder.named("one").vcpus(1).memory(DataSize.gib(1)).build()).start();
+
+        CliRun run = CliRun.on(xeon, "vm-monitor", "one", "--interval", "0.5", "--count", "2");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<String> stamps = run.out().lines().filter(l -> l.endsWith("  one")).toList();
+        assertThat(stamps).hasSize(2).doesNotHaveDuplicates();
+        assertThat(stamps.get(1)).startsWith(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(start.plusMillis(1000)));
+        assertThat(run.out()).contains("of 1 vCPU  (");
     }
 }

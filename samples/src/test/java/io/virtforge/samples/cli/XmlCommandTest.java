@@ -6,6 +6,8 @@ import io.virtforge.testing.Corpus;
 import io.virtforge.xml.DomainXml;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,5 +62,74 @@ class XmlCommandTest {
         assertThat(run.err()).contains("DOCTYPE").doesNotContain("root:");
         assertThat(CliRun.of("xml", "fmt", dir.resolve("missing.xml").toString()).err()).contains("no such file");
         assertThat(CliRun.of("xml", "frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    private static final String DOMAIN = "<domain type='kvm'><name>a</name></domain>";
+
+    @Test
+    void fmtInPlaceKeepsTheModeAndTheOwner() throws Exception {
+        Path f = Files.writeString(dir.resolve("a.xml"), DOMAIN);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        boolean root = "root".equals(System.getProperty("user.name"));
+        UserPrincipal nobody = null;
+        if (root) {
+            // only root can give a file away: check the owner is kept where the test can set one
+            nobody = f.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(f, nobody);
+        }
+
+        CliRun run = CliRun.of("xml", "fmt", "--in-place", f.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.readString(f)).contains("\n  <name>a</name>\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-r--r--");
+        if (root) {
+            assertThat(Files.getOwner(f)).isEqualTo(nobody);
+        }
+    }
+
+    @Test
+    void fmtInPlaceWritesALinksTargetAndKeepsTheLink() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path target = Files.writeString(real.resolve("vm.xml"), DOMAIN);
+        Path link = Files.createSymbolicLink(dir.resolve("vm.xml"), Path.of("real", "vm.xml"));
+
+        CliRun run = CliRun.of("xml", "fmt", "--in-place", link.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("real", "vm.xml"));
+        assertThat(Files.readString(target)).contains("\n  <name>a</name>\n");
+        try (var files = Files.list(real)) {
+            assertThat(files).as("no temporary file left").containsExactly(target);
+        }
+    }
+
+    @Test
+    void textThatIsNotUtf8IsRefusedWithWhereItIs() throws Exception {
+        byte[] latin1 = "<domain type='kvm'>\n  <name>caf\u00e9</name>\n</domain>\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path f = Files.write(dir.resolve("latin1.xml"), latin1);
+        String where = f + ": line 2, column 12: not UTF-8 (byte 0xE9)";
+
+        for (String[] args : new String[][] {{"xml", "fmt", "--in-place", f.toString()}, {"xml", "check", f.toString()},
+            {"xml", "inspect", f.toString()}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).as(run.toString()).contains(where);
+        }
+        assertThat(Files.readAllBytes(f)).as("not rewritten").isEqualTo(latin1);
+    }
+
+    @Test
+    void aFolderOrABinaryFileIsNamedAsSuch() throws Exception {
+        CliRun folder = CliRun.of("xml", "fmt", dir.toString());
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.err()).isEqualTo("virtforge: " + dir + " is a folder, not a file\n");
+
+        Path binary = Files.write(dir.resolve("disk.img"), new byte[] {0x51, 0x46, 0x49, (byte) 0xfb, 0, 0, 0, 3});
+        CliRun run = CliRun.of("xml", "check", binary.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("virtforge: " + binary + " is a binary file, not XML\n");
     }
 }
