@@ -56,12 +56,29 @@ final class CliProcess {
     }
 
     /**
-     * Sends SIGINT, as Ctrl-C in a terminal does. (A process started in the background of a non-interactive
-     * shell, {@code mvn test &}, inherits SIGINT ignored, and so would this child: run the tests in the
-     * foreground.)
+     * Sends SIGINT, as Ctrl-C in a terminal does; SIGTERM where this JVM ignores SIGINT. A process started in
+     * the background of a non-interactive shell ({@code mvn test &}, some CI runners) inherits SIGINT
+     * ignored, and so would the child: it would never see the signal. Both signals run the same shutdown
+     * hook, so the undo is tested either way.
      */
     void interrupt() throws Exception {
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        String signal = sigintIgnoredHere() ? "-TERM" : "-INT";
+        new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor();
+    }
+
+    /** Whether SIGINT (signal 2, bit 1 of the SigIgn mask in /proc/self/status) is ignored by this JVM. */
+    static boolean sigintIgnoredHere() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+                return (mask & 0b10) != 0;
+            }
+        }
+        return false;
     }
 
     /** Waits for the end (at most a minute) and returns what the process wrote. */
