@@ -101,7 +101,7 @@ if ((host_run)); then
 
   uri="$("$PRIVATE_LIBVIRTD" start)"
   say "real-libvirt tests use the private libvirtd at $uri"
-  export VIRTFORGE_TEST_LIBVIRT_URI="$uri"
+  # Surefire and failsafe hand -D properties on to the test JVMs (TestLibvirtd reads this one).
   mvn_args+=("-Dvirtforge.testLibvirtUri=$uri")
 else
   say "not root on Debian: host setup and the private libvirtd skipped; tests that need libvirtd will skip"
