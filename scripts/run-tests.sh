@@ -21,10 +21,13 @@ PRIVATE_LIBVIRTD="$root/scripts/private-libvirtd.sh"
 
 say() { echo "run-tests: $*" >&2; }
 
-# One digest of every file under /etc/libvirt (names and contents, sorted).
+# One digest of /etc/libvirt: every file's name and contents, every symlink's target (sorted).
 etc_libvirt_digest() {
   if [[ -d /etc/libvirt ]]; then
-    (cd /etc/libvirt && find . \( -type f -o -type l \) -print0 | sort -z | xargs -0r sha256sum | sha256sum | cut -d' ' -f1)
+    (cd /etc/libvirt && {
+      find . -type f -print0 | sort -z | xargs -0r sha256sum
+      find . -type l -printf '%p -> %l\n' | sort
+    } | sha256sum | cut -d' ' -f1)
   else
     echo "absent"
   fi
