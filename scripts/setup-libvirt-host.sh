@@ -1,21 +1,39 @@
 #!/usr/bin/env bash
-# Prepare a Debian 12 host (running as root, no systemd needed) for Virtforge's
-# real-libvirt integration tests: packages, qemu.conf, hugetlbfs + huge pages,
-# virtlogd + libvirtd, and the tiny direct-boot test guest.
+# Prepare a Debian 12 host (running as root, no systemd needed) for Virtforge's real-libvirt integration
+# tests: the machine-wide parts only, which the tests cannot do without:
+#   - installs the missing Debian packages (apt-get --no-install-recommends);
+#   - creates the groups kvm and libvirt-qemu and the user libvirt-qemu if missing (Debian's libvirtd resolves
+#     them at start-up even when qemu.conf says root);
+#   - builds the tiny direct-boot test guest in its own folder (GUEST_DIR).
+# It does not touch /etc/libvirt, huge pages or any running libvirtd: the tests run against a private
+# libvirtd that scripts/run-tests.sh starts and stops (scripts/private-libvirtd.sh).
+#
+# --system  (explicit opt-in, never used by the test command) also prepares the MACHINE'S OWN libvirtd for the
+#           samples against qemu:///system: sets user/group root and security_driver "none" in
+#           /etc/libvirt/qemu.conf (sVirt off for every VM of that daemon), mounts hugetlbfs at /dev/hugepages,
+#           reserves HUGEPAGES 2 MiB pages, and starts (or restarts) virtlogd and libvirtd.
 #
 # Idempotent: safe to run again; a second run only checks and prints.
 #
 # Environment:
-#   HUGEPAGES         number of 2 MiB huge pages to reserve (default 128 = 256 MiB);
-#                     only raised, never lowered
 #   GUEST_DIR         where build-test-guest.sh puts the guest (default /var/lib/virtforge/guest)
 #   SKIP_GUEST=1      do not build the test guest
+#   with --system only:
+#   HUGEPAGES         number of 2 MiB huge pages to reserve (default 128 = 256 MiB); only raised, never lowered
 #   LIBVIRTD_RESTART  auto (default): restart a running libvirtd only when it cannot
 #                     see the hugetlbfs mount or qemu.conf changed; never; always
 #   LIBVIRTD_TIMEOUT  seconds to wait for `virsh -c qemu:///system version` (default 30)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+SYSTEM=0
+for arg in "$@"; do
+  case "$arg" in
+    --system) SYSTEM=1 ;;
+    *) echo "usage: $0 [--system]" >&2; exit 2 ;;
+  esac
+done
 
 HUGEPAGES="${HUGEPAGES:-128}"
 GUEST_DIR="${GUEST_DIR:-/var/lib/virtforge/guest}"
@@ -95,7 +113,20 @@ if ! id -nG libvirt-qemu | tr ' ' '\n' | grep -qx libvirt-qemu; then
   usermod -a -G libvirt-qemu libvirt-qemu
 fi
 
-# ------------------------------------------------------------- 3. qemu.conf
+# --------------------------------------------------------------- 3. test guest
+if [[ "$SKIP_GUEST" == 1 ]]; then
+  log "SKIP_GUEST=1: not building the test guest"
+else
+  "$SCRIPT_DIR/build-test-guest.sh" "$GUEST_DIR"
+fi
+
+if ((SYSTEM == 0)); then
+  log "host ready for the tests (the machine's libvirt was not touched; scripts/run-tests.sh starts a private libvirtd)"
+  exit 0
+fi
+
+log "--system: preparing the machine's own libvirtd for qemu:///system"
+# ------------------------------------------------- 4. (--system) qemu.conf
 conf_changed=0
 set_qemu_conf() {  # key value(raw, already quoted as needed)
   local key="$1" value="$2"
@@ -122,12 +153,12 @@ set_qemu_conf group '"root"'
 set_qemu_conf security_driver '"none"'
 ((conf_changed)) || log "qemu.conf already has user/group root and security_driver none"
 
-# ---------------------------------------------------------------- 4. folders
+# --------------------------------------------------- 5. (--system) folders
 for d in /var/log/libvirt /var/log/libvirt/qemu /var/run/libvirt /var/lib/libvirt; do
   if [[ ! -d "$d" ]]; then log "creating $d"; mkdir -p "$d"; fi
 done
 
-# ------------------------------------------------------ 5. hugetlbfs + pages
+# ----------------------------------------- 6. (--system) hugetlbfs + pages
 mounted_now=0
 if hugetlbfs_mounted; then
   log "hugetlbfs already mounted at $HUGETLBFS_MNT"
@@ -153,7 +184,7 @@ else
 fi
 log "huge pages: $(grep -E '^HugePages_(Total|Free)' /proc/meminfo | tr -s ' ' | tr '\n' ' ')"
 
-# ---------------------------------------------------------------- 6. virtlogd
+# -------------------------------------------------- 7. (--system) virtlogd
 if is_running virtlogd; then
   log "virtlogd already running (pid $(pids_of virtlogd | tr '\n' ' '))"
 else
@@ -161,7 +192,7 @@ else
   LIBVIRT_LOG_OUTPUTS="3:file:$VIRTLOGD_LOG" virtlogd -d
 fi
 
-# ---------------------------------------------------------------- 7. libvirtd
+# -------------------------------------------------- 8. (--system) libvirtd
 wait_for_libvirtd() {
   local deadline=$((SECONDS + LIBVIRTD_TIMEOUT)) gone=0
   until virsh -c "$URI" version >/dev/null 2>&1; do
@@ -238,13 +269,6 @@ wait_for_libvirtd
 log "libvirtd ready: $(virsh -c "$URI" version 2>/dev/null | grep -E 'Running hypervisor|Using library' | tr -s ' ' | tr '\n' ';')"
 if [[ ! -d "$HUGETLBFS_MNT/libvirt/qemu" ]]; then
   log "WARNING: $HUGETLBFS_MNT/libvirt/qemu missing: libvirtd may not see hugetlbfs (hugepage-backed guests will fail)"
-fi
-
-# ------------------------------------------------------------ 8. test guest
-if [[ "$SKIP_GUEST" == 1 ]]; then
-  log "SKIP_GUEST=1: not building the test guest"
-else
-  "$SCRIPT_DIR/build-test-guest.sh" "$GUEST_DIR"
 fi
 
 log "host ready. Try: $SCRIPT_DIR/guest/run-test-guest.sh"

@@ -10,18 +10,23 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Allocates real huge pages on this machine and gives them back: node 0's 2 MiB pool grows by 4 pages,
- * its free count grows with it, and the previous size is restored. Needs root; skipped otherwise.
+ * its free count grows with it, and the previous size is restored. Needs root; skipped otherwise. Besides the
+ * test's own restore (which is what it checks), {@link HugePagePoolsRestored} puts every pool back even when an
+ * assertion fails half-way.
  */
 @EnabledOnOs(OS.LINUX)
 class RealHugePagesTest {
     private static final Logger LOG = LoggerFactory.getLogger(RealHugePagesTest.class);
     private final RealSysfs host = new RealSysfs();
     private final HugePages hugePages = new HugePages(host);
+    @RegisterExtension
+    final HugePagePoolsRestored pools = new HugePagePoolsRestored(host);
 
     private static boolean isRoot() {
         try {

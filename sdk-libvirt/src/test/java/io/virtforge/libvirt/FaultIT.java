@@ -2,13 +2,13 @@ package io.virtforge.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.virtforge.connect.ConnectionLostException;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.LifecycleEvent;
 import io.virtforge.connect.Subscription;
+import io.virtforge.testkit.TestLibvirtd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
@@ -29,26 +28,33 @@ import org.slf4j.LoggerFactory;
  * every call fails with {@link ConnectionLostException} carrying libvirt's own error; reconnecting while
  * the daemon is down fails the same way; once the daemon is back, {@link LibvirtConnection#reconnect()}
  * restores the connection, and handles taken before (by UUID) and lifecycle subscriptions work again.
- * The daemon is restarted ({@code libvirtd -d}) in any case, even when the test fails.
  *
- * <p>Runs only as root with a libvirtd that is not managed by systemd (as {@code scripts/setup-libvirt-host.sh}
- * starts it): under systemd a unit would restart or track the daemon itself.
+ * <p>The daemon killed is only ever the private test libvirtd, found by its pid file ({@code PRIV/run/libvirtd.pid}),
+ * never a libvirtd the machine runs; it is started again the private way ({@code scripts/private-libvirtd.sh
+ * relaunch}, inside its own mount namespace) in any case, even when the test fails. Runs only as root.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class FaultIT {
     private static final Logger LOG = LoggerFactory.getLogger(FaultIT.class);
     private static final Duration DAEMON_TIMEOUT = Duration.ofSeconds(30);
+    /** The script that starts the private daemon; failsafe runs in the module's folder ({@code basedir}). */
+    private static final Path PRIVATE_LIBVIRTD = Path.of(System.getProperty("basedir", "."))
+            .toAbsolutePath().normalize().resolveSibling("scripts").resolve("private-libvirtd.sh");
 
     @Test
     void aKilledDaemonIsConnectionLostAndReconnectRecovers() throws Exception {
-        Hosts.assumeQemuSystem();
+        Hosts.assumeTestLibvirtd();
         Hosts.assumeRoot();
-        long pid = libvirtdPid().orElse(-1L);
-        assumeTrue(pid > 0, "no libvirtd process found in /proc");
-        assumeFalse(managedBySystemd(pid), "libvirtd is managed by systemd; this test restarts it with libvirtd -d");
+        String uri = Hosts.qemuUri();
+        Path pidFile = TestLibvirtd.libvirtdPidFile(uri).orElse(null);
+        assumeTrue(pidFile != null, () -> "the test daemon's URI names no socket (PRIV/run/libvirt-sock): " + uri);
+        long pid = livePid(pidFile).orElse(-1L);
+        assumeTrue(pid > 0, () -> "no live private libvirtd in " + pidFile);
+        assumeTrue(Files.isExecutable(PRIVATE_LIBVIRTD), () -> PRIVATE_LIBVIRTD + " missing: cannot restart the daemon");
+        String socket = Hosts.qemuSocket();
 
         String name = "it-vf-fault-" + ProcessHandle.current().pid();
-        LibvirtConnection conn = LibvirtConnection.open(Hosts.QEMU_URI);
+        LibvirtConnection conn = LibvirtConnection.open(uri);
         try {
             LibvirtDomain dom = conn.define(QemuOpsIT.idleGuest(name));
             List<LifecycleEvent> events = new CopyOnWriteArrayList<>();
@@ -95,13 +101,13 @@ class FaultIT {
             assertThatThrownBy(conn::reconnect).isInstanceOfSatisfying(ConnectionLostException.class, e -> {
                 assertThat(e.code()).isEqualTo(38); // VIR_ERR_SYSTEM_ERROR
                 assertThat(e.errorDomain()).isEqualTo(7);
-                assertThat(e.libvirtMessage()).startsWith("Failed to connect socket to '/var/run/libvirt/libvirt-sock'");
+                assertThat(e.libvirtMessage()).startsWith("Failed to connect socket to '" + socket + "'");
             });
-            assertThatThrownBy(() -> LibvirtConnection.open(Hosts.QEMU_URI)).isInstanceOf(ConnectionLostException.class);
+            assertThatThrownBy(() -> LibvirtConnection.open(uri)).isInstanceOf(ConnectionLostException.class);
 
             // the documented recovery: daemon back, reconnect (with retries), same handles
             long t0 = System.nanoTime();
-            startDaemon();
+            startDaemon(uri);
             reconnectWithRetries(conn, DAEMON_TIMEOUT);
             LOG.info("daemon restarted and connection recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
             assertThat(conn.isAlive()).isTrue();
@@ -113,8 +119,8 @@ class FaultIT {
             sub.close();
         } finally {
             try {
-                if (!Hosts.virshAnswers(Hosts.QEMU_URI, Duration.ofSeconds(5))) {
-                    startDaemon();
+                if (!Hosts.virshAnswers(uri, Duration.ofSeconds(5))) {
+                    startDaemon(uri);
                 }
             } finally {
                 try {
@@ -129,29 +135,21 @@ class FaultIT {
         assertThat(conn.openDomainHandles()).isZero();
     }
 
-    /** The pid of the running libvirtd, from /proc. */
-    static Optional<Long> libvirtdPid() throws IOException {
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(p -> {
-                        try {
-                            return Files.readString(p.resolve("comm")).trim().equals("libvirtd");
-                        } catch (IOException e) {
-                            return false; // gone meanwhile
-                        }
-                    })
-                    .map(p -> Long.parseLong(p.getFileName().toString())).findFirst();
+    /** The pid in a pid file, if that process lives. */
+    static Optional<Long> livePid(Path pidFile) throws IOException {
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
         }
-    }
-
-    private static boolean managedBySystemd(long pid) throws IOException {
-        String init = Files.readString(Path.of("/proc/1/comm")).trim();
-        String cgroup = Files.readString(Path.of("/proc/" + pid + "/cgroup"));
-        return init.equals("systemd") && cgroup.contains(".service");
+        String text = Files.readString(pidFile).strip();
+        if (text.isEmpty() || !text.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(text);
+        return Files.exists(Path.of("/proc", text)) ? Optional.of(pid) : Optional.empty();
     }
 
     private static void kill(long pid) throws Exception {
-        LOG.info("killing libvirtd (pid {})", pid);
+        LOG.info("killing the private libvirtd (pid {})", pid);
         assertThat(Hosts.run(Duration.ofSeconds(5), "kill", "-9", Long.toString(pid)).exitCode()).isZero();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (Files.exists(Path.of("/proc/" + pid)) && System.nanoTime() < deadline) {
@@ -159,14 +157,29 @@ class FaultIT {
         }
     }
 
-    /** {@code libvirtd -d}, then waits until {@code virsh -c qemu:///system version} answers. */
-    static void startDaemon() throws Exception {
-        LOG.info("starting libvirtd -d");
-        Hosts.run(Duration.ofSeconds(10), "libvirtd", "-d");
+    /**
+     * Starts the private libvirtd again inside its namespace ({@code private-libvirtd.sh relaunch}, which waits
+     * until it answers), then waits until {@code virsh -c URI version} answers here too.
+     */
+    static void startDaemon(String uri) throws Exception {
+        Path dir = TestLibvirtd.directory(uri).orElseThrow();
+        LOG.info("starting the private libvirtd in {} again", dir);
+        ProcessBuilder relaunch = new ProcessBuilder(PRIVATE_LIBVIRTD.toString(), "relaunch").redirectErrorStream(true);
+        relaunch.environment().put("VIRTFORGE_LIBVIRTD_DIR", dir.toString());
+        Path out = Files.createTempFile("virtforge-relaunch", ".out");
+        try {
+            Process p = relaunch.redirectOutput(out.toFile()).start();
+            if (!p.waitFor(DAEMON_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("private-libvirtd.sh relaunch failed: " + Files.readString(out));
+            }
+        } finally {
+            Files.deleteIfExists(out);
+        }
         long deadline = System.nanoTime() + DAEMON_TIMEOUT.toNanos();
-        while (!Hosts.virshAnswers(Hosts.QEMU_URI, Duration.ofSeconds(5))) {
+        while (!Hosts.virshAnswers(uri, Duration.ofSeconds(5))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("libvirtd did not answer within " + DAEMON_TIMEOUT);
+                throw new IllegalStateException("the private libvirtd did not answer within " + DAEMON_TIMEOUT);
             }
             Thread.sleep(200);
         }

@@ -3,24 +3,26 @@ package io.virtforge.libvirt;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.virtforge.libvirt.jna.NativeLibvirt;
+import io.virtforge.testkit.TestLibvirtd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 
 /**
  * What the integration tests need from the machine, checked once, with JUnit assumptions that skip a
- * test (with the reason) where it is missing: the libvirt C library and its test driver; a running
- * libvirtd with QEMU and the test guest of {@code scripts/build-test-guest.sh}; root.
+ * test (with the reason) where it is missing: the libvirt C library and its test driver; the private test
+ * libvirtd with QEMU that {@code scripts/run-tests.sh} starts ({@link TestLibvirtd}; never the machine's own
+ * {@code qemu:///system}) and the test guest of {@code scripts/build-test-guest.sh}; root.
  */
 final class Hosts {
     static final String TEST_URI = "test:///default";
-    static final String QEMU_URI = "qemu:///system";
     static final Path GUEST_DIR = Path.of(System.getProperty("virtforge.guest", "/var/lib/virtforge/guest"));
 
     private Hosts() {
@@ -41,14 +43,33 @@ final class Hosts {
         assumeTrue(reason == null, () -> "cannot open " + TEST_URI + ": " + reason);
     }
 
+    /** The private test libvirtd's URI; skips the test when the run started none. */
+    static String qemuUri() {
+        Optional<String> uri = TestLibvirtd.uri();
+        assumeTrue(uri.isPresent(), TestLibvirtd.MISSING_REASON);
+        return uri.get();
+    }
+
     /**
-     * Skips unless libvirtd answers on {@code qemu:///system} ({@code virsh -c qemu:///system version}) and
-     * the test guest was built ({@code GUEST_DIR/vmlinuz}; see scripts/README.md).
+     * The private test libvirtd's socket ({@code PRIV/run/libvirt-sock}); skips without one. A URI of another
+     * driver with {@code ?socket=} this reaches that daemon instead of the machine's own.
      */
-    static void assumeQemuSystem() {
+    static String qemuSocket() {
+        String uri = qemuUri();
+        Optional<Path> socket = TestLibvirtd.socket(uri);
+        assumeTrue(socket.isPresent(), () -> "the test daemon's URI names no socket: " + uri);
+        return socket.get().toString();
+    }
+
+    /**
+     * Skips unless the private test libvirtd answers ({@code virsh -c URI version}) and the test guest was built
+     * ({@code GUEST_DIR/vmlinuz}; see scripts/README.md).
+     */
+    static void assumeTestLibvirtd() {
         assumeTestDriver();
-        assumeTrue(virshAnswers(QEMU_URI, Duration.ofSeconds(15)),
-                "libvirtd does not answer on qemu:///system (run scripts/setup-libvirt-host.sh as root)");
+        String uri = qemuUri();
+        assumeTrue(virshAnswers(uri, Duration.ofSeconds(15)), () -> "the private test libvirtd does not answer at "
+                + uri + " (scripts/private-libvirtd.sh status)");
         assumeTrue(Files.exists(GUEST_DIR.resolve("vmlinuz")),
                 () -> "test guest missing: " + GUEST_DIR.resolve("vmlinuz") + " (run scripts/build-test-guest.sh)");
     }

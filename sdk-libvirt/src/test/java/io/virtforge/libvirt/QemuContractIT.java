@@ -23,13 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 class QemuContractIT extends ConnectionContract {
     @BeforeAll
     static void libvirtd() {
-        Hosts.assumeQemuSystem();
+        Hosts.assumeTestLibvirtd();
         Hosts.assumeRoot();
     }
 
     @Override
     protected VirtConnection openConnection() {
-        return LibvirtConnection.open(Hosts.QEMU_URI);
+        return LibvirtConnection.open(Hosts.qemuUri());
     }
 
     @Override

@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real guest on libvirtd + QEMU TCG ({@code qemu:///system}), built with the SDK's fluent builder like
+ * A real guest on the private test libvirtd + QEMU TCG ({@link Hosts#qemuUri()}), built with the SDK's fluent builder like
  * {@code scripts/guest/test-guest.xml} (2 vCPUs in 2 guest cells, 128 MiB of 2 MiB huge pages bound
  * strictly to host node 0, pinned vCPUs, emulator and I/O thread, virtio-scsi, serial to a file, direct
  * kernel boot), defined and started through the SDK, observed while it runs, and left to power itself off.
@@ -61,11 +61,11 @@ class QemuGuestIT {
 
     @Test
     void theTestGuestRunsAsTheSdkAskedAndPowersOff() throws Exception {
-        Hosts.assumeQemuSystem();
+        Hosts.assumeTestLibvirtd();
         long t0 = System.nanoTime();
         String name = "it-vf-guest-" + ProcessHandle.current().pid();
         Path serialLog = Files.createTempDirectory("virtforge-it").resolve(name + "-serial.log");
-        try (LibvirtConnection conn = LibvirtConnection.open(Hosts.QEMU_URI)) {
+        try (LibvirtConnection conn = LibvirtConnection.open(Hosts.qemuUri())) {
             long totalBefore = poolTotal(conn);
             long freeBefore = conn.freePages(0, PageSize.MIB_2);
             boolean reserved = false;

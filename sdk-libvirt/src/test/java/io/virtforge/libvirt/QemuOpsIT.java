@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Configuration and live operations the test driver lacks, on {@code qemu:///system}: device attach,
+ * Configuration and live operations the test driver lacks, on the private test libvirtd: device attach,
  * update and detach, CONFIG-scope pinning, memory and NUMA policy, live pinning and ballooning on an idle
  * guest (firmware only, no OS), and a shutdown that the guest ignores (destroyed after the timeout).
  */
@@ -42,8 +42,8 @@ class QemuOpsIT {
 
     @Test
     void theHostIsReadFromLibvirt() {
-        Hosts.assumeQemuSystem();
-        try (LibvirtConnection conn = LibvirtConnection.open(Hosts.QEMU_URI)) {
+        Hosts.assumeTestLibvirtd();
+        try (LibvirtConnection conn = LibvirtConnection.open(Hosts.qemuUri())) {
             HostTopology host = conn.topology();
             assertThat(host.nodes()).isNotEmpty();
             assertThat(host.cpus()).hasSize(Runtime.getRuntime().availableProcessors());
@@ -64,9 +64,9 @@ class QemuOpsIT {
 
     @Test
     void configAndLiveOperationsOfTheQemuDriver() throws Exception {
-        Hosts.assumeQemuSystem();
+        Hosts.assumeTestLibvirtd();
         String name = "it-vf-ops-" + ProcessHandle.current().pid();
-        try (LibvirtConnection conn = LibvirtConnection.open(Hosts.QEMU_URI)) {
+        try (LibvirtConnection conn = LibvirtConnection.open(Hosts.qemuUri())) {
             LibvirtDomain dom = conn.define(idleGuest(name));
             try {
                 Disk cdrom = (Disk) XML.parseDevice("<disk type='file' device='cdrom'><driver name='qemu' type='raw'/>"

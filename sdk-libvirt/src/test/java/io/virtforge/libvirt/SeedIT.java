@@ -82,20 +82,20 @@ class SeedIT {
 
     @Test
     void theQemuDriverRefusesTheSeedAndTakesTheCorrectedOne() {
-        Hosts.assumeQemuSystem();
+        Hosts.assumeTestLibvirtd();
         String seedXml = Corpus.read(Corpus.require("seed/high-perf-vm.xml")).replace("<domain type='kvm'>",
                 "<domain type='qemu'>");
         Domain seed = XML.parse(seedXml);
         Domain corrected = XML.parse(SeedPrograms.highPerfVmCorrectedXml().replace("<domain type='kvm'>",
                 "<domain type='qemu'>"));
-        try (LibvirtConnection conn = LibvirtConnection.open(Hosts.QEMU_URI)) {
+        try (LibvirtConnection conn = LibvirtConnection.open(Hosts.qemuUri())) {
             assertThat(conn.lookup("high-perf-vm")).as("a domain high-perf-vm already on this host").isEmpty();
             // the SDK's own check refuses it before libvirt is asked ...
             assertThatThrownBy(() -> conn.define(seed)).isInstanceOf(DomainValidationException.class);
             // ... and so does libvirt, with its own message
             assertThatThrownBy(() -> conn.define(seed, DefineOptions.unchecked()))
                     .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> {
-                        LOG.info("qemu:///system refuses the seed: {}", e.libvirtMessage());
+                        LOG.info("the QEMU driver refuses the seed: {}", e.libvirtMessage());
                         assertThat(e.code()).isEqualTo(67); // VIR_ERR_CONFIG_UNSUPPORTED
                         assertThat(e.libvirtMessage()).containsAnyOf("controller iothread '1' not defined in iothreadid",
                                 "IOThreads not available for bus scsi");

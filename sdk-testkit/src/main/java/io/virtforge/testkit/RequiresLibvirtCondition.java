@@ -11,7 +11,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The {@link ExecutionCondition} behind {@link RequiresLibvirt}: enabled when the {@link LibvirtProbe}
- * finds libvirt answering at the URI the innermost annotation (method, then classes) names.
+ * finds libvirt answering at the URI the innermost annotation (method, then classes) names;
+ * {@link RequiresLibvirt#TEST_LIBVIRTD} is resolved to the private test daemon's URI first.
  */
 public final class RequiresLibvirtCondition implements ExecutionCondition {
     /** Set to {@code true} to skip every {@link RequiresLibvirt} test without probing. */
@@ -34,13 +35,21 @@ public final class RequiresLibvirtCondition implements ExecutionCondition {
         if (annotation.isEmpty()) {
             return ConditionEvaluationResult.enabled("no @RequiresLibvirt");
         }
-        String uri = annotation.get().uri();
         if (Boolean.getBoolean(SKIP_PROPERTY)) {
             return ConditionEvaluationResult.disabled("libvirt tests skipped (-D" + SKIP_PROPERTY + "=true)");
         }
+        String uri = annotation.get().uri();
+        if (uri.equals(RequiresLibvirt.TEST_LIBVIRTD)) {
+            Optional<String> testDaemon = TestLibvirtd.uri();
+            if (testDaemon.isEmpty()) {
+                return ConditionEvaluationResult.disabled(TestLibvirtd.MISSING_REASON);
+            }
+            uri = testDaemon.get();
+        }
+        Duration timeout = Duration.ofSeconds(annotation.get().timeoutSeconds());
         LibvirtProbe.Result r = probe == LibvirtProbe.system()
-                ? CACHE.computeIfAbsent(uri, u -> probe.check(u, Duration.ofSeconds(annotation.get().timeoutSeconds())))
-                : probe.check(uri, Duration.ofSeconds(annotation.get().timeoutSeconds()));
+                ? CACHE.computeIfAbsent(uri, u -> probe.check(u, timeout))
+                : probe.check(uri, timeout);
         return r.available() ? ConditionEvaluationResult.enabled(r.reason())
                 : ConditionEvaluationResult.disabled(r.reason());
     }

@@ -8,7 +8,8 @@
  * {@link io.virtforge.testkit.FakeGuests guest behaviour};</li>
  * <li>{@link io.virtforge.testkit.Fixtures}: test hosts, each a topology and a matching kernel fake;</li>
  * <li>{@link io.virtforge.testkit.VirtforgeTest}, {@link io.virtforge.testkit.FakeHost},
- * {@link io.virtforge.testkit.RequiresLibvirt}: the JUnit 5 extension and condition;</li>
+ * {@link io.virtforge.testkit.RequiresLibvirt}: the JUnit 5 extension and condition;
+ * {@link io.virtforge.testkit.TestLibvirtd}: the private libvirtd a test run starts for itself;</li>
  * <li>{@link io.virtforge.testkit.VirtforgeAssertions}: AssertJ assertions on domains, reports, host states and
  * domain handles;</li>
  * <li>{@link io.virtforge.testkit.ConnectionContract}: the behaviour every connection must have, to run against

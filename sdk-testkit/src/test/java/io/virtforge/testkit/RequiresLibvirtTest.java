@@ -1,6 +1,7 @@
 package io.virtforge.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,5 +121,58 @@ class RequiresLibvirtTest {
         } finally {
             System.clearProperty(RequiresLibvirtCondition.SKIP_PROPERTY);
         }
+    }
+
+    /** Needs the private test daemon, whatever the machine runs. */
+    static class TestDaemonSample {
+        @Test
+        @RequiresLibvirt(uri = RequiresLibvirt.TEST_LIBVIRTD, timeoutSeconds = 20)
+        void needsTheTestDaemon() {
+        }
+    }
+
+    @Test
+    void withoutATestDaemonItSkipsAndNeverTriesTheMachinesDaemon() {
+        assumeTrue(System.getenv(TestLibvirtd.URI_ENV) == null, "the environment names a test daemon");
+        String before = System.getProperty(TestLibvirtd.URI_PROPERTY);
+        System.clearProperty(TestLibvirtd.URI_PROPERTY);
+        try {
+            assertThat(Launch.run(TestDaemonSample.class).outcomes).containsEntry("needsTheTestDaemon()",
+                    "skipped: no private test libvirtd: run scripts/run-tests.sh as root");
+        } finally {
+            if (before != null) {
+                System.setProperty(TestLibvirtd.URI_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void theTestDaemonIsTheUriOfTheProperty() {
+        assumeTrue(HAVE_VIRSH, "virsh cannot reach test:///default here");
+        String before = System.getProperty(TestLibvirtd.URI_PROPERTY);
+        // test:///default stands in for the daemon: the condition must probe the property's URI
+        System.setProperty(TestLibvirtd.URI_PROPERTY, "test:///default");
+        try {
+            assertThat(Launch.run(TestDaemonSample.class).outcomes).containsEntry("needsTheTestDaemon()", "passed");
+        } finally {
+            if (before != null) {
+                System.setProperty(TestLibvirtd.URI_PROPERTY, before);
+            } else {
+                System.clearProperty(TestLibvirtd.URI_PROPERTY);
+            }
+        }
+    }
+
+    @Test
+    void theUriComesFromThePropertyThenTheEnvironment() {
+        String uri = "qemu:///system?socket=/run/vf/run/libvirt-sock";
+        assertThat(TestLibvirtd.uri(Map.of(TestLibvirtd.URI_PROPERTY, uri)::get, Map.of())).contains(uri);
+        assertThat(TestLibvirtd.uri(Map.<String, String>of()::get, Map.of(TestLibvirtd.URI_ENV, uri))).contains(uri);
+        assertThat(TestLibvirtd.uri(Map.of(TestLibvirtd.URI_PROPERTY, " ")::get, Map.of())).isEmpty();
+        assertThat(TestLibvirtd.uri(Map.<String, String>of()::get, Map.of())).isEmpty();
+        assertThat(TestLibvirtd.directory(uri)).contains(Path.of("/run/vf"));
+        assertThat(TestLibvirtd.libvirtdPidFile(uri)).contains(Path.of("/run/vf/run/libvirtd.pid"));
+        assertThat(TestLibvirtd.socket("qemu:///system")).isEmpty();
+        assertThat(TestLibvirtd.socket("qemu:///system?mode=legacy&socket=/s/run/sock")).contains(Path.of("/s/run/sock"));
     }
 }

@@ -1,10 +1,12 @@
 package io.virtforge.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.virtforge.build.DomainBuilder;
 import io.virtforge.testkit.FakeVirtConnection;
 import io.virtforge.testkit.Fixtures;
+import io.virtforge.testkit.TestLibvirtd;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.model.NumaMode;
@@ -153,5 +155,15 @@ class HostCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("virtforge: cannot connect to qemu:///system: " + reason
                 + " (libvirtd is not running: start it, e.g. systemctl start libvirtd)\n");
+    }
+
+    @Test
+    void anUnknownDriverExitsTwo() {
+        // libvirt's client hands an unknown driver's URI to a daemon, which refuses it; the socket names the private
+        // test daemon, so that the machine's own libvirtd is never asked (without a daemon it would be exit 1)
+        String uri = TestLibvirtd.uri().orElse(null);
+        assumeTrue(uri != null, TestLibvirtd.MISSING_REASON);
+        String socket = TestLibvirtd.socket(uri).orElseThrow().toString();
+        assertThat(CliRun.of("host", "--connect", "nosuch:///x?socket=" + socket).exitCode()).isEqualTo(2);
     }
 }

@@ -8,6 +8,7 @@ import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtConnections;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.testkit.RequiresLibvirt;
+import io.virtforge.testkit.TestLibvirtd;
 import io.virtforge.topology.HugePagePool;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.PageSize;
@@ -31,17 +32,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command line against this machine's libvirtd ({@code qemu:///system}) with the tiny TCG test guest of
+ * The command line against the private test libvirtd ({@link TestLibvirtd}, started by {@code scripts/run-tests.sh};
+ * never the machine's own {@code qemu:///system}) with the tiny TCG test guest of
  * {@code scripts/build-test-guest.sh}: create-optimized-vm makes a 2-vCPU guest of 128 MiB huge pages with a
  * 16 MiB qcow2 disk made by qemu-img, vm-monitor watches it, and a failed start on the real host undoes
  * everything. The build machine has one NUMA node and two CPUs: the plan takes both for the vCPUs, with no
- * housekeeping CPUs ({@code --reserved none}). Skipped, with the reason, without libvirtd, the guest or root.
+ * housekeeping CPUs ({@code --reserved none}). Skipped, with the reason, without the test libvirtd, the guest or
+ * root. Every path the daemon reads or writes (images, serial log, guest) is outside the folders its mount
+ * namespace replaces, so the daemon and this JVM see the same files.
  */
-@RequiresLibvirt(uri = "qemu:///system")
+@RequiresLibvirt(uri = RequiresLibvirt.TEST_LIBVIRTD)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class RealHostIT {
     private static final Logger LOG = LoggerFactory.getLogger(RealHostIT.class);
-    private static final String URI = "qemu:///system";
+    /** Set when the class runs: {@link RequiresLibvirt} skips it without a test daemon. */
+    private static final String URI = TestLibvirtd.uri().orElse(null);
     /**
      * Locked guest memory needs libvirtd to raise RLIMIT_MEMLOCK; where it may not (a container without
      * CAP_SYS_RESOURCE, as on the build machine), the guest runs unlocked.
@@ -62,7 +67,7 @@ class RealHostIT {
         assumeTrue("root".equals(System.getProperty("user.name")), "changing huge page pools needs root");
         connection = VirtConnections.open(URI);
         assumeTrue(connection.topology().node(0).flatMap(n -> n.pool(PageSize.MIB_2)).isPresent(),
-                "node 0 has no 2 MiB huge page pool (run scripts/setup-libvirt-host.sh)");
+                "node 0 has no 2 MiB huge page pool (scripts/run-tests.sh reserves one)");
         name = "vf-cli-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 10_000;
         poolBefore = pool();
     }
