@@ -10,6 +10,9 @@
 #   - starts a PRIVATE libvirtd under VIRTFORGE_LIBVIRTD_DIR (scripts/private-libvirtd.sh) and stops it at
 #     the end. The machine's /etc/libvirt and its own libvirtd (if any) are left alone: the run fails if a
 #     digest of /etc/libvirt differs afterwards.
+# On any Debian machine it fetches libvirt's test data for the installed version into .corpus/
+# (scripts/fetch-libvirt-corpus.sh). Before the tests it checks that two clean builds give the same jars
+# (scripts/check-reproducible.sh).
 # Elsewhere (not root, or not Debian) it only runs Maven: the tests that need libvirtd skip with a reason.
 #
 # Environment: HUGEPAGES (default 128 = 256 MiB), VIRTFORGE_LIBVIRTD_DIR (see private-libvirtd.sh).
@@ -86,13 +89,14 @@ finish() {
 
 mvn_args=(-B verify)
 if ((host_run)); then
+  # Installing libvirt's packages may create /etc/libvirt: the digest is taken once they are in.
+  "$root/scripts/setup-libvirt-host.sh"
+
   digest_before="$(etc_libvirt_digest)"
   trap finish EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   say "/etc/libvirt digest before: $digest_before"
-
-  "$root/scripts/setup-libvirt-host.sh"
 
   if [[ -w "$NR_2M" ]]; then
     pools_before="$(hugepage_pools)"
@@ -110,6 +114,14 @@ else
   say "not root on Debian: host setup and the private libvirtd skipped; tests that need libvirtd will skip"
 fi
 
+# libvirt's own test data for the installed version, into .corpus/ (a private apt configuration; see the
+# script). Without it the corpus tests skip, and fail under CI=true.
+if command -v apt-get >/dev/null; then
+  "$root/scripts/fetch-libvirt-corpus.sh" || say "libvirt's corpus not fetched (exit $?): corpus tests skip, or fail under CI=true"
+fi
+
 cd "$root"
+# Two clean builds give the same jars (fast: tests compiled, not run).
+scripts/check-reproducible.sh
 # Not exec: the EXIT trap must run after Maven to stop the daemon and restore the machine.
-mvn "${mvn_args[@]}" "$@"
+./mvnw "${mvn_args[@]}" "$@"
