@@ -1,0 +1,242 @@
+package io.virtforge.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.virtforge.testing.AttributeMutants;
+import io.virtforge.testing.Corpus;
+import io.virtforge.testing.DomTrees;
+import io.virtforge.testing.LibvirtSchema;
+import io.virtforge.testing.RngOptionalAttributes;
+import io.virtforge.xml.DomainXml;
+import io.virtforge.xml.XmlException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+
+/**
+ * Forward compatibility: a document libvirt accepts never makes the model fail. Newer libvirt
+ * versions mostly relax the schema (an attribute that was required becomes optional and libvirt
+ * stops writing it), so this test removes, one at a time, every attribute that libvirt's schema
+ * marks optional from every domain in libvirt's test corpora, and checks that the model reads each
+ * mutant and writes it back unchanged (compared as XML trees by the JDK's parser, {@link DomTrees}).
+ *
+ * <p>Left out: corpus documents the model refuses as they are because libvirt refuses them too
+ * (its negative tests, listed in {@code qemuxml2argvtest.c} as parse errors or failures, or named
+ * {@code *-invalid*}), and mutants that the schema itself refuses (removing an attribute that is
+ * optional in one definition of an element but required in the one the document uses); both are
+ * counted and printed.
+ */
+class ForwardCompatibilityTest {
+    static final List<String> FOLDERS = List.of("qemuxml2argvdata", "qemuxml2xmloutdata", "genericxml2xmlindata",
+            "domainschemadata");
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "DO_TEST[A-Z_]*(?:PARSE_ERROR|FAILURE)[A-Z_]*\\(\\s*\"([^\"]+)\"");
+
+    /** The JDK's parser as {@link DomTrees} configures it, kept per thread: thousands of parses. */
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(() -> {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return f.newDocumentBuilder();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static RngOptionalAttributes schema;
+
+    @BeforeAll
+    static void readSchema() throws Exception {
+        Path rng = LibvirtSchema.DIR.resolve("domain.rng");
+        Assumptions.assumeTrue(Files.isReadable(rng), "libvirt's schema " + rng + " is not installed");
+        schema = RngOptionalAttributes.read(rng);
+    }
+
+    @Test
+    void theSchemaReaderFindsWhatLibvirtMakesOptional() {
+        assertThat(schema.optionalAt("/domain/devices/disk/driver")).contains("name", "type", "cache", "io");
+        assertThat(schema.optionalAt("/domain/devices/controller")).contains("index", "model");
+        assertThat(schema.optionalAt("/domain/pm/suspend-to-mem")).contains("enabled");
+        // required in every definition: never removed
+        assertThat(schema.optionalAt("/domain/devices/interface")).doesNotContain("type");
+        assertThat(schema.optionalAt("/domain/cputune/vcpupin")).doesNotContain("vcpu", "cpuset");
+        assertThat(schema.all()).hasSizeGreaterThan(500);
+    }
+
+    @Test
+    void libvirt9CorpusMutantsParseAndRoundTrip() {
+        Path tests = libvirt9Tests().orElse(null);
+        Assumptions.assumeTrue(tests != null, "libvirt 9 corpus not found (.corpus/libvirt-*/tests in the project)");
+        check("libvirt-9", folders(tests), negativeTests(tests));
+    }
+
+    @Test
+    void libvirt45CorpusMutantsParseAndRoundTrip() {
+        Path tests = Corpus.require(Corpus.libvirt(""));
+        check("libvirt-4.5.0", folders(tests), libvirt9Tests().map(ForwardCompatibilityTest::negativeTests)
+                .orElse(Set.of()));
+    }
+
+    private void check(String corpus, List<Path> files, Set<String> negative) {
+        // documents are independent: spread them over the cores, one mutant generator per thread
+        ThreadLocal<AttributeMutants> mutants = ThreadLocal.withInitial(() -> {
+            try {
+                return new AttributeMutants(schema);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Outcome> outcomes = files.parallelStream().map(f -> mutate(f, negative, mutants.get()))
+                .filter(o -> o != null).toList();
+        Map<String, Long> excluded = new TreeMap<>(outcomes.stream().filter(o -> o.excluded() != null)
+                .collect(Collectors.groupingBy(Outcome::excluded, Collectors.counting())));
+        int tried = outcomes.stream().mapToInt(Outcome::tried).sum();
+        int schemaInvalid = outcomes.stream().mapToInt(Outcome::schemaInvalid).sum();
+        List<String> failures = outcomes.stream().flatMap(o -> o.failures().stream()).toList();
+        System.out.printf("forward compatibility, %s: %d domain documents, %d mutants tried, %d failures, "
+                + "%d mutants refused by the schema itself, %d documents excluded:%n", corpus, outcomes.size(), tried,
+                failures.size(), schemaInvalid, excluded.values().stream().mapToLong(Long::longValue).sum());
+        excluded.forEach((reason, n) -> System.out.println("  " + n + " x " + reason));
+        failures.stream().limit(50).forEach(f -> System.out.println("  FAILED " + f));
+        assertThat(outcomes).hasSizeGreaterThan(1000);
+        assertThat(tried).isGreaterThan(1000);
+        assertThat(failures).isEmpty();
+    }
+
+    /** What happened to one corpus document and its mutants. */
+    private record Outcome(String excluded, int tried, int schemaInvalid, List<String> failures) {
+    }
+
+    /** Checks one corpus file's mutants; null when the file holds no domain. */
+    private static Outcome mutate(Path file, Set<String> negative, AttributeMutants mutants) {
+        String name = file.getParent().getFileName() + "/" + file.getFileName();
+        String original = Corpus.read(file);
+        Element root = domainOrNull(original);
+        if (root == null) {
+            return null;
+        }
+        try {
+            DomainXml.defaults().parse(original);
+        } catch (XmlException refused) {
+            String reason = refused.getMessage().replaceAll("line \\d+, column \\d+: ", "");
+            return isNegativeTest(file, negative) ? new Outcome("libvirt's negative test " + name + ": " + reason, 0, 0,
+                    List.of()) : new Outcome(null, 0, 0, List.of(name + " (original): " + reason));
+        }
+        List<String> failures = new ArrayList<>();
+        int[] schemaInvalid = {0};
+        int tried;
+        try {
+            tried = mutants.each(root, m -> {
+                String problem = roundTripProblem(m);
+                if (problem == null) {
+                    return;
+                }
+                if (schemaRefuses(m.xml(), original)) {
+                    schemaInvalid[0]++;
+                } else {
+                    failures.add(name + " without " + m.where() + ": " + problem);
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(name, e);
+        }
+        return new Outcome(null, tried, schemaInvalid[0], failures);
+    }
+
+    /** Why the mutant does not read or round-trip, or null when it does. */
+    private static String roundTripProblem(AttributeMutants.Mutant m) {
+        try {
+            String output = DomainXml.defaults().write(DomainXml.defaults().parse(m.xml()));
+            String diff = DomTrees.difference(m.root(), PARSER.get().parse(
+                    new ByteArrayInputStream(output.getBytes(StandardCharsets.UTF_8))).getDocumentElement());
+            return diff == null ? null : "written differently: " + diff;
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
+    private static boolean schemaRefuses(String mutant, String original) {
+        return !LibvirtSchema.errors("domain", mutant).isEmpty() && LibvirtSchema.errors("domain", original).isEmpty();
+    }
+
+    private static Element domainOrNull(String xml) {
+        try {
+            Element root = DomTrees.parse(xml);
+            return root.getTagName().equals("domain") ? root : null;
+        } catch (Exception notXml) {
+            return null; // libvirt keeps symlinks between test files as one-line text files
+        }
+    }
+
+    private static boolean isNegativeTest(Path file, Set<String> negative) {
+        String stem = file.getFileName().toString().replaceFirst("(\\.x86_64-latest)?\\.xml$", "");
+        return negative.contains(stem) || stem.contains("-invalid");
+    }
+
+    /** The corpus files of the folders that hold domain documents, sorted. */
+    private static List<Path> folders(Path tests) {
+        List<Path> files = new ArrayList<>();
+        for (String folder : FOLDERS) {
+            Path dir = tests.resolve(folder);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    s.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return files;
+    }
+
+    /** The names of libvirt's qemuxml2argv tests that expect a parse error or a failure. */
+    static Set<String> negativeTests(Path tests) {
+        Set<String> names = new TreeSet<>();
+        Path source = tests.resolve("qemuxml2argvtest.c");
+        if (Files.isReadable(source)) {
+            Matcher m = NEGATIVE.matcher(Corpus.read(source));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** {@code .corpus/libvirt-9.x/tests} in the project root (the newest one), if fetched. */
+    static Optional<Path> libvirt9Tests() {
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path corpus = dir.resolve(".corpus");
+            if (Files.isDirectory(corpus) && Files.exists(dir.resolve("pom.xml"))) {
+                try (Stream<Path> s = Files.list(corpus)) {
+                    return s.filter(p -> p.getFileName().toString().startsWith("libvirt-"))
+                            .map(p -> p.resolve("tests")).filter(Files::isDirectory).max(Path::compareTo);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
