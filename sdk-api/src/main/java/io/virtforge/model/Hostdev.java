@@ -29,6 +29,7 @@ public final class Hostdev extends Device {
     private final int scsiTarget;
     private final int scsiUnit;
     private final String driverName;
+    private final String driverModel;
     private final Boolean romBar;
     private final String romFile;
     private final Boolean romEnabled;
@@ -65,7 +66,11 @@ public final class Hostdev extends Device {
         usbProduct = s.childAttr("product", "id", x -> x);
         scsiAdapter = s.childAttr("adapter", "name", x -> x);
         s.done();
-        driverName = r.childAttr("driver", "name", x -> x);
+        // libvirt 10.0 made <driver name> optional and added model, the host driver to bind (vfio-pci-igb)
+        ElementReader driver = r.sub("driver");
+        driverName = driver.attr("name");
+        driverModel = driver.attr("model");
+        driver.done();
         ElementReader rom = r.sub("rom");
         romBar = rom.bool("bar");
         romFile = rom.attr("file");
@@ -168,9 +173,17 @@ public final class Hostdev extends Device {
         return Opt.of(scsiUnit);
     }
 
-    /** {@code <driver name>}: vfio (or kvm, xen). */
+    /** {@code <driver name>}: vfio (or kvm, xen); libvirt 10.0 and later leave it out. */
     public Optional<String> driverName() {
         return Optional.ofNullable(driverName);
+    }
+
+    /**
+     * {@code <driver model>}: the VFIO variant driver libvirt binds the device to on the host, e.g.
+     * {@code vfio-pci-igb} (libvirt 10.0 and later; libvirt picks the best match when absent).
+     */
+    public Optional<String> driverModel() {
+        return Optional.ofNullable(driverModel);
     }
 
     /** {@code <rom bar>}. */
