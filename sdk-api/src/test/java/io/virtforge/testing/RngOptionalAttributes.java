@@ -189,7 +189,7 @@ public final class RngOptionalAttributes {
         try {
             boolean interleave = defs.stream().anyMatch(d -> d.getAttribute("combine").equals("interleave"));
             if (interleave) {
-                return sequence(defs, elements, refs);
+                return sequence(defs.stream().flatMap(d -> children(d).stream()).toList(), elements, refs);
             }
             List<Map<String, Boolean>> branches = new ArrayList<>();
             for (Element d : defs) {
