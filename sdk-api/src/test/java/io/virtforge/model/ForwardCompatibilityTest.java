@@ -6,7 +6,7 @@ import io.virtforge.testing.AttributeMutants;
 import io.virtforge.testing.Corpus;
 import io.virtforge.testing.DomTrees;
 import io.virtforge.testing.LibvirtSchema;
-import io.virtforge.testing.RngOptionalAttributes;
+import io.virtforge.testing.RngAttributes;
 import io.virtforge.xml.DomainXml;
 import io.virtforge.xml.XmlException;
 import java.io.ByteArrayInputStream;
@@ -37,16 +37,17 @@ import org.w3c.dom.Element;
 
 /**
  * Forward compatibility: a document libvirt accepts never makes the model fail. Newer libvirt
- * versions mostly relax the schema (an attribute that was required becomes optional and libvirt
- * stops writing it), so this test removes, one at a time, every attribute that libvirt's schema
- * marks optional from every domain in libvirt's test corpora, and checks that the model reads each
- * mutant and writes it back unchanged (compared as XML trees by the JDK's parser, {@link DomTrees}).
+ * versions relax the schema (an attribute that was required becomes optional and libvirt stops
+ * writing it) and add values to enumerations, so this test mutates every domain in libvirt's test
+ * corpora the way a newer libvirt may write it, one attribute at a time: every attribute libvirt's
+ * schema marks optional is removed, and every attribute the schema restricts to a list of values
+ * (other than yes/no switches) gets a value not in the list. Each mutant must read and be written
+ * back unchanged (compared as XML trees by the JDK's parser, {@link DomTrees}).
  *
  * <p>Left out: corpus documents the model refuses as they are because libvirt refuses them too
  * (its negative tests, listed in {@code qemuxml2argvtest.c} as parse errors or failures, or named
- * {@code *-invalid*}), and mutants that the schema itself refuses (removing an attribute that is
- * optional in one definition of an element but required in the one the document uses); both are
- * counted and printed.
+ * {@code *-invalid*}), and removals that the schema itself refuses (an attribute optional in one
+ * definition of an element but required in the one the document uses); both are counted and printed.
  */
 class ForwardCompatibilityTest {
     static final List<String> FOLDERS = List.of("qemuxml2argvdata", "qemuxml2xmloutdata", "genericxml2xmlindata",
@@ -65,7 +66,7 @@ class ForwardCompatibilityTest {
             throw new IllegalStateException(e);
         }
     });
-    private static RngOptionalAttributes schema;
+    private static RngAttributes schema;
 
     /** The installed libvirt's schema, else the one of the fetched libvirt source. */
     @BeforeAll
@@ -76,7 +77,7 @@ class ForwardCompatibilityTest {
                 .orElse(null);
         Assumptions.assumeTrue(rng != null, "libvirt's schema domain.rng is neither installed in " + LibvirtSchema.DIR
                 + " nor fetched into .corpus/libvirt-*/src/conf/schemas");
-        schema = RngOptionalAttributes.read(rng);
+        schema = RngAttributes.read(rng);
     }
 
     @Test
@@ -113,24 +114,28 @@ class ForwardCompatibilityTest {
                 .filter(o -> o != null).toList();
         Map<String, Long> excluded = new TreeMap<>(outcomes.stream().filter(o -> o.excluded() != null)
                 .collect(Collectors.groupingBy(Outcome::excluded, Collectors.counting())));
-        int tried = outcomes.stream().mapToInt(Outcome::tried).sum();
+        int removals = outcomes.stream().mapToInt(Outcome::removals).sum();
+        int unknownValues = outcomes.stream().mapToInt(Outcome::unknownValues).sum();
         Map<String, Long> schemaInvalid = new TreeMap<>(outcomes.stream().flatMap(o -> o.schemaInvalid().stream())
                 .collect(Collectors.groupingBy(w -> w.replaceAll("\\[\\d+]", ""), Collectors.counting())));
         List<String> failures = outcomes.stream().flatMap(o -> o.failures().stream()).toList();
-        System.out.printf("forward compatibility, %s: %d domain documents, %d mutants tried, %d failures, "
-                + "%d mutants refused by the schema itself, %d documents excluded:%n", corpus, outcomes.size(), tried,
-                failures.size(), schemaInvalid.values().stream().mapToLong(Long::longValue).sum(),
+        System.out.printf("forward compatibility, %s: %d domain documents, %d mutants tried (%d without an optional "
+                + "attribute, %d with an unknown enumerated value), %d failures, %d mutants refused by the schema "
+                + "itself, %d documents excluded:%n", corpus, outcomes.size(), removals + unknownValues, removals,
+                unknownValues, failures.size(), schemaInvalid.values().stream().mapToLong(Long::longValue).sum(),
                 excluded.values().stream().mapToLong(Long::longValue).sum());
         excluded.forEach((reason, n) -> System.out.println("  " + n + " x " + reason));
         System.out.println("  mutants the schema refuses, by attribute: " + schemaInvalid);
         failures.stream().limit(50).forEach(f -> System.out.println("  FAILED " + f));
         assertThat(outcomes).hasSizeGreaterThan(1000);
-        assertThat(tried).isGreaterThan(1000);
+        assertThat(removals).isGreaterThan(1000);
+        assertThat(unknownValues).isGreaterThan(1000);
         assertThat(failures).isEmpty();
     }
 
     /** What happened to one corpus document and its mutants. */
-    private record Outcome(String excluded, int tried, List<String> schemaInvalid, List<String> failures) {
+    private record Outcome(String excluded, int removals, int unknownValues, List<String> schemaInvalid,
+            List<String> failures) {
     }
 
     /** Checks one corpus file's mutants; null when the file holds no domain. */
@@ -145,12 +150,13 @@ class ForwardCompatibilityTest {
             DomainXml.defaults().parse(original);
         } catch (XmlException refused) {
             String reason = refused.getMessage().replaceAll("line \\d+, column \\d+: ", "");
-            return isNegativeTest(file, negative) ? new Outcome("libvirt's negative test " + name + ": " + reason, 0,
-                    List.of(), List.of()) : new Outcome(null, 0, List.of(), List.of(name + " (original): " + reason));
+            return isNegativeTest(file, negative)
+                    ? new Outcome("libvirt's negative test " + name + ": " + reason, 0, 0, List.of(), List.of())
+                    : new Outcome(null, 0, 0, List.of(), List.of(name + " (original): " + reason));
         }
         List<String> failures = new ArrayList<>();
         List<String> schemaInvalid = new ArrayList<>();
-        int tried = mutants.each(root, m -> {
+        int removals = mutants.removals(root, m -> {
             String problem = roundTripProblem(m);
             if (problem == null) {
                 return;
@@ -158,10 +164,17 @@ class ForwardCompatibilityTest {
             if (schemaRefuses(m.xml(), original)) {
                 schemaInvalid.add(m.where());
             } else {
-                failures.add(name + " without " + m.where() + ": " + problem);
+                failures.add(name + " " + m.change() + " " + m.where() + ": " + problem);
             }
         });
-        return new Outcome(null, tried, schemaInvalid, failures);
+        // a value the schema does not list is schema-invalid by construction: every failure counts
+        int unknownValues = mutants.unknownValues(root, m -> {
+            String problem = roundTripProblem(m);
+            if (problem != null) {
+                failures.add(name + " " + m.change() + " at " + m.where() + ": " + problem);
+            }
+        });
+        return new Outcome(null, removals, unknownValues, schemaInvalid, failures);
     }
 
     /** Why the mutant does not read or round-trip, or null when it does. */

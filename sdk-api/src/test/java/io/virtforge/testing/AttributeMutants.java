@@ -10,45 +10,90 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * Mutants of one document: the document with one attribute removed that the schema lets a document
- * leave out ({@link RngOptionalAttributes}). One mutant per distinct (element path, attribute) in
- * the document, the first occurrence, so a document with forty {@code <vcpupin>} yields one
- * {@code cpuset}-less mutant, not forty.
+ * Mutants of one document, each changing one attribute the way a newer libvirt may write it: an
+ * attribute the schema lets a document leave out, left out ({@link #removals}); an attribute the
+ * schema restricts to a list of values, given a value not in the list ({@link #unknownValues}).
+ * One mutant per distinct (element path, attribute) in the document, at its first occurrence, so a
+ * document with forty {@code <vcpupin>} yields one {@code cpuset} mutant, not forty.
  */
 public final class AttributeMutants {
-    private final RngOptionalAttributes schema;
+    /** The value no libvirt defines, standing for one a newer libvirt adds. */
+    public static final String UNKNOWN_VALUE = "x-virtforge-future";
+    /** yes/no and on/off switches: libvirt adds no values to those. */
+    private static final Set<String> SWITCH = Set.of("yes", "no", "on", "off");
 
-    /** One mutated document: what was removed, the text, and the mutated tree (valid only during the callback). */
-    public record Mutant(String path, String attribute, String xml, Element root) {
+    private final RngAttributes schema;
+
+    /**
+     * One mutated document: where, what changed, the text, and the mutated tree (valid only during
+     * the callback).
+     */
+    public record Mutant(String path, String attribute, String change, String xml, Element root) {
         /** {@code /domain/devices/hostdev/driver/@name}. */
         public String where() {
             return path + "/@" + attribute;
         }
     }
 
-    /** A generator for the schema's optional attributes. */
-    public AttributeMutants(RngOptionalAttributes schema) {
+    /** A generator for the schema's attributes. */
+    public AttributeMutants(RngAttributes schema) {
         this.schema = schema;
     }
 
-    /**
-     * Hands every mutant of the document rooted at {@code root} to {@code check}, one at a time;
-     * the tree is mutated in place and restored after each callback.
-     */
-    public int each(Element root, Consumer<Mutant> check) {
-        Set<String> seen = new HashSet<>();
-        return walk(root, "/" + root.getTagName(), root, seen, check);
+    /** Every mutant without one attribute the schema marks optional; returns the count. */
+    public int removals(Element root, Consumer<Mutant> check) {
+        return walk(root, "/" + root.getTagName(), root, new HashSet<>(), check, (path, name) ->
+                schema.optionalAt(path).contains(name) ? new Edit("without", null) : null);
     }
 
-    private int walk(Element e, String path, Element root, Set<String> seen, Consumer<Mutant> check) {
+    /**
+     * Every mutant with one enumerated attribute (other than a yes/no switch) set to a value the schema
+     * does not list: {@link #UNKNOWN_VALUE}, or for a list of numbers (a cache level: 1, 2, 3) the next
+     * number; returns the count.
+     */
+    public int unknownValues(Element root, Consumer<Mutant> check) {
+        return walk(root, "/" + root.getTagName(), root, new HashSet<>(), check, (path, name) -> {
+            Set<String> values = schema.enumeratedAt(path).get(name);
+            if (values == null || SWITCH.containsAll(values)) {
+                return null;
+            }
+            String unknown = unknownValue(values);
+            return new Edit("with " + name + "='" + unknown + "'", unknown);
+        });
+    }
+
+    private static String unknownValue(Set<String> values) {
+        boolean numbers = values.stream().allMatch(v -> !v.isEmpty() && v.chars().allMatch(Character::isDigit));
+        return numbers ? Long.toString(values.stream().mapToLong(Long::parseLong).max().orElse(0) + 1) : UNKNOWN_VALUE;
+    }
+
+    /** One attribute's change: its description and the new value (null: the attribute is removed). */
+    private record Edit(String change, String value) {
+    }
+
+    /** The edit a mutation makes to an attribute at a path, or null when it leaves it alone. */
+    private interface Mutation {
+        Edit edit(String path, String attribute);
+    }
+
+    /**
+     * Hands every mutant of the tree to {@code check}, one at a time; the tree is mutated in place and
+     * restored after each callback.
+     */
+    private int walk(Element e, String path, Element root, Set<String> seen, Consumer<Mutant> check,
+            Mutation mutation) {
         int count = 0;
-        Set<String> optional = schema.optionalAt(path);
         for (String name : attributeNames(e)) {
-            if (optional.contains(name) && seen.add(path + "/@" + name)) {
+            Edit edit = mutation.edit(path, name);
+            if (edit != null && seen.add(path + "/@" + name)) {
                 String value = e.getAttribute(name);
-                e.removeAttribute(name);
+                if (edit.value() == null) {
+                    e.removeAttribute(name);
+                } else {
+                    e.setAttribute(name, edit.value());
+                }
                 try {
-                    check.accept(new Mutant(path, name, serialize(root), root));
+                    check.accept(new Mutant(path, name, edit.change(), serialize(root), root));
                     count++;
                 } finally {
                     e.setAttribute(name, value);
@@ -57,7 +102,7 @@ public final class AttributeMutants {
         }
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element c) {
-                count += walk(c, path + "/" + c.getTagName(), root, seen, check);
+                count += walk(c, path + "/" + c.getTagName(), root, seen, check, mutation);
             }
         }
         return count;

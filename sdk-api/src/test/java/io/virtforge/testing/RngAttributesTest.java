@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The schema reader on small grammars: what counts as optional, per element path. */
-class RngOptionalAttributesTest {
+class RngAttributesTest {
     private static final String HEAD = "<grammar xmlns='http://relaxng.org/ns/structure/1.0'>";
 
     @TempDir
@@ -16,7 +16,7 @@ class RngOptionalAttributesTest {
 
     @Test
     void optionalZeroOrMoreAndMissingChoiceBranchesMakeAnAttributeOptional() throws Exception {
-        RngOptionalAttributes g = grammar(HEAD + "<start><element name='domain'>"
+        RngAttributes g = grammar(HEAD + "<start><element name='domain'>"
                 + "<attribute name='type'/>"
                 + "<optional><attribute name='id'/></optional>"
                 + "<zeroOrMore><element name='disk'><attribute name='dev'/></element></zeroOrMore>"
@@ -29,7 +29,7 @@ class RngOptionalAttributesTest {
 
     @Test
     void theSameNameUnderDifferentParentsIsTwoPaths() throws Exception {
-        RngOptionalAttributes g = grammar(HEAD + "<start><element name='domain'>"
+        RngAttributes g = grammar(HEAD + "<start><element name='domain'>"
                 + "<element name='disk'><ref name='driver'/></element>"
                 + "<element name='hostdev'><element name='driver'><attribute name='name'/></element></element>"
                 + "</element></start>"
@@ -45,7 +45,7 @@ class RngOptionalAttributesTest {
                 + "<define name='extra'><notAllowed/></define>"
                 + "<define name='source'><element name='source'><attribute name='file'/>"
                 + "<choice><ref name='extra'/><attribute name='dev'/></choice></element></define></grammar>");
-        RngOptionalAttributes g = grammar(HEAD + "<include href='common.rng'/>"
+        RngAttributes g = grammar(HEAD + "<include href='common.rng'/>"
                 + "<define name='extra' combine='choice'><optional><attribute name='startupPolicy'/></optional>"
                 + "</define><start><element name='disk'><ref name='source'/></element></start></grammar>");
         // the notAllowed branch drops out; the override adds a branch without 'dev'
@@ -54,16 +54,35 @@ class RngOptionalAttributesTest {
 
     @Test
     void recursiveElementsStopAtTheDepthLimit() throws Exception {
-        RngOptionalAttributes g = grammar(HEAD + "<start><ref name='chain'/></start><define name='chain'>"
+        RngAttributes g = grammar(HEAD + "<start><ref name='chain'/></start><define name='chain'>"
                 + "<element name='backingStore'><optional><attribute name='index'/></optional>"
                 + "<optional><ref name='chain'/></optional></element></define></grammar>");
         assertThat(g.optionalAt("/backingStore/backingStore/backingStore")).containsExactly("index");
-        assertThat(g.all()).hasSize(RngOptionalAttributes.MAX_DEPTH);
+        assertThat(g.all()).hasSize(RngAttributes.MAX_DEPTH);
     }
 
-    private RngOptionalAttributes grammar(String text) throws Exception {
+    @Test
+    void attributesRestrictedToValuesAreEnumerationsWithTheUnionOfTheirValues() throws Exception {
+        RngAttributes g = grammar(HEAD + "<start><element name='controller'>"
+                + "<choice><group><attribute name='type'><value>usb</value></attribute>"
+                + "<optional><attribute name='model'><ref name='usbModels'/></attribute></optional></group>"
+                + "<group><attribute name='type'><value>pci</value></attribute>"
+                + "<attribute name='model'><choice><value>pci-root</value><value>pcie-root</value></choice></attribute>"
+                + "</group></choice>"
+                + "<optional><attribute name='index'><data type='unsignedInt'/></attribute></optional>"
+                + "<optional><attribute name='mixed'><choice><value>auto</value><data type='int'/></choice></attribute>"
+                + "</optional></element></start>"
+                + "<define name='usbModels'><choice><value>ehci</value><value>qemu-xhci</value></choice></define>"
+                + "</grammar>");
+        assertThat(g.enumeratedAt("/controller")).containsOnly(
+                org.assertj.core.api.Assertions.entry("type", java.util.Set.of("pci", "usb")),
+                org.assertj.core.api.Assertions.entry("model", java.util.Set.of("ehci", "pci-root", "pcie-root", "qemu-xhci")));
+        assertThat(g.optionalAt("/controller")).containsExactly("index", "mixed", "model");
+    }
+
+    private RngAttributes grammar(String text) throws Exception {
         Path file = dir.resolve("main.rng");
         Files.writeString(file, text);
-        return RngOptionalAttributes.read(file);
+        return RngAttributes.read(file);
     }
 }

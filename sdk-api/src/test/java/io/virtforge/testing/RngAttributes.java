@@ -17,8 +17,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Which attributes a RELAX NG grammar (libvirt's {@code domain.rng} and what it includes) lets a
- * document leave out, per element path ({@code /domain/devices/hostdev/driver}).
+ * The attributes a RELAX NG grammar (libvirt's {@code domain.rng} and what it includes) allows, per
+ * element path ({@code /domain/devices/hostdev/driver}): which a document may leave out, and which
+ * take one of a fixed list of values (an enumeration, where a newer libvirt may add a value).
  *
  * <p>An attribute is optional at a path when some definition of the element at that path does not
  * require it: it sits under {@code <optional>} or {@code <zeroOrMore>}, or one branch of a
@@ -32,22 +33,49 @@ import org.w3c.dom.Node;
  * {@code group}, {@code interleave}, {@code mixed} and {@code notAllowed}; name classes other than a
  * plain name are skipped.
  */
-public final class RngOptionalAttributes {
+public final class RngAttributes {
     /** Element nesting followed at most (libvirt's documents stay far below). */
     public static final int MAX_DEPTH = 16;
     private static final String RNG = "http://relaxng.org/ns/structure/1.0";
 
     private final Map<String, List<Element>> defines = new HashMap<>();
     private final Map<String, Set<String>> optional = new TreeMap<>();
+    /** Per path, per attribute: its values, or an empty set when it also takes free text. */
+    private final Map<String, Map<String, Set<String>>> values = new TreeMap<>();
     private final Map<Element, Set<String>> visited = new IdentityHashMap<>();
     private Element start;
 
-    private RngOptionalAttributes() {
+    private RngAttributes() {
+    }
+
+    /**
+     * How a pattern uses one attribute.
+     *
+     * @param required whether every match of the pattern has it
+     * @param values   the values it may take, or null when it takes free text ({@code <data>}, {@code <text>})
+     */
+    private record Use(boolean required, Set<String> values) {
+        Use and(Use other) {
+            return new Use(required || other.required, union(values, other.values));
+        }
+
+        Use optional() {
+            return new Use(false, values);
+        }
+
+        static Set<String> union(Set<String> a, Set<String> b) {
+            if (a == null || b == null) {
+                return null;
+            }
+            Set<String> u = new TreeSet<>(a);
+            u.addAll(b);
+            return u;
+        }
     }
 
     /** Reads the grammar {@code file} (e.g. {@code domain.rng}) and the files it includes. */
-    public static RngOptionalAttributes read(Path file) throws Exception {
-        RngOptionalAttributes g = new RngOptionalAttributes();
+    public static RngAttributes read(Path file) throws Exception {
+        RngAttributes g = new RngAttributes();
         g.load(file);
         if (g.start == null) {
             throw new IllegalArgumentException(file + " has no <start>");
@@ -59,6 +87,16 @@ public final class RngOptionalAttributes {
     /** The attributes that may be left out of the element at {@code path}; empty when none or unknown. */
     public Set<String> optionalAt(String path) {
         return optional.getOrDefault(path, Set.of());
+    }
+
+    /**
+     * The attributes of the element at {@code path} that take one of a fixed list of values in every
+     * definition of the element, with those values; empty when none or unknown.
+     */
+    public Map<String, Set<String>> enumeratedAt(String path) {
+        Map<String, Set<String>> m = new TreeMap<>(values.getOrDefault(path, Map.of()));
+        m.values().removeIf(Set::isEmpty);
+        return m;
     }
 
     /** Every element path the grammar reaches, with its optional attributes. */
@@ -111,13 +149,17 @@ public final class RngOptionalAttributes {
             return;
         }
         List<Element> elements = new ArrayList<>();
-        Map<String, Boolean> attrs = attributes(element, elements, new HashSet<>());
+        Map<String, Use> attrs = attributes(element, elements, new HashSet<>());
         Set<String> opt = optional.computeIfAbsent(path, k -> new TreeSet<>());
+        Map<String, Set<String>> vals = values.computeIfAbsent(path, k -> new TreeMap<>());
         if (attrs != null) {
-            attrs.forEach((a, required) -> {
-                if (!required) {
+            attrs.forEach((a, use) -> {
+                if (!use.required()) {
                     opt.add(a);
                 }
+                // free text in any definition: not an enumeration (kept as an empty set)
+                Set<String> v = vals.containsKey(a) ? Use.union(vals.get(a), use.values()) : use.values();
+                vals.put(a, v == null ? Set.of() : v);
             });
         }
         for (Element child : elements) {
@@ -127,25 +169,25 @@ public final class RngOptionalAttributes {
 
     /**
      * The attributes of a pattern's content (not of nested elements, which go to {@code elements}),
-     * each mapped to whether the content requires it; null when the content cannot match at all.
+     * each with how the content uses it; null when the content cannot match at all.
      */
-    private Map<String, Boolean> attributes(Element pattern, List<Element> elements, Set<String> refs) {
+    private Map<String, Use> attributes(Element pattern, List<Element> elements, Set<String> refs) {
         return sequence(children(pattern), elements, refs);
     }
 
-    private Map<String, Boolean> sequence(List<Element> parts, List<Element> elements, Set<String> refs) {
-        Map<String, Boolean> all = new LinkedHashMap<>();
+    private Map<String, Use> sequence(List<Element> parts, List<Element> elements, Set<String> refs) {
+        Map<String, Use> all = new LinkedHashMap<>();
         for (Element p : parts) {
-            Map<String, Boolean> m = pattern(p, elements, refs);
+            Map<String, Use> m = pattern(p, elements, refs);
             if (m == null) {
                 return null;
             }
-            m.forEach((k, v) -> all.merge(k, v, Boolean::logicalOr));
+            m.forEach((k, v) -> all.merge(k, v, Use::and));
         }
         return all;
     }
 
-    private Map<String, Boolean> pattern(Element p, List<Element> elements, Set<String> refs) {
+    private Map<String, Use> pattern(Element p, List<Element> elements, Set<String> refs) {
         switch (p.getLocalName()) {
             case "element" -> {
                 elements.add(p);
@@ -153,13 +195,14 @@ public final class RngOptionalAttributes {
             }
             case "attribute" -> {
                 String name = p.getAttribute("name");
-                return name.isEmpty() || name.contains(":") ? Map.of() : Map.of(name, Boolean.TRUE);
+                return name.isEmpty() || name.contains(":") ? Map.of()
+                        : Map.of(name, new Use(true, valuesOf(children(p), new HashSet<>())));
             }
             case "optional", "zeroOrMore" -> {
-                Map<String, Boolean> m = sequence(children(p), elements, refs);
-                Map<String, Boolean> none = new LinkedHashMap<>();
+                Map<String, Use> m = sequence(children(p), elements, refs);
+                Map<String, Use> none = new LinkedHashMap<>();
                 if (m != null) {
-                    m.keySet().forEach(k -> none.put(k, Boolean.FALSE));
+                    m.forEach((k, v) -> none.put(k, v.optional()));
                 }
                 return none;
             }
@@ -181,7 +224,7 @@ public final class RngOptionalAttributes {
         }
     }
 
-    private Map<String, Boolean> ref(String name, List<Element> elements, Set<String> refs) {
+    private Map<String, Use> ref(String name, List<Element> elements, Set<String> refs) {
         List<Element> defs = defines.getOrDefault(name, List.of());
         if (defs.isEmpty() || !refs.add(name)) {
             return Map.of();
@@ -191,7 +234,7 @@ public final class RngOptionalAttributes {
             if (interleave) {
                 return sequence(defs.stream().flatMap(d -> children(d).stream()).toList(), elements, refs);
             }
-            List<Map<String, Boolean>> branches = new ArrayList<>();
+            List<Map<String, Use>> branches = new ArrayList<>();
             for (Element d : defs) {
                 branches.add(sequence(children(d), elements, refs));
             }
@@ -202,15 +245,52 @@ public final class RngOptionalAttributes {
     }
 
     /** A choice: an attribute is required only when every possible branch requires it. */
-    private static Map<String, Boolean> choice(List<Map<String, Boolean>> branches) {
-        List<Map<String, Boolean>> possible = branches.stream().filter(b -> b != null).toList();
+    private static Map<String, Use> choice(List<Map<String, Use>> branches) {
+        List<Map<String, Use>> possible = branches.stream().filter(b -> b != null).toList();
         if (possible.isEmpty()) {
             return null;
         }
-        Map<String, Boolean> all = new LinkedHashMap<>();
-        possible.forEach(b -> b.keySet().forEach(k -> all.put(k, Boolean.TRUE)));
-        all.replaceAll((k, v) -> possible.stream().allMatch(b -> Boolean.TRUE.equals(b.get(k))));
+        Map<String, Use> all = new LinkedHashMap<>();
+        possible.forEach(b -> b.forEach((k, v) -> all.merge(k, v, (x, y) -> new Use(true, Use.union(x.values(), y.values())))));
+        all.replaceAll((k, v) -> new Use(possible.stream().allMatch(b -> b.containsKey(k) && b.get(k).required()),
+                v.values()));
         return all;
+    }
+
+    /**
+     * The values an attribute's content allows when it is a list of {@code <value>}s (through
+     * {@code choice}, {@code group} and {@code ref}); null when it also allows other text.
+     */
+    private Set<String> valuesOf(List<Element> content, Set<String> refs) {
+        if (content.isEmpty()) {
+            return null; // <attribute name='x'/>: any text
+        }
+        Set<String> all = new TreeSet<>();
+        for (Element c : content) {
+            Set<String> v = switch (c.getLocalName()) {
+                case "value" -> Set.of(c.getTextContent().trim());
+                case "choice", "group" -> valuesOf(children(c), refs);
+                case "ref" -> refValues(c.getAttribute("name"), refs);
+                default -> null;
+            };
+            if (v == null) {
+                return null;
+            }
+            all.addAll(v);
+        }
+        return all;
+    }
+
+    private Set<String> refValues(String name, Set<String> refs) {
+        if (!refs.add(name)) {
+            return null; // recursive: not a plain list of values
+        }
+        try {
+            return valuesOf(defines.getOrDefault(name, List.of()).stream().flatMap(d -> children(d).stream())
+                    .toList(), refs);
+        } finally {
+            refs.remove(name);
+        }
     }
 
     private static List<Element> children(Element e) {
