@@ -227,9 +227,26 @@ public final class Hostdev extends Device {
             return attribute("managed", value);
         }
 
-        /** Sets {@code <driver name>} (null removes it). */
+        /** Sets {@code <driver name>} (null removes it, and the {@code <driver>} when nothing is left). */
         public Builder driverName(String value) {
-            return attributeChild("driver", "name", value);
+            return driverAttribute("name", value);
+        }
+
+        /**
+         * Sets {@code <driver model>}, the host VFIO variant driver (libvirt 10.0 and later; null removes
+         * it, and the {@code <driver>} when nothing is left).
+         */
+        public Builder driverModel(String value) {
+            return driverAttribute("model", value);
+        }
+
+        private Builder driverAttribute(String attribute, String value) {
+            childAttributes("driver", attribute, value);
+            // an empty <driver/> says nothing, and libvirt before 10.0 refuses it
+            if (xml.element("driver").filter(d -> d.attributeCount() == 0 && d.childCount() == 0).isPresent()) {
+                xml.removeElements("driver");
+            }
+            return this;
         }
 
         /** Sets the boot order (null removes it). */

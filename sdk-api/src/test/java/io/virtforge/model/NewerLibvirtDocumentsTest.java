@@ -31,6 +31,21 @@ class NewerLibvirtDocumentsTest {
         assertThat(h.sourcePci()).hasValue(PciAddress.parse("0000:06:12.5"));
     }
 
+    /** The builder edits name and model separately, and drops a {@code <driver>} left empty. */
+    @Test
+    void hostdevDriverModelIsEditable() {
+        Hostdev h = Hostdev.pci(PciAddress.parse("0000:06:12.5"), true).driverName("vfio").driverModel("vfio-pci-igb")
+                .build();
+        assertThat(h.driverName()).hasValue("vfio");
+        assertThat(h.driverModel()).hasValue("vfio-pci-igb");
+        Hostdev modelOnly = h.toBuilder().driverName(null).build();
+        assertThat(modelOnly.driverName()).isEmpty();
+        assertThat(modelOnly.driverModel()).hasValue("vfio-pci-igb");
+        Hostdev none = modelOnly.toBuilder().driverModel(null).build();
+        assertThat(none.xml().element("driver")).isEmpty();
+        assertThat(none.sourcePci()).hasValue(PciAddress.parse("0000:06:12.5"));
+    }
+
     /** libvirt 10.0 test data drops {@code <driver name='vfio'/>}'s name: an empty driver element. */
     @Test
     void hostdevWithEmptyDriver() throws Exception {
