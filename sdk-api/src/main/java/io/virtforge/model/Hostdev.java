@@ -46,15 +46,7 @@ public final class Hostdev extends Device {
         String t = type == null ? "" : type;
         ElementReader s = r.sub("source");
         ElementReader a = s.sub("address");
-        if (t.equals("pci")) {
-            String d = a.attr("domain");
-            String b = a.attr("bus");
-            String sl = a.attr("slot");
-            String f = a.attr("function");
-            sourcePci = a.absent() ? null : a.parse("slot", String.valueOf(sl), x -> PciAddress.fromXml(d, b, sl, f));
-        } else {
-            sourcePci = null;
-        }
+        sourcePci = t.equals("pci") && !a.absent() ? PciAddresses.read(a) : null;
         mdevUuid = t.equals("mdev") ? a.attr("uuid") : null;
         usbBus = t.equals("usb") ? a.uint("bus") : -1;
         usbDevice = t.equals("usb") ? a.uint("device") : -1;

@@ -1,19 +1,22 @@
 package io.virtforge.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.virtforge.testing.DomTrees;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;
 import io.virtforge.xml.DomainXml;
+import io.virtforge.xml.XmlModelException;
 import org.junit.jupiter.api.Test;
 
 /**
  * Named forward-compatibility cases: documents that libvirt accepts and that an earlier model
  * refused. First what libvirt after 9.0 relaxed (an attribute 9.0's schema requires that newer
  * libvirt leaves out), then what 9.0's own schema already allows but the model had required.
- * Each document must read, keep its typed values, and be written back as it was.
+ * Each document must read, keep its typed values, and be written back as it was; what libvirt
+ * refuses stays an error that names the attribute.
  */
 class NewerLibvirtDocumentsTest {
     private static final String HEAD = "<domain type='kvm'><name>guest</name><memory unit='KiB'>1048576</memory>"
@@ -102,6 +105,16 @@ class NewerLibvirtDocumentsTest {
         assertThat(mb.pages().get(0).size()).isEmpty();
         assertThat(mb.pages().get(0).requestedSize()).isEqualTo(DataSize.mib(5));
         assertThat(mb.pages().get(1).size()).hasValue(PageSize.MIB_2);
+    }
+
+    /** What libvirt itself refuses still fails, with a path to the attribute at fault (libvirt: "must be <= 0xFF"). */
+    @Test
+    void aPciBusOutOfRangeIsStillAnErrorNamingTheBus() {
+        XmlModelException e = catchThrowableOfType(() -> DomainXml.defaults().parse(HEAD
+                + "<devices><interface type='user'><address type='pci' domain='0x0000' bus='0x100' slot='0x05' "
+                + "function='0x0'/></interface></devices></domain>"), XmlModelException.class);
+        assertThat(e.path()).isEqualTo("/domain/devices/interface/address/@bus");
+        assertThat(e.getMessage()).contains("bus out of range");
     }
 
     /** Reads the document, checks it is written back as the same tree, and returns the model. */
