@@ -60,7 +60,7 @@ class NewerLibvirtDocumentsTest {
         assertThat(h.managed()).hasValue(false);
     }
 
-    /** libvirt 10.1 adds {@code clusters} to the CPU topology. */
+    /** libvirt 10 adds {@code clusters} to the CPU topology (the model types it already). */
     @Test
     void cpuTopologyWithClusters() throws Exception {
         CpuTopology t = roundTrip(HEAD + "<cpu><topology sockets='1' dies='1' clusters='2' cores='2' threads='1'/>"
