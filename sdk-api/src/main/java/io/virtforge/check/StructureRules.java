@@ -249,7 +249,7 @@ final class StructureRules {
             }
             for (int cell : p.nodeset().get().toArray()) {
                 if (!ids.contains(cell)) {
-                    out.add(Paths.HUGEPAGES + "/page", "huge pages of " + p.size() + " name guest cell " + cell
+                    out.add(Paths.HUGEPAGES + "/page", "huge pages of " + p.requestedSize().format() + " name guest cell " + cell
                             + ", which the domain does not have (the nodeset of <page> names guest cells, not host nodes)",
                             "use guest cell ids " + ids);
                 }

@@ -35,11 +35,7 @@ public final class DeviceAddress extends XmlModel {
         String t = type == null ? "" : type;
         boolean isPci = t.equals("pci");
         if (isPci) {
-            String d = r.attr("domain");
-            String b = r.attr("bus");
-            String s = r.attr("slot");
-            String f = r.attr("function");
-            pci = r.parse("slot", String.valueOf(s), x -> PciAddress.fromXml(d, b, s, f));
+            pci = PciAddresses.read(r);
             multifunction = r.bool("multifunction");
         } else {
             pci = null;

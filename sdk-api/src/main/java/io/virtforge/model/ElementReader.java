@@ -321,14 +321,19 @@ final class ElementReader {
         return order == null ? -1 : order.intValue();
     }
 
-    /** A child whose only typed content is one attribute, parsed; null when the child is absent. */
+    /**
+     * A child whose only typed content is one attribute, parsed; null when the child or the attribute
+     * is absent. The attribute is not required even where libvirt's schema requires it today: newer
+     * libvirt versions relax such attributes (the hostdev's {@code <driver name>}), and an element
+     * without it is still kept and written back whole.
+     */
     <T> T childAttr(String name, String attribute, Function<String, T> parser) {
         XmlElement c = element(name);
         if (c == null) {
             return null;
         }
         ElementReader r = ctx.open(c);
-        T v = r.required(attribute, parser);
+        T v = r.attr(attribute, parser);
         r.done();
         return v;
     }

@@ -29,6 +29,7 @@ public final class Hostdev extends Device {
     private final int scsiTarget;
     private final int scsiUnit;
     private final String driverName;
+    private final String driverModel;
     private final Boolean romBar;
     private final String romFile;
     private final Boolean romEnabled;
@@ -45,15 +46,7 @@ public final class Hostdev extends Device {
         String t = type == null ? "" : type;
         ElementReader s = r.sub("source");
         ElementReader a = s.sub("address");
-        if (t.equals("pci")) {
-            String d = a.attr("domain");
-            String b = a.attr("bus");
-            String sl = a.attr("slot");
-            String f = a.attr("function");
-            sourcePci = a.absent() ? null : a.parse("slot", String.valueOf(sl), x -> PciAddress.fromXml(d, b, sl, f));
-        } else {
-            sourcePci = null;
-        }
+        sourcePci = t.equals("pci") && !a.absent() ? PciAddresses.read(a) : null;
         mdevUuid = t.equals("mdev") ? a.attr("uuid") : null;
         usbBus = t.equals("usb") ? a.uint("bus") : -1;
         usbDevice = t.equals("usb") ? a.uint("device") : -1;
@@ -65,7 +58,11 @@ public final class Hostdev extends Device {
         usbProduct = s.childAttr("product", "id", x -> x);
         scsiAdapter = s.childAttr("adapter", "name", x -> x);
         s.done();
-        driverName = r.childAttr("driver", "name", x -> x);
+        // libvirt 10.0 made <driver name> optional and added model, the host driver to bind (vfio-pci-igb)
+        ElementReader driver = r.sub("driver");
+        driverName = driver.attr("name");
+        driverModel = driver.attr("model");
+        driver.done();
         ElementReader rom = r.sub("rom");
         romBar = rom.bool("bar");
         romFile = rom.attr("file");
@@ -168,9 +165,17 @@ public final class Hostdev extends Device {
         return Opt.of(scsiUnit);
     }
 
-    /** {@code <driver name>}: vfio (or kvm, xen). */
+    /** {@code <driver name>}: vfio (or kvm, xen); libvirt 10.0 and later leave it out. */
     public Optional<String> driverName() {
         return Optional.ofNullable(driverName);
+    }
+
+    /**
+     * {@code <driver model>}: the VFIO variant driver libvirt binds the device to on the host, e.g.
+     * {@code vfio-pci-igb} (libvirt 10.0 and later; libvirt picks the best match when absent).
+     */
+    public Optional<String> driverModel() {
+        return Optional.ofNullable(driverModel);
     }
 
     /** {@code <rom bar>}. */
@@ -214,9 +219,26 @@ public final class Hostdev extends Device {
             return attribute("managed", value);
         }
 
-        /** Sets {@code <driver name>} (null removes it). */
+        /** Sets {@code <driver name>} (null removes it, and the {@code <driver>} when nothing is left). */
         public Builder driverName(String value) {
-            return attributeChild("driver", "name", value);
+            return driverAttribute("name", value);
+        }
+
+        /**
+         * Sets {@code <driver model>}, the host VFIO variant driver (libvirt 10.0 and later; null removes
+         * it, and the {@code <driver>} when nothing is left).
+         */
+        public Builder driverModel(String value) {
+            return driverAttribute("model", value);
+        }
+
+        private Builder driverAttribute(String attribute, String value) {
+            childAttributes("driver", attribute, value);
+            // an empty <driver/> says nothing, and libvirt before 10.0 refuses it
+            if (xml.element("driver").filter(d -> d.attributeCount() == 0 && d.childCount() == 0).isPresent()) {
+                xml.removeElements("driver");
+            }
+            return this;
         }
 
         /** Sets the boot order (null removes it). */

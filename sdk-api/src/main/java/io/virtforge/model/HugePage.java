@@ -7,19 +7,29 @@ import io.virtforge.value.DataSize;
 import io.virtforge.xml.XmlElement;
 import java.util.Optional;
 
-/** {@code <page size='2' unit='M' nodeset='0'/>} in memoryBacking: the huge page size for some guest cells. */
+/**
+ * {@code <page size='2' unit='M' nodeset='0'/>} in memoryBacking: the huge page size for some guest cells.
+ * libvirt accepts any size here and refuses only to start a guest whose size no host page has, so a
+ * size that is no page size ({@code 5M}) reads: {@link #size()} is then empty and
+ * {@link #requestedSize()} holds what the document asks for.
+ */
 public final class HugePage extends XmlModel {
+    private final DataSize requested;
     private final PageSize size;
     private final NodeSet nodeset;
 
     private HugePage(ElementReader r) {
         super(r.element());
-        DataSize bytes = r.size("size", "unit", DataUnit.KIB);
-        if (bytes == null) {
+        requested = r.size("size", "unit", DataUnit.KIB);
+        if (requested == null) {
             throw r.context().error("missing required attribute 'size'");
         }
-        size = r.parse("size", bytes.format(), s -> PageSize.of(bytes));
+        size = isPageSize(requested) ? PageSize.of(requested) : null;
         nodeset = r.attr("nodeset", NodeSet::parse);
+    }
+
+    private static boolean isPageSize(DataSize s) {
+        return s.bytes() >= 1024 && Long.bitCount(s.bytes()) == 1;
     }
 
     static HugePage read(XmlElement e, ParseContext c) {
@@ -37,9 +47,14 @@ public final class HugePage extends XmlModel {
         return read(b.build(), ParseContext.create());
     }
 
-    /** The page size. */
-    public PageSize size() {
-        return size;
+    /** The page size; empty when the document asks for a size that is no page size (not a power of two of at least 1 KiB). */
+    public Optional<PageSize> size() {
+        return Optional.ofNullable(size);
+    }
+
+    /** The size as written, whether or not it is a page size. */
+    public DataSize requestedSize() {
+        return requested;
     }
 
     /** The guest NUMA cells (not host nodes) these pages back; all cells when absent. */

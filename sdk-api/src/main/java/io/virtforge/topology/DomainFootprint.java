@@ -151,18 +151,21 @@ public final class DomainFootprint {
         if (mb == null || !mb.hugepages()) {
             return Optional.empty();
         }
-        PageSize fallback = mb.pages().isEmpty() ? defaultHugePage : null;
-        PageSize chosen = null;
+        HugePage general = null;
+        HugePage chosen = null;
         for (HugePage p : mb.pages()) {
             if (p.nodeset().isEmpty()) {
-                fallback = p.size();
+                general = p;
             } else if (p.nodeset().get().contains(cell)) {
-                chosen = p.size();
+                chosen = p;
                 break;
             }
         }
-        PageSize size = chosen != null ? chosen : fallback;
-        return size == null || !size.isHuge() ? Optional.empty() : Optional.of(size);
+        HugePage page = chosen != null ? chosen : general;
+        // a <page> whose size is no page size backs nothing (libvirt refuses to start such a guest)
+        Optional<PageSize> size = page != null ? page.size()
+                : mb.pages().isEmpty() ? Optional.ofNullable(defaultHugePage) : Optional.empty();
+        return size.filter(PageSize::isHuge);
     }
 
     /** The domain's name. */

@@ -15,6 +15,7 @@ import io.virtforge.xml.DomainXml;
 import io.virtforge.xml.XmlElement;
 import io.virtforge.xml.XmlModelException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class ModelBuildersTest {
         assertThat(built.vcpuCount()).isEqualTo(seed.vcpuCount()).isEqualTo(8);
         assertThat(built.memoryBacking().orElseThrow().pages()).extracting(HugePage::size)
                 .isEqualTo(seed.memoryBacking().orElseThrow().pages().stream().map(HugePage::size).toList())
-                .containsExactly(PageSize.MIB_2);
+                .containsExactly(Optional.of(PageSize.MIB_2));
         assertThat(built.memoryBacking().orElseThrow().locked()).isTrue();
         assertThat(built.cputune().orElseThrow().vcpuPins()).extracting(VcpuPin::cpuset)
                 .isEqualTo(seed.cputune().orElseThrow().vcpuPins().stream().map(VcpuPin::cpuset).toList());

@@ -184,7 +184,7 @@ class QemuGuestIT {
         assertThat(live.numatune().flatMap(t -> t.memory()).flatMap(m -> m.nodeset())).hasValue(NodeSet.of(0));
         assertThat(live.cpu().orElseThrow().numaCells()).hasSize(2);
         assertThat(live.memoryBacking().orElseThrow().pages()).singleElement()
-                .satisfies(p -> assertThat(p.size()).isEqualTo(PageSize.MIB_2));
+                .satisfies(p -> assertThat(p.size()).hasValue(PageSize.MIB_2));
         // while the guest runs it holds its 64 pages of host node 0
         assertThat(conn.hostState().heldHugePages(0, PageSize.MIB_2)).isEqualTo(PAGES_NEEDED);
     }

@@ -140,8 +140,11 @@ public final class DomainAssert extends AbstractAssert<DomainAssert, Domain> {
         if (mb == null || !mb.hugepages()) {
             return List.of();
         }
-        List<PageSize> sizes = mb.pages().stream().map(HugePage::size).distinct().toList();
-        return sizes.isEmpty() ? List.of(PageSize.MIB_2) : sizes;
+        if (mb.pages().isEmpty()) {
+            return List.of(PageSize.MIB_2);
+        }
+        // a <page> whose size is no page size backs nothing
+        return mb.pages().stream().map(HugePage::size).flatMap(Optional::stream).distinct().toList();
     }
 
     /**
