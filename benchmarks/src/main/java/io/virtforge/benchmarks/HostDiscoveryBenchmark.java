@@ -1,7 +1,7 @@
 package io.virtforge.benchmarks;
 
-import io.virtforge.host.HostDiscovery;
-import io.virtforge.host.RealSysfs;
+import io.virtforge.host.discovery.HostDiscovery;
+import io.virtforge.host.sysfs.RealSysfs;
 import io.virtforge.topology.HostTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,10 @@
 package io.virtforge.benchmarks;
 
-import io.virtforge.host.HostDiscovery;
-import io.virtforge.host.RealSysfs;
-import io.virtforge.host.Sysfs;
-import io.virtforge.host.SysfsPath;
-import io.virtforge.host.SyntheticSysfsTree;
+import io.virtforge.host.discovery.HostDiscovery;
+import io.virtforge.host.discovery.SyntheticSysfsTree;
+import io.virtforge.host.sysfs.RealSysfs;
+import io.virtforge.host.sysfs.Sysfs;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.topology.HostTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;

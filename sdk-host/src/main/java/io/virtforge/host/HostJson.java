@@ -1,6 +1,10 @@
 package io.virtforge.host;
 
 import io.virtforge.check.Report;
+import io.virtforge.host.audit.HostTuningAudit;
+import io.virtforge.host.discovery.HostDiscovery;
+import io.virtforge.host.pci.Iommu;
+import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.json.Json;
 import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostTopology;

@@ -3,6 +3,10 @@ package io.virtforge.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.check.Report;
+import io.virtforge.host.audit.HostTuningAudit;
+import io.virtforge.host.discovery.HostDiscovery;
+import io.virtforge.host.discovery.SyntheticSysfsTree;
+import io.virtforge.host.sysfs.RealSysfs;
 import io.virtforge.topology.HostTopology;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.DriverName;
+import io.virtforge.host.sysfs.DriverName;
 
 /** Told when the fake kernel binds or unbinds a PCI device, to keep dependent entries in step. */
 interface BindingListener {

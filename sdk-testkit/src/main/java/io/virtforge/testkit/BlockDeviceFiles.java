@@ -1,8 +1,8 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.BlockDeviceName;
-import io.virtforge.host.BlockDevicePaths;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.BlockDeviceName;
+import io.virtforge.host.sysfs.BlockDevicePaths;
+import io.virtforge.host.sysfs.SysfsPath;
 
 /** A block device: {@code /sys/block/<name>} linking to its folder with {@code queue/scheduler} and {@code queue/rotational}. */
 final class BlockDeviceFiles {

@@ -1,6 +1,6 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.Errno;
+import io.virtforge.host.sysfs.Errno;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.CpuPaths;
-import io.virtforge.host.NodePaths;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.CpuPaths;
+import io.virtforge.host.sysfs.NodePaths;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.value.CpuSet;
 import java.util.Collection;
 import java.util.function.Predicate;

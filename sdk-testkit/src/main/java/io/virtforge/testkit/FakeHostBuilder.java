@@ -1,11 +1,11 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.BlockDeviceName;
-import io.virtforge.host.DriverName;
-import io.virtforge.host.IommuPaths;
-import io.virtforge.host.NetInterfaceName;
-import io.virtforge.host.ProcPaths;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.BlockDeviceName;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.IommuPaths;
+import io.virtforge.host.sysfs.NetInterfaceName;
+import io.virtforge.host.sysfs.ProcPaths;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;

@@ -1,11 +1,11 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.DriverName;
-import io.virtforge.host.Errno;
-import io.virtforge.host.Sysfs;
-import io.virtforge.host.SysfsPath;
-import io.virtforge.host.SysfsReadException;
-import io.virtforge.host.SysfsWriteException;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.Sysfs;
+import io.virtforge.host.sysfs.SysfsPath;
+import io.virtforge.host.sysfs.SysfsReadException;
+import io.virtforge.host.sysfs.SysfsWriteException;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * with partial allocation under memory pressure, IOMMU groups and {@code /dev/vfio}, THP, KSM, CPU governors
  * and I/O schedulers. Faults are injected through {@link #faults()}; every write is kept in
  * {@link #writeLog()}. A tree can be exported to a real directory and a real directory loaded, so the
- * same reads can be checked against {@link io.virtforge.host.RealSysfs}.
+ * same reads can be checked against {@link io.virtforge.host.sysfs.RealSysfs}.
  *
  * <p>Thread-safe: every access holds the instance's lock.
  */

@@ -1,7 +1,7 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.Errno;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.SysfsPath;
 import java.util.ArrayList;
 import java.util.List;
 

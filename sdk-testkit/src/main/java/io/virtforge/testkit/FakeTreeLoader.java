@@ -1,7 +1,7 @@
 package io.virtforge.testkit;
 
 import io.virtforge.VirtforgeException;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.SysfsPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Reads a real directory into a fake tree without following links: folders, regular files (UTF-8, as
- * {@link io.virtforge.host.RealSysfs} reads them; access from the owner's mode bits) and links with their
+ * {@link io.virtforge.host.sysfs.RealSysfs} reads them; access from the owner's mode bits) and links with their
  * targets as stored. Names must be valid {@link SysfsPath} components. Other kinds of files are skipped.
  */
 final class FakeTreeLoader {

@@ -1,9 +1,9 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.Errno;
-import io.virtforge.host.HugePagePaths;
-import io.virtforge.host.NodePaths;
-import io.virtforge.host.ProcPaths;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.HugePagePaths;
+import io.virtforge.host.sysfs.NodePaths;
+import io.virtforge.host.sysfs.ProcPaths;
 import io.virtforge.value.PageSize;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.Errno;
+import io.virtforge.host.sysfs.Errno;
 
 /** A refusal by the fake kernel, carrying the errno the real kernel would return. Turned into a typed exception by {@link FakeSysfs}. */
 final class KernelError extends RuntimeException {

@@ -1,6 +1,6 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.Errno;
+import io.virtforge.host.sysfs.Errno;
 
 /** How the kernel reads numbers and words out of a write: {@code kstrto*()}, {@code sysfs_streq()}, {@code kstrtobool()}. */
 final class KernelText {

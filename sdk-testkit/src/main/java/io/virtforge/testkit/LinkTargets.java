@@ -1,6 +1,6 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.SysfsPath;
 import java.util.List;
 
 /** Relative link targets, written the way sysfs writes them: {@code ../../../bus/pci/drivers/vfio-pci}. */

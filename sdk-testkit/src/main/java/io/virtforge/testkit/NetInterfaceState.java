@@ -1,6 +1,6 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.NetInterfaceName;
+import io.virtforge.host.sysfs.NetInterfaceName;
 import io.virtforge.value.PciAddress;
 
 /** A network interface of the fake host; {@code device} is {@code null} for a virtual one. */

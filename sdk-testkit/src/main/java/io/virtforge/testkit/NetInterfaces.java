@@ -1,8 +1,8 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.DriverName;
-import io.virtforge.host.NetInterfacePaths;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.NetInterfacePaths;
+import io.virtforge.host.sysfs.SysfsPath;
 import java.util.ArrayList;
 import java.util.List;
 

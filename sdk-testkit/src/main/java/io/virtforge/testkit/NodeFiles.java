@@ -1,7 +1,7 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.CpuPaths;
-import io.virtforge.host.NodePaths;
+import io.virtforge.host.sysfs.CpuPaths;
+import io.virtforge.host.sysfs.NodePaths;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.NodeSet;
 import java.util.Collection;

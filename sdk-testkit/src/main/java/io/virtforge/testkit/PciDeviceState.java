@@ -1,7 +1,7 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.DriverName;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.value.PciAddress;
 
 /** The fake kernel's view of one PCI function. */

@@ -1,7 +1,7 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.IommuPaths;
-import io.virtforge.host.PciDevicePaths;
+import io.virtforge.host.sysfs.IommuPaths;
+import io.virtforge.host.sysfs.PciDevicePaths;
 import io.virtforge.value.PciAddress;
 import java.util.Collection;
 import java.util.Optional;

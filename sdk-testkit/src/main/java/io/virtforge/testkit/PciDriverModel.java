@@ -1,8 +1,8 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.DriverName;
-import io.virtforge.host.Errno;
-import io.virtforge.host.PciDriverPaths;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.PciDriverPaths;
 import io.virtforge.value.PciAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

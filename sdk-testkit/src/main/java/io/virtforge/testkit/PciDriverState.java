@@ -1,6 +1,6 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.DriverName;
+import io.virtforge.host.sysfs.DriverName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

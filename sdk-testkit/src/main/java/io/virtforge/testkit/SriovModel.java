@@ -1,7 +1,7 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.DriverName;
-import io.virtforge.host.Errno;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.Errno;
 import io.virtforge.value.PciAddress;
 import java.util.List;
 

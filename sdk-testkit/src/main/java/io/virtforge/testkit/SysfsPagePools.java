@@ -1,6 +1,6 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.HugePagePaths;
+import io.virtforge.host.sysfs.HugePagePaths;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
 
@@ -16,7 +16,7 @@ final class SysfsPagePools implements PagePools {
         this.sysfs = sysfs;
     }
 
-    private long read(io.virtforge.host.SysfsPath path) {
+    private long read(io.virtforge.host.sysfs.SysfsPath path) {
         return Long.parseLong(sysfs.readTrimmed(path));
     }
 

@@ -1,9 +1,9 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.DriverName;
-import io.virtforge.host.PciDevicePaths;
-import io.virtforge.host.PciDriverPaths;
-import io.virtforge.host.Sysfs;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.PciDevicePaths;
+import io.virtforge.host.sysfs.PciDriverPaths;
+import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.value.PciAddress;
 import java.util.Optional;
 

@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.virtforge.host.Errno;
-import io.virtforge.host.Sysfs;
-import io.virtforge.host.SysfsPath;
-import io.virtforge.host.SysfsReadException;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.Sysfs;
+import io.virtforge.host.sysfs.SysfsPath;
+import io.virtforge.host.sysfs.SysfsReadException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The read behaviour every {@link Sysfs} must have, checked against a {@link SysfsSnapshot} of what the

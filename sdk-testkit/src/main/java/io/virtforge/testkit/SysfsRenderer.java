@@ -1,9 +1,9 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.DriverName;
-import io.virtforge.host.IommuPaths;
-import io.virtforge.host.PciDevicePaths;
-import io.virtforge.host.PciDriverPaths;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.IommuPaths;
+import io.virtforge.host.sysfs.PciDevicePaths;
+import io.virtforge.host.sysfs.PciDriverPaths;
 import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.HugePagePool;

@@ -1,9 +1,9 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.Errno;
-import io.virtforge.host.Sysfs;
-import io.virtforge.host.SysfsPath;
-import io.virtforge.host.SysfsReadException;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.Sysfs;
+import io.virtforge.host.sysfs.SysfsPath;
+import io.virtforge.host.sysfs.SysfsReadException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.Errno;
-import io.virtforge.host.MemoryTuningPaths;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.MemoryTuningPaths;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.DriverName;
-import io.virtforge.host.IommuPaths;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.IommuPaths;
 import io.virtforge.value.PciAddress;
 
 /**

@@ -1,6 +1,6 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.SysfsPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -14,7 +14,7 @@
  * domain handles;</li>
  * <li>{@link io.virtforge.testkit.ConnectionContract}: the behaviour every connection must have, to run against
  * the fake and against libvirt;</li>
- * <li>{@link io.virtforge.testkit.FakeSysfs}: an in-memory kernel behind {@link io.virtforge.host.Sysfs} (PCI
+ * <li>{@link io.virtforge.testkit.FakeSysfs}: an in-memory kernel behind {@link io.virtforge.host.sysfs.Sysfs} (PCI
  * driver model, SR-IOV, huge pages, IOMMU groups, fault injection, write log), built with
  * {@link io.virtforge.testkit.FakeHostBuilder}; {@link io.virtforge.testkit.SysfsReadContract} is the read
  * contract every {@code Sysfs} must meet, checked against a {@link io.virtforge.testkit.SysfsSnapshot}.</li>

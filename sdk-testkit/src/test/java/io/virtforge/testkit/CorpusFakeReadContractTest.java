@@ -2,7 +2,7 @@ package io.virtforge.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtforge.host.Sysfs;
+import io.virtforge.host.sysfs.Sysfs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

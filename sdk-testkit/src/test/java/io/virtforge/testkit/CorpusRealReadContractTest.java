@@ -1,7 +1,7 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.RealSysfs;
-import io.virtforge.host.Sysfs;
+import io.virtforge.host.sysfs.RealSysfs;
+import io.virtforge.host.sysfs.Sysfs;
 import org.junit.jupiter.api.Nested;
 
 /**

@@ -1,7 +1,7 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.RealSysfs;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.RealSysfs;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.testing.Corpus;
 import io.virtforge.testing.LibvirtCorpus;
 import java.io.IOException;

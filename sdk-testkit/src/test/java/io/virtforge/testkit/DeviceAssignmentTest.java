@@ -6,9 +6,9 @@ import static io.virtforge.testkit.VirtforgeAssertions.assertThat;
 import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.Scope;
 import io.virtforge.connect.VirtDomain;
-import io.virtforge.host.PciDevicePaths;
-import io.virtforge.host.PciDriverPaths;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.PciDevicePaths;
+import io.virtforge.host.sysfs.PciDriverPaths;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.model.Hostdev;
 import io.virtforge.value.PciAddress;
 import java.util.List;
@@ -42,7 +42,7 @@ class DeviceAssignmentTest {
         assertThat(driver(sysfs, NIC)).isEqualTo("vfio-pci");
         assertThat(writes(sysfs)).containsExactly(
                 PciDevicePaths.driverOverride(NIC) + " <- vfio-pci",
-                PciDriverPaths.unbind(io.virtforge.host.DriverName.of("i40e")) + " <- " + NIC.format(),
+                PciDriverPaths.unbind(io.virtforge.host.sysfs.DriverName.of("i40e")) + " <- " + NIC.format(),
                 PciDriverPaths.DRIVERS_PROBE + " <- " + NIC.format());
         assertThat(fake.topology().pciDevice(NIC).orElseThrow().driver()).contains("vfio-pci");
         assertThat(fake.hostState()).hasDeviceAssignedTo(NIC, "vm");
@@ -50,7 +50,7 @@ class DeviceAssignmentTest {
         vm.destroy();
         assertThat(driver(sysfs, NIC)).isEqualTo("i40e");
         assertThat(writes(sysfs)).containsExactly(
-                PciDriverPaths.unbind(io.virtforge.host.DriverName.VFIO_PCI) + " <- " + NIC.format(),
+                PciDriverPaths.unbind(io.virtforge.host.sysfs.DriverName.VFIO_PCI) + " <- " + NIC.format(),
                 PciDevicePaths.driverOverride(NIC) + " <- \\n",
                 PciDriverPaths.DRIVERS_PROBE + " <- " + NIC.format());
         assertThat(sysfs.exists(SysfsPath.parse("/sys/class/net/ens1f0"))).isTrue();

@@ -2,10 +2,10 @@ package io.virtforge.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtforge.host.HugePagePaths;
-import io.virtforge.host.PciDriverPaths;
-import io.virtforge.host.RealSysfs;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.HugePagePaths;
+import io.virtforge.host.sysfs.PciDriverPaths;
+import io.virtforge.host.sysfs.RealSysfs;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.value.PageSize;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +37,6 @@ class ExportAndLoadTest {
 
         FakeSysfs loaded = FakeSysfs.loadFrom(dir);
         assertThat(SysfsSnapshot.capture(loaded, SysfsPath.ROOT)).isEqualTo(SysfsSnapshot.capture(host, SysfsPath.ROOT));
-        assertThat(loaded.exists(PciDriverPaths.bind(io.virtforge.host.DriverName.VFIO_PCI))).isTrue();
+        assertThat(loaded.exists(PciDriverPaths.bind(io.virtforge.host.sysfs.DriverName.VFIO_PCI))).isTrue();
     }
 }

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.virtforge.host.BlockDeviceName;
-import io.virtforge.host.BlockDevicePaths;
-import io.virtforge.host.CpuPaths;
-import io.virtforge.host.Errno;
-import io.virtforge.host.MemoryTuningPaths;
-import io.virtforge.host.NetInterfaceName;
-import io.virtforge.host.NetInterfacePaths;
-import io.virtforge.host.ProcPaths;
-import io.virtforge.host.SysfsPath;
-import io.virtforge.host.SysfsReadException;
+import io.virtforge.host.sysfs.BlockDeviceName;
+import io.virtforge.host.sysfs.BlockDevicePaths;
+import io.virtforge.host.sysfs.CpuPaths;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.MemoryTuningPaths;
+import io.virtforge.host.sysfs.NetInterfaceName;
+import io.virtforge.host.sysfs.NetInterfacePaths;
+import io.virtforge.host.sysfs.ProcPaths;
+import io.virtforge.host.sysfs.SysfsPath;
+import io.virtforge.host.sysfs.SysfsReadException;
 import org.junit.jupiter.api.Test;
 
 class FakeFilesTest {
@@ -97,7 +97,7 @@ class FakeFilesTest {
         assertThat(writeFails(fs, SysfsPath.parse("/a/value/x"), "y")).isEqualTo(Errno.ENOTDIR);
         fs.remove(SysfsPath.parse("/a/value"));
         assertThat(fs.exists(SysfsPath.parse("/a/abs"))).isFalse();
-        assertThatThrownBy(() -> fs.loadPciDriver(io.virtforge.host.DriverName.VFIO_PCI))
+        assertThatThrownBy(() -> fs.loadPciDriver(io.virtforge.host.sysfs.DriverName.VFIO_PCI))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

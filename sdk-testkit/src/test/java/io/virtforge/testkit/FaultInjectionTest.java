@@ -4,10 +4,10 @@ import static io.virtforge.testkit.TestHosts.NIC;
 import static io.virtforge.testkit.TestHosts.writeFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtforge.host.Errno;
-import io.virtforge.host.HugePagePaths;
-import io.virtforge.host.PciDevicePaths;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.HugePagePaths;
+import io.virtforge.host.sysfs.PciDevicePaths;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.value.PageSize;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

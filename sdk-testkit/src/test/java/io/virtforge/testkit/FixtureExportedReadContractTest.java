@@ -2,11 +2,11 @@ package io.virtforge.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtforge.host.Errno;
-import io.virtforge.host.RealSysfs;
-import io.virtforge.host.Sysfs;
-import io.virtforge.host.SysfsPath;
-import io.virtforge.host.SysfsReadException;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.RealSysfs;
+import io.virtforge.host.sysfs.Sysfs;
+import io.virtforge.host.sysfs.SysfsPath;
+import io.virtforge.host.sysfs.SysfsReadException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.Sysfs;
+import io.virtforge.host.sysfs.Sysfs;
 
 /** The read contract on a {@link FakeSysfs} built from the fixture. */
 class FixtureFakeReadContractTest extends SysfsReadContract {

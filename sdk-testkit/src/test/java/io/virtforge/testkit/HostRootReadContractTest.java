@@ -3,9 +3,9 @@ package io.virtforge.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.virtforge.host.ProcPaths;
-import io.virtforge.host.RealSysfs;
-import io.virtforge.host.Sysfs;
+import io.virtforge.host.sysfs.ProcPaths;
+import io.virtforge.host.sysfs.RealSysfs;
+import io.virtforge.host.sysfs.Sysfs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

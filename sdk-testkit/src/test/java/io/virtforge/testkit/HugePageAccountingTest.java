@@ -6,7 +6,7 @@ import static io.virtforge.testkit.VirtforgeAssertions.assertThat;
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.VirtDomain;
-import io.virtforge.host.HugePagePaths;
+import io.virtforge.host.sysfs.HugePagePaths;
 import io.virtforge.model.NumaMode;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;

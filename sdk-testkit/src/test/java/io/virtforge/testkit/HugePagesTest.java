@@ -3,10 +3,10 @@ package io.virtforge.testkit;
 import static io.virtforge.testkit.TestHosts.writeFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtforge.host.Errno;
-import io.virtforge.host.HugePagePaths;
-import io.virtforge.host.NodePaths;
-import io.virtforge.host.ProcPaths;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.HugePagePaths;
+import io.virtforge.host.sysfs.NodePaths;
+import io.virtforge.host.sysfs.ProcPaths;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class HugePagesTest {
     private static final PageSize G1 = PageSize.GIB_1;
     private final FakeSysfs sysfs = TestHosts.twoNodeHost().build();
 
-    private long read(io.virtforge.host.SysfsPath path) {
+    private long read(io.virtforge.host.sysfs.SysfsPath path) {
         return Long.parseLong(sysfs.readTrimmed(path));
     }
 

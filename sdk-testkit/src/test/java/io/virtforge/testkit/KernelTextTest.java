@@ -3,7 +3,7 @@ package io.virtforge.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.virtforge.host.Errno;
+import io.virtforge.host.sysfs.Errno;
 import org.junit.jupiter.api.Test;
 
 class KernelTextTest {

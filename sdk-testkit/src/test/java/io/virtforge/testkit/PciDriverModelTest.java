@@ -8,14 +8,14 @@ import static io.virtforge.testkit.TestHosts.NIC2;
 import static io.virtforge.testkit.TestHosts.writeFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtforge.host.DriverName;
-import io.virtforge.host.Errno;
-import io.virtforge.host.IommuPaths;
-import io.virtforge.host.NetInterfaceName;
-import io.virtforge.host.NetInterfacePaths;
-import io.virtforge.host.PciDevicePaths;
-import io.virtforge.host.PciDriverPaths;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.IommuPaths;
+import io.virtforge.host.sysfs.NetInterfaceName;
+import io.virtforge.host.sysfs.NetInterfacePaths;
+import io.virtforge.host.sysfs.PciDevicePaths;
+import io.virtforge.host.sysfs.PciDriverPaths;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.value.PciAddress;
 import org.junit.jupiter.api.Test;
 
@@ -180,7 +180,7 @@ class PciDriverModelTest {
 
     @Test
     void commandFilesAreWriteOnlyAndIdsReadOnly() {
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.virtforge.host.SysfsReadException.class,
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.virtforge.host.sysfs.SysfsReadException.class,
                 () -> sysfs.read(PciDriverPaths.bind(I40E))).errno()).isEqualTo(Errno.EACCES);
         assertThat(writeFails(sysfs, PciDevicePaths.vendor(NIC), "0x1234")).isEqualTo(Errno.EACCES);
         assertThat(sysfs.readTrimmed(PciDevicePaths.vendor(NIC))).isEqualTo("0x8086");

@@ -5,11 +5,11 @@ import static io.virtforge.testkit.TestHosts.NIC2;
 import static io.virtforge.testkit.TestHosts.writeFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtforge.host.DriverName;
-import io.virtforge.host.Errno;
-import io.virtforge.host.IommuPaths;
-import io.virtforge.host.PciDevicePaths;
-import io.virtforge.host.PciDriverPaths;
+import io.virtforge.host.sysfs.DriverName;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.IommuPaths;
+import io.virtforge.host.sysfs.PciDevicePaths;
+import io.virtforge.host.sysfs.PciDriverPaths;
 import io.virtforge.value.PciAddress;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package io.virtforge.testkit;
 
-import io.virtforge.host.CpuPaths;
-import io.virtforge.host.HugePagePaths;
-import io.virtforge.host.IommuPaths;
-import io.virtforge.host.NodePaths;
-import io.virtforge.host.PciDevicePaths;
-import io.virtforge.host.Sysfs;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.CpuPaths;
+import io.virtforge.host.sysfs.HugePagePaths;
+import io.virtforge.host.sysfs.IommuPaths;
+import io.virtforge.host.sysfs.NodePaths;
+import io.virtforge.host.sysfs.PciDevicePaths;
+import io.virtforge.host.sysfs.Sysfs;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.HugePagePool;

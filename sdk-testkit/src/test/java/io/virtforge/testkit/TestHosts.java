@@ -3,9 +3,9 @@ package io.virtforge.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.virtforge.host.Errno;
-import io.virtforge.host.SysfsPath;
-import io.virtforge.host.SysfsWriteException;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.SysfsPath;
+import io.virtforge.host.sysfs.SysfsWriteException;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PciAddress;
 

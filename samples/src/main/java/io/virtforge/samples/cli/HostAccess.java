@@ -1,8 +1,8 @@
 package io.virtforge.samples.cli;
 
 import io.virtforge.connect.VirtConnection;
-import io.virtforge.host.RealSysfs;
-import io.virtforge.host.Sysfs;
+import io.virtforge.host.sysfs.RealSysfs;
+import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.testkit.FakeVirtConnection;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,11 +1,11 @@
 package io.virtforge.samples.cli;
 
 import io.virtforge.check.Report;
-import io.virtforge.host.HostDiscovery;
 import io.virtforge.host.HostJson;
-import io.virtforge.host.HostTuningAudit;
-import io.virtforge.host.RealSysfs;
-import io.virtforge.host.Sysfs;
+import io.virtforge.host.audit.HostTuningAudit;
+import io.virtforge.host.discovery.HostDiscovery;
+import io.virtforge.host.sysfs.RealSysfs;
+import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.json.Json;
 import io.virtforge.topology.HostState;
 import java.io.PrintWriter;

@@ -1,9 +1,9 @@
 package io.virtforge.samples.cli;
 
-import io.virtforge.host.HugePagePoolStatus;
-import io.virtforge.host.HugePages;
-import io.virtforge.host.Iommu;
-import io.virtforge.host.Sysfs;
+import io.virtforge.host.hugepages.HugePagePoolStatus;
+import io.virtforge.host.hugepages.HugePages;
+import io.virtforge.host.pci.Iommu;
+import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.model.Domain;
 import io.virtforge.model.IothreadPin;
 import io.virtforge.model.VcpuPin;

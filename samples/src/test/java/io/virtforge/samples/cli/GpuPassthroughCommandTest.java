@@ -4,7 +4,7 @@ import static io.virtforge.testkit.VirtforgeAssertions.assertThat;
 
 import io.virtforge.build.DomainBuilder;
 import io.virtforge.connect.InvalidStateException;
-import io.virtforge.host.PciDevicePaths;
+import io.virtforge.host.sysfs.PciDevicePaths;
 import io.virtforge.model.Hostdev;
 import io.virtforge.model.NumaMode;
 import io.virtforge.testkit.FakeSysfs;

@@ -3,10 +3,10 @@ package io.virtforge.testkit.host;
 import static io.virtforge.testkit.host.HostFixtures.GPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtforge.host.DiscoveredHost;
-import io.virtforge.host.HostDiscovery;
 import io.virtforge.host.HostJson;
-import io.virtforge.host.Iommu;
+import io.virtforge.host.discovery.DiscoveredHost;
+import io.virtforge.host.discovery.HostDiscovery;
+import io.virtforge.host.pci.Iommu;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.PciDevice;
 import io.virtforge.value.PageSize;
@@ -56,7 +56,7 @@ class FakeHostDiscoveryTest {
     @Test
     void sriovAndNoIommuHosts() {
         var sriov = HostFixtures.sriovHost();
-        sriov.write(io.virtforge.host.PciDevicePaths.sriovNumVfs(HostFixtures.NIC), "2");
+        sriov.write(io.virtforge.host.sysfs.PciDevicePaths.sriovNumVfs(HostFixtures.NIC), "2");
         HostTopology host = HostDiscovery.topologyOf(sriov);
         PciDevice pf = host.pciDevice(HostFixtures.NIC).orElseThrow();
         assertThat(pf.sriovTotalVfs()).hasValue(8);

@@ -3,9 +3,9 @@ package io.virtforge.testkit.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.virtforge.host.Errno;
-import io.virtforge.host.HostChangeException;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.HostChangeException;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.testkit.FakeSysfs;
 import io.virtforge.testkit.SysfsSnapshot;
 import io.virtforge.testkit.WriteRecord;

@@ -1,7 +1,7 @@
 package io.virtforge.testkit.host;
 
-import io.virtforge.host.IommuPaths;
-import io.virtforge.host.ProcPaths;
+import io.virtforge.host.sysfs.IommuPaths;
+import io.virtforge.host.sysfs.ProcPaths;
 import io.virtforge.testkit.FakeHostBuilder;
 import io.virtforge.testkit.FakeSysfs;
 import io.virtforge.value.DataSize;

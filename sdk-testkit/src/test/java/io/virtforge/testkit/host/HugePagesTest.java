@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.virtforge.build.DomainBuilder;
-import io.virtforge.host.HostDiscovery;
-import io.virtforge.host.HugePageNeeds;
-import io.virtforge.host.HugePagePoolId;
-import io.virtforge.host.HugePageReservation;
-import io.virtforge.host.HugePageShortageException;
-import io.virtforge.host.HugePages;
-import io.virtforge.host.KeepPartial;
-import io.virtforge.host.PoolResize;
-import io.virtforge.host.SysfsPath;
+import io.virtforge.host.discovery.HostDiscovery;
+import io.virtforge.host.hugepages.HugePageNeeds;
+import io.virtforge.host.hugepages.HugePagePoolId;
+import io.virtforge.host.hugepages.HugePageReservation;
+import io.virtforge.host.hugepages.HugePageShortageException;
+import io.virtforge.host.hugepages.HugePages;
+import io.virtforge.host.hugepages.PoolResize;
+import io.virtforge.host.sysfs.KeepPartial;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.model.Domain;
 import io.virtforge.model.NumaMode;
 import io.virtforge.testkit.FakeSysfs;
@@ -93,11 +93,11 @@ class HugePagesTest {
     @Test
     void reserveForRaisesTheShortPoolsOfEveryNode() {
         FakeSysfs sysfs = roomyXeon();
-        HugePageReservation r = new HugePages(sysfs).reserveFor(twoCellDomain());
+        HugePageReservation r = new HugePages(sysfs).reserveFor(twoCellDomain(), new HostDiscovery(sysfs).numaTopology());
         assertThat(r.raised()).containsExactly(new PoolResize(NODE0_2M, 256, 4096, 4096, 4096),
                 new PoolResize(NODE1_2M, 0, 4096, 4096, 4096));
         assertThat(r.notMounted()).isEmpty();
-        assertThat(new HugePages(sysfs).reserveFor(twoCellDomain()).raised()).as("enough now").isEmpty();
+        assertThat(new HugePages(sysfs).reserveFor(twoCellDomain(), new HostDiscovery(sysfs).numaTopology()).raised()).as("enough now").isEmpty();
     }
 
     @Test
@@ -105,7 +105,7 @@ class HugePagesTest {
         FakeSysfs sysfs = roomyXeon().setNodeFreeMemory(1, DataSize.gib(2));
         SysfsSnapshot start = SysfsSnapshot.capture(sysfs, SysfsPath.ROOT);
         HugePageShortageException e = catchThrowableOfType(HugePageShortageException.class,
-                () -> new HugePages(sysfs).reserveFor(twoCellDomain()));
+                () -> new HugePages(sysfs).reserveFor(twoCellDomain(), new HostDiscovery(sysfs).numaTopology()));
         assertThat(e.rolledBack()).isTrue();
         assertThat(e.attempts()).last().isEqualTo(new PoolResize(NODE1_2M, 0, 4096, 1024, 1024));
         assertThat(e.getMessage()).contains("node1 2MiB").contains("gave only 1024");
@@ -115,7 +115,7 @@ class HugePagesTest {
     @Test
     void everyWriteOfAReservationCanFailAndNoPoolChanges() {
         assertThat(FaultAtEveryWrite.check(HugePagesTest::roomyXeon,
-                s -> new HugePages(s).reserveFor(twoCellDomain()))).isEqualTo(2);
+                s -> new HugePages(s).reserveFor(twoCellDomain(), new HostDiscovery(s).numaTopology()))).isEqualTo(2);
     }
 
     @Test

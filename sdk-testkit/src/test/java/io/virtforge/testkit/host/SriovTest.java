@@ -3,12 +3,12 @@ package io.virtforge.testkit.host;
 import static io.virtforge.testkit.host.HostFixtures.NIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.virtforge.host.KeepPartial;
-import io.virtforge.host.PciDevicePaths;
-import io.virtforge.host.Sriov;
-import io.virtforge.host.SriovPhysicalFunction;
-import io.virtforge.host.VfCountChange;
-import io.virtforge.host.VfProbe;
+import io.virtforge.host.pci.Sriov;
+import io.virtforge.host.pci.SriovPhysicalFunction;
+import io.virtforge.host.pci.VfCountChange;
+import io.virtforge.host.pci.VfProbe;
+import io.virtforge.host.sysfs.KeepPartial;
+import io.virtforge.host.sysfs.PciDevicePaths;
 import io.virtforge.testkit.FakeSysfs;
 import io.virtforge.value.PciAddress;
 import java.util.Optional;
