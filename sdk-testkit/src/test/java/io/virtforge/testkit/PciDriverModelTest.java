@@ -180,8 +180,8 @@ class PciDriverModelTest {
 
     @Test
     void commandFilesAreWriteOnlyAndIdsReadOnly() {
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.virtforge.host.sysfs.SysfsReadException.class,
-                () -> sysfs.read(PciDriverPaths.bind(I40E))).errno()).isEqualTo(Errno.EACCES);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.virtforge.host.sysfs.SysfsReadException.class, () -> sysfs.read(PciDriverPaths.bind(I40E))).errno()).isEqualTo(Errno.EACCES);
         assertThat(writeFails(sysfs, PciDevicePaths.vendor(NIC), "0x1234")).isEqualTo(Errno.EACCES);
         assertThat(sysfs.readTrimmed(PciDevicePaths.vendor(NIC))).isEqualTo("0x8086");
         assertThat(sysfs.readTrimmed(PciDevicePaths.bootVga(GPU))).isEqualTo("0");

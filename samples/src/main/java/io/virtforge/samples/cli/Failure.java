@@ -19,7 +19,8 @@ record Failure(int exitCode, String message) {
         if (ex instanceof UncheckedIOException e) {
             return new Failure(Virtforge.BAD_INPUT, IoMessages.describe(e.getCause()));
         }
-        if (ex instanceof io.virtforge.connect.VirtException || ex instanceof io.virtforge.host.sysfs.HostChangeException
+        if (ex instanceof io.virtforge.connect.VirtException
+                || ex instanceof io.virtforge.host.sysfs.HostChangeException
                 || ex instanceof io.virtforge.host.sysfs.SysfsException
                 || ex instanceof io.virtforge.check.DomainValidationException) {
             // the hypervisor or the host refused or failed: the input was fine

@@ -37,7 +37,8 @@ final class CpuReader {
         if (present.isPresent()) {
             return present.get();
         }
-        return sysfs.isDirectory(CpuPaths.CPUS) ? KernelValues.numbered(sysfs.list(CpuPaths.CPUS), "cpu") : CpuSet.empty();
+        return sysfs.isDirectory(CpuPaths.CPUS) ? KernelValues.numbered(sysfs.list(CpuPaths.CPUS), "cpu")
+                : CpuSet.empty();
     }
 
     private Optional<CpuSet> list(SysfsPath path) {

@@ -24,7 +24,8 @@ public record HugetlbfsMount(String mountPoint, PageSize pageSize) {
     public static Optional<PageSize> defaultPageSize(Sysfs sysfs) {
         return sysfs.readTrimmedIfExists(ProcPaths.MEMINFO).flatMap(t -> {
             var kib = KernelValues.meminfoKib(t, "Hugepagesize");
-            return kib.isPresent() && kib.getAsLong() > 0 ? Optional.of(PageSize.ofKib(kib.getAsLong())) : Optional.empty();
+            return kib.isPresent() && kib.getAsLong() > 0 ? Optional.of(PageSize.ofKib(kib.getAsLong()))
+                    : Optional.empty();
         });
     }
 

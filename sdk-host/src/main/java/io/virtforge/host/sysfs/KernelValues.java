@@ -125,7 +125,10 @@ public final class KernelValues {
         return v;
     }
 
-    /** The ids of entries named {@code <prefix><n>} ({@code node0}, {@code cpu12}, a group's {@code 7}); other names are left out. */
+    /**
+     * The ids of entries named {@code <prefix><n>} ({@code node0}, {@code cpu12}, an IOMMU group's {@code 7});
+     * other names are left out.
+     */
     public static CpuSet numbered(List<String> names, String prefix) {
         return CpuSet.of(names.stream().mapToInt(n -> numberedName(n, prefix)).filter(i -> i >= 0).toArray());
     }

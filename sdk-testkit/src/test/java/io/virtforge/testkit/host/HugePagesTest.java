@@ -93,11 +93,13 @@ class HugePagesTest {
     @Test
     void reserveForRaisesTheShortPoolsOfEveryNode() {
         FakeSysfs sysfs = roomyXeon();
-        HugePageReservation r = new HugePages(sysfs).reserveFor(twoCellDomain(), new HostDiscovery(sysfs).numaTopology());
+        HugePageReservation r = new HugePages(sysfs).reserveFor(twoCellDomain(),
+                new HostDiscovery(sysfs).numaTopology());
         assertThat(r.raised()).containsExactly(new PoolResize(NODE0_2M, 256, 4096, 4096, 4096),
                 new PoolResize(NODE1_2M, 0, 4096, 4096, 4096));
         assertThat(r.notMounted()).isEmpty();
-        assertThat(new HugePages(sysfs).reserveFor(twoCellDomain(), new HostDiscovery(sysfs).numaTopology()).raised()).as("enough now").isEmpty();
+        assertThat(new HugePages(sysfs).reserveFor(twoCellDomain(), new HostDiscovery(sysfs).numaTopology()).raised())
+                .as("enough now").isEmpty();
     }
 
     @Test
