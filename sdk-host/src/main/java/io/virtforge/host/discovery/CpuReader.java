@@ -6,7 +6,6 @@ import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.topology.HostCpu;
 import io.virtforge.value.CpuSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
