@@ -75,6 +75,11 @@ public final class XmlElement implements XmlNode {
         return column;
     }
 
+    /** The attributes as held, names and values alternating; for this package's readers, never to change. */
+    String[] attributeArray() {
+        return attributes;
+    }
+
     /** Number of attributes. */
     public int attributeCount() {
         return attributes.length >> 1;
@@ -267,8 +272,8 @@ public final class XmlElement implements XmlNode {
         private final List<XmlNode> children = new ArrayList<>();
 
         private Builder(String name) {
-            if (!XmlChars.isValidName(Objects.requireNonNull(name, "name"))) {
-                throw new IllegalArgumentException("not an XML name: '" + name + "'");
+            if (!XmlChars.isValidQName(Objects.requireNonNull(name, "name"))) {
+                throw new IllegalArgumentException("not an XML name (a QName of Namespaces in XML): '" + name + "'");
             }
             this.name = name;
         }
@@ -280,10 +285,16 @@ public final class XmlElement implements XmlNode {
 
         /** Sets an attribute, replacing the value in place if it exists. */
         public Builder attribute(String attributeName, String value) {
-            if (!XmlChars.isValidName(Objects.requireNonNull(attributeName, "attributeName"))) {
-                throw new IllegalArgumentException("not an XML name: '" + attributeName + "'");
+            if (!XmlChars.isValidQName(Objects.requireNonNull(attributeName, "attributeName"))) {
+                throw new IllegalArgumentException("not an XML name (a QName of Namespaces in XML): '" + attributeName + "'");
             }
-            checkChars(Objects.requireNonNull(value, "value"));
+            checkChars(Objects.requireNonNull(value, "value"), "an attribute value");
+            if (NamespaceScope.isDeclaration(attributeName)) {
+                String error = NamespaceScope.declarationError(attributeName, value);
+                if (error != null) {
+                    throw new IllegalArgumentException(error);
+                }
+            }
             for (int i = 0; i < attributes.size(); i += 2) {
                 if (attributes.get(i).equals(attributeName)) {
                     attributes.set(i + 1, value);
@@ -320,7 +331,7 @@ public final class XmlElement implements XmlNode {
         /** Appends a child node. */
         public Builder add(XmlNode child) {
             if (child instanceof XmlText t) {
-                checkChars(t.text());
+                checkChars(t.text(), "text");
             }
             children.add(Objects.requireNonNull(child, "child"));
             return this;
@@ -328,7 +339,7 @@ public final class XmlElement implements XmlNode {
 
         /** Replaces all children by one text node (or none, for an empty string). */
         public Builder text(String text) {
-            checkChars(Objects.requireNonNull(text, "text"));
+            checkChars(Objects.requireNonNull(text, "text"), "text");
             children.clear();
             if (!text.isEmpty()) {
                 children.add(new XmlText(text));
@@ -427,12 +438,12 @@ public final class XmlElement implements XmlNode {
             return new XmlElement(name, attributes.toArray(NO_ATTRIBUTES), children.toArray(NO_CHILDREN), 0, 0);
         }
 
-        private static void checkChars(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                if (XmlChars.isForbidden(s.charAt(i))) {
-                    throw new IllegalArgumentException(
-                            "character U+" + Integer.toHexString(s.charAt(i)) + " cannot appear in XML");
-                }
+        /** Refuses what XML 1.0 cannot hold: forbidden control characters, U+FFFE, U+FFFF, lone surrogates. */
+        static void checkChars(String s, String what) {
+            int i = XmlChars.firstInvalidChar(s);
+            if (i >= 0) {
+                throw new IllegalArgumentException(XmlChars.describe(s, i) + " at index " + i + " cannot appear in "
+                        + what + " of an XML document");
             }
         }
     }
