@@ -31,6 +31,7 @@ final class JdkXml {
     private JdkXml() {
     }
 
+    private static final ThreadLocal<String> LAST_ERROR = new ThreadLocal<>();
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(JdkXml::newBuilder);
 
     private static DocumentBuilder newBuilder() {
@@ -79,9 +80,15 @@ final class JdkXml {
         try {
             return b.parse(in);
         } catch (Exception e) {
+            LAST_ERROR.set(e.getMessage());
             b.reset();
             return null;
         }
+    }
+
+    /** The JDK's message for the last document it refused on this thread. */
+    static String lastError() {
+        return LAST_ERROR.get();
     }
 
     // ---- signatures
