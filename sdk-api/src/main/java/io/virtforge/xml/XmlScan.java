@@ -35,7 +35,9 @@ final class XmlScan implements XmlDeclaration.Errors {
     // the open elements, index 0 is the root
     private String[] openNames = new String[16];
     private String[][] openAttrs = new String[16][];
-    private int[] openStart = new int[16];
+    /** Line and column of each open start tag, taken when it is read: lines are counted forwards only. */
+    private int[] openLine = new int[16];
+    private int[] openColumn = new int[16];
     private int[] openFirstChild = new int[16];
     private int[] openNamespaceMark = new int[16];
     private int depth;
@@ -212,29 +214,32 @@ final class XmlScan implements XmlDeclaration.Errors {
             }
         }
         String[] elementAttrs = attrCount == 0 ? NO_ATTRIBUTES : Arrays.copyOf(a, attrCount * 2);
+        int l = lineOf(start);
+        int column = start - lineStart + 1;
         if (empty) {
             namespaces.restore(mark);
-            int l = lineOf(start);
-            return new XmlElement(name, elementAttrs, NO_CHILDREN, l, start - lineStart + 1);
+            return new XmlElement(name, elementAttrs, NO_CHILDREN, l, column);
         }
-        open(name, elementAttrs, start, mark);
+        open(name, elementAttrs, mark, l, column);
         return null;
     }
 
-    private void open(String name, String[] elementAttrs, int start, int mark) {
+    private void open(String name, String[] elementAttrs, int mark, int l, int column) {
         if (depth == openNames.length) {
             int n = depth * 2;
             openNames = Arrays.copyOf(openNames, n);
             openAttrs = Arrays.copyOf(openAttrs, n);
-            openStart = Arrays.copyOf(openStart, n);
             openFirstChild = Arrays.copyOf(openFirstChild, n);
             openNamespaceMark = Arrays.copyOf(openNamespaceMark, n);
+            openLine = Arrays.copyOf(openLine, n);
+            openColumn = Arrays.copyOf(openColumn, n);
         }
         openNames[depth] = name;
         openAttrs[depth] = elementAttrs;
-        openStart[depth] = start;
         openFirstChild[depth] = nodeCount;
         openNamespaceMark[depth] = mark;
+        openLine[depth] = l;
+        openColumn[depth] = column;
         depth++;
     }
 
@@ -242,13 +247,12 @@ final class XmlScan implements XmlDeclaration.Errors {
     private XmlElement endTag() {
         int top = depth - 1;
         String name = openNames[top];
-        int start = openStart[top];
         int tagPos = pos;
         pos += 2;
         String closing = name("end tag name");
         if (!closing.equals(name)) {
             throw malformed("end tag </" + closing + "> does not match <" + name + "> opened at line "
-                    + lineOf(start), tagPos);
+                    + openLine[top], tagPos);
         }
         skipWhitespace();
         if (pos >= end || buf[pos] != '>') {
@@ -263,7 +267,6 @@ final class XmlScan implements XmlDeclaration.Errors {
         } else {
             endRun();
             children = Arrays.copyOfRange(nodes, first, nodeCount);
-            Arrays.fill(nodes, first, nodeCount, null);
             nodeCount = first;
         }
         namespaces.restore(openNamespaceMark[top]);
@@ -271,8 +274,7 @@ final class XmlScan implements XmlDeclaration.Errors {
         openNames[top] = null;
         openAttrs[top] = null;
         depth = top;
-        int l = lineOf(start);
-        return new XmlElement(name, elementAttrs, children, l, start - lineStart + 1);
+        return new XmlElement(name, elementAttrs, children, openLine[top], openColumn[top]);
     }
 
     // ---- text runs
@@ -744,7 +746,7 @@ final class XmlScan implements XmlDeclaration.Errors {
 
     private MalformedXmlException truncated() {
         String name = openNames[depth - 1];
-        return malformed("unexpected end of input inside <" + name + "> opened at line " + lineOf(openStart[depth - 1]), end);
+        return malformed("unexpected end of input inside <" + name + "> opened at line " + openLine[depth - 1], end);
     }
 
     private MalformedXmlException invalidChar(int p) {

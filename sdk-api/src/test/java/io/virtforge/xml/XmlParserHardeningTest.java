@@ -48,6 +48,18 @@ class XmlParserHardeningTest {
             assertThat(a.text()).hasSize(2 * n).startsWith("xyxy").endsWith("xy");
         }
 
+        /** Lines are counted forwards only: an element's position must be taken at its start tag, not at its end. */
+        @Test
+        @Timeout(value = 10, unit = TimeUnit.SECONDS)
+        void manyElementsOnManyLinesAreLinear() {
+            int n = 4 * 1024 * 1024 / "<a>\n<b/>\n</a>\n".length();
+            XmlElement r = parse("<r>\n" + "<a>\n<b/>\n</a>\n".repeat(n) + "</r>");
+            XmlElement last = r.elements().get(n - 1);
+            assertThat(last.line()).isEqualTo(2 + 3 * (n - 1));
+            assertThat(last.column()).isEqualTo(1);
+            assertThat(last.elements().get(0).line()).isEqualTo(3 + 3 * (n - 1));
+        }
+
         @Test
         @Timeout(value = 10, unit = TimeUnit.SECONDS)
         void textAlternatingWithReferencesAndCarriageReturnsIsLinear() {
