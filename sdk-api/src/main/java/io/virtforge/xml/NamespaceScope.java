@@ -24,9 +24,11 @@ final class NamespaceScope {
     }
 
     void restore(int mark) {
-        Arrays.fill(prefixes, mark, count, null);
-        Arrays.fill(uris, mark, count, null);
-        count = mark;
+        if (mark < count) {
+            Arrays.fill(prefixes, mark, count, null);
+            Arrays.fill(uris, mark, count, null);
+            count = mark;
+        }
     }
 
     /** True when an attribute of this name is a namespace declaration. */

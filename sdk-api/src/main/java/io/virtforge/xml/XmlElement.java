@@ -27,12 +27,38 @@ public final class XmlElement implements XmlNode {
     private final int column;
     private int hash;
 
+    /** Whether the name or an attribute uses a prefix or declares a namespace: 0 not known yet, 1 no, 2 yes. */
+    private byte namespaced;
+
     XmlElement(String name, String[] attributes, XmlNode[] children, int line, int column) {
         this.name = name;
         this.attributes = attributes.length == 0 ? NO_ATTRIBUTES : attributes;
         this.children = children.length == 0 ? NO_CHILDREN : children;
         this.line = line;
         this.column = column;
+    }
+
+    /** As the other constructor, for the parser, which knows already whether namespaces are involved. */
+    XmlElement(String name, String[] attributes, XmlNode[] children, int line, int column, boolean namespaced) {
+        this(name, attributes, children, line, column);
+        this.namespaced = (byte) (namespaced ? 2 : 1);
+    }
+
+    /**
+     * True when the name has a prefix or an attribute has one or declares a namespace, so that writing
+     * needs the namespace checks. Computed once (racy but idempotent, like the hash code).
+     */
+    boolean usesNamespaces() {
+        byte n = namespaced;
+        if (n == 0) {
+            boolean uses = name.indexOf(':') >= 0;
+            for (int i = 0; i < attributes.length && !uses; i += 2) {
+                uses = attributes[i].indexOf(':') >= 0 || attributes[i].equals("xmlns");
+            }
+            n = (byte) (uses ? 2 : 1);
+            namespaced = n;
+        }
+        return n == 2;
     }
 
     /** Starts a new element. */

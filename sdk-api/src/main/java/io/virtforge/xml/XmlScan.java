@@ -40,15 +40,17 @@ final class XmlScan implements XmlDeclaration.Errors {
     private int[] openColumn = new int[16];
     private int[] openFirstChild = new int[16];
     private int[] openNamespaceMark = new int[16];
+    private boolean[] openNamespaced = new boolean[16];
     private int depth;
-    private final NamespaceScope namespaces = new NamespaceScope();
+    /** Made on the first namespace declaration or prefix: most libvirt documents have none. */
+    private NamespaceScope namespaces;
 
     // the current text run: a range of buf while it is one plain piece, else built in runText
     private int runFrom = -1;
     private int runTo;
     private boolean runBuilt;
     private boolean runWhitespace = true;
-    private final StringBuilder runText = new StringBuilder(64);
+    private StringBuilder runText;
     private StringBuilder scratch;
 
     // the colon of the last name read (-1: none); names with a second colon are refused as they are read
@@ -67,8 +69,8 @@ final class XmlScan implements XmlDeclaration.Errors {
         if (XmlDeclaration.startsAt(buf, pos, end)) {
             pos = XmlDeclaration.read(buf, pos, end, this).end();
         }
-        List<XmlNode> prolog = new ArrayList<>(0);
-        List<XmlNode> epilog = new ArrayList<>(0);
+        List<XmlNode> prolog = new ArrayList<>(2);
+        List<XmlNode> epilog = new ArrayList<>(2);
         XmlElement root = null;
         while (true) {
             skipWhitespace();
@@ -206,7 +208,10 @@ final class XmlScan implements XmlDeclaration.Errors {
             a[attrCount * 2 + 1] = value;
             attrCount++;
         }
-        int mark = namespaces.mark();
+        if (namespaced && namespaces == null) {
+            namespaces = new NamespaceScope();
+        }
+        int mark = namespaces == null ? 0 : namespaces.mark();
         if (namespaced) {
             String reason = namespaces.enter(name, a, attrCount);
             if (reason != null) {
@@ -217,20 +222,23 @@ final class XmlScan implements XmlDeclaration.Errors {
         int l = lineOf(start);
         int column = start - lineStart + 1;
         if (empty) {
-            namespaces.restore(mark);
-            return new XmlElement(name, elementAttrs, NO_CHILDREN, l, column);
+            if (namespaces != null) {
+                namespaces.restore(mark);
+            }
+            return new XmlElement(name, elementAttrs, NO_CHILDREN, l, column, namespaced);
         }
-        open(name, elementAttrs, mark, l, column);
+        open(name, elementAttrs, mark, namespaced, l, column);
         return null;
     }
 
-    private void open(String name, String[] elementAttrs, int mark, int l, int column) {
+    private void open(String name, String[] elementAttrs, int mark, boolean namespaced, int l, int column) {
         if (depth == openNames.length) {
             int n = depth * 2;
             openNames = Arrays.copyOf(openNames, n);
             openAttrs = Arrays.copyOf(openAttrs, n);
             openFirstChild = Arrays.copyOf(openFirstChild, n);
             openNamespaceMark = Arrays.copyOf(openNamespaceMark, n);
+            openNamespaced = Arrays.copyOf(openNamespaced, n);
             openLine = Arrays.copyOf(openLine, n);
             openColumn = Arrays.copyOf(openColumn, n);
         }
@@ -238,6 +246,7 @@ final class XmlScan implements XmlDeclaration.Errors {
         openAttrs[depth] = elementAttrs;
         openFirstChild[depth] = nodeCount;
         openNamespaceMark[depth] = mark;
+        openNamespaced[depth] = namespaced;
         openLine[depth] = l;
         openColumn[depth] = column;
         depth++;
@@ -269,12 +278,14 @@ final class XmlScan implements XmlDeclaration.Errors {
             children = Arrays.copyOfRange(nodes, first, nodeCount);
             nodeCount = first;
         }
-        namespaces.restore(openNamespaceMark[top]);
+        if (namespaces != null) {
+            namespaces.restore(openNamespaceMark[top]);
+        }
         String[] elementAttrs = openAttrs[top];
         openNames[top] = null;
         openAttrs[top] = null;
         depth = top;
-        return new XmlElement(name, elementAttrs, children, openLine[top], openColumn[top]);
+        return new XmlElement(name, elementAttrs, children, openLine[top], openColumn[top], openNamespaced[top]);
     }
 
     // ---- text runs
@@ -297,6 +308,9 @@ final class XmlScan implements XmlDeclaration.Errors {
     /** The run as a builder, the plain piece copied in; from then on the run grows there. */
     private StringBuilder buildRun() {
         if (!runBuilt) {
+            if (runText == null) {
+                runText = new StringBuilder(64);
+            }
             runText.setLength(0);
             if (runFrom >= 0) {
                 runText.append(buf, runFrom, runTo - runFrom);

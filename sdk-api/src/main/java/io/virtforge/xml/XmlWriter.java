@@ -82,7 +82,8 @@ public final class XmlWriter {
         /** Per open element: its content is written inline (it holds text, or it is inside such content). */
         private boolean[] inlineContent = new boolean[32];
         private int depth;
-        private final NamespaceScope namespaces = new NamespaceScope();
+        /** Made on the first namespace declaration or prefix: most libvirt documents have none. */
+        private NamespaceScope namespaces;
 
         TreeWriter(StringBuilder out) {
             this.out = out;
@@ -111,7 +112,9 @@ public final class XmlWriter {
                         indent(out, top);
                     }
                     out.append("</").append(e.name()).append('>');
-                    namespaces.restore(namespaceMark[top]);
+                    if (namespaces != null) {
+                        namespaces.restore(namespaceMark[top]);
+                    }
                     open[top] = null;
                     depth = top;
                     // an element is itself inline when its parent's content is
@@ -127,12 +130,14 @@ public final class XmlWriter {
             if (!inline) {
                 indent(out, depth);
             }
-            int mark = namespaces.mark();
+            int mark = namespaces == null ? 0 : namespaces.mark();
             checkNamespaces(e);
             startTag(e, out);
             if (e.childCount() == 0) {
                 out.append(inline ? "/>" : "/>\n");
-                namespaces.restore(mark);
+                if (namespaces != null) {
+                    namespaces.restore(mark);
+                }
                 return;
             }
             out.append('>');
@@ -155,12 +160,11 @@ public final class XmlWriter {
         }
 
         private void checkNamespaces(XmlElement e) {
-            boolean namespaced = e.name().indexOf(':') >= 0;
-            String[] attributes = e.attributeArray();
-            for (int i = 0; i < attributes.length && !namespaced; i += 2) {
-                namespaced = attributes[i].indexOf(':') >= 0 || attributes[i].equals("xmlns");
-            }
-            if (namespaced) {
+            if (e.usesNamespaces()) {
+                String[] attributes = e.attributeArray();
+                if (namespaces == null) {
+                    namespaces = new NamespaceScope();
+                }
                 String reason = namespaces.enter(e.name(), attributes, attributes.length / 2);
                 if (reason != null) {
                     throw new IllegalArgumentException("cannot write <" + e.name() + ">: " + reason);
