@@ -64,8 +64,8 @@ public final class XmlWriter {
     }
 
     private static void misc(java.util.List<XmlNode> nodes, StringBuilder out) {
-        for (XmlNode n : nodes) {
-            inline(n, out);
+        for (int i = 0, n = nodes.size(); i < n; i++) { // indexed: no iterator for the usual empty list
+            inline(nodes.get(i), out);
             out.append('\n');
         }
     }
@@ -76,11 +76,11 @@ public final class XmlWriter {
      */
     private static final class TreeWriter {
         private final StringBuilder out;
-        private XmlElement[] open = new XmlElement[32];
-        private int[] nextChild = new int[32];
-        private int[] namespaceMark = new int[32];
+        private XmlElement[] open = new XmlElement[16];
+        private int[] nextChild = new int[16];
+        private int[] namespaceMark = new int[16];
         /** Per open element: its content is written inline (it holds text, or it is inside such content). */
-        private boolean[] inlineContent = new boolean[32];
+        private boolean[] inlineContent = new boolean[16];
         private int depth;
         /** Made on the first namespace declaration or prefix: most libvirt documents have none. */
         private NamespaceScope namespaces;
