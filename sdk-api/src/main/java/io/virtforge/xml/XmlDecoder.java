@@ -100,9 +100,9 @@ final class XmlDecoder {
         }
         if (r.isError()) {
             int bad = in.position();
-            String bytes = "";
+            StringBuilder bytes = new StringBuilder();
             for (int i = bad; i < Math.min(bad + r.length(), len); i++) {
-                bytes += String.format(" %02X", b[i] & 0xFF);
+                bytes.append(String.format(" %02X", b[i] & 0xFF));
             }
             throw at(out.array(), out.position(), "not " + charset.name() + " (byte" + (r.length() > 1 ? "s" : "")
                     + bytes + " at offset " + bad + ")");
