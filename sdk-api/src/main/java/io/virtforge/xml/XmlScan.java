@@ -45,12 +45,7 @@ final class XmlScan implements XmlDeclaration.Errors {
     /** Made on the first namespace declaration or prefix: most libvirt documents have none. */
     private NamespaceScope namespaces;
 
-    // the current text run: a range of buf while it is one plain piece, else built in runText
-    private int runFrom = -1;
-    private int runTo;
-    private boolean runBuilt;
-    private boolean runWhitespace = true;
-    private StringBuilder runText;
+    private final TextRun run;
     private StringBuilder scratch;
 
     // the colon of the last name read (-1: none); names with a second colon are refused as they are read
@@ -60,6 +55,7 @@ final class XmlScan implements XmlDeclaration.Errors {
         this.buf = buf;
         this.end = end;
         this.limits = limits;
+        this.run = new TextRun(buf);
     }
 
     XmlDocument document() {
@@ -271,7 +267,7 @@ final class XmlScan implements XmlDeclaration.Errors {
         int first = openFirstChild[top];
         XmlNode[] children;
         if (nodeCount == first) { // the run, if any, is the whole content: keep it as it is
-            String all = hasRun() ? takeRun() : "";
+            String all = run.take();
             children = all.isEmpty() ? NO_CHILDREN : new XmlNode[] {new XmlText(all)};
         } else {
             endRun();
@@ -290,56 +286,13 @@ final class XmlScan implements XmlDeclaration.Errors {
 
     // ---- text runs
 
-    private boolean hasRun() {
-        return runBuilt || runFrom >= 0;
-    }
-
-    /** Adds {@code buf[from, to)}, which needs no decoding, to the run. */
-    private void addRaw(int from, int to, boolean whitespace) {
-        runWhitespace &= whitespace;
-        if (!hasRun()) {
-            runFrom = from;
-            runTo = to;
-        } else {
-            buildRun().append(buf, from, to - from);
-        }
-    }
-
-    /** The run as a builder, the plain piece copied in; from then on the run grows there. */
-    private StringBuilder buildRun() {
-        if (!runBuilt) {
-            if (runText == null) {
-                runText = new StringBuilder(64);
-            }
-            runText.setLength(0);
-            if (runFrom >= 0) {
-                runText.append(buf, runFrom, runTo - runFrom);
-                runFrom = -1;
-            }
-            runBuilt = true;
-        }
-        return runText;
-    }
-
-    private String takeRun() {
-        String s = runBuilt ? runText.toString() : new String(buf, runFrom, runTo - runFrom);
-        resetRun();
-        return s;
-    }
-
-    private void resetRun() {
-        runBuilt = false;
-        runFrom = -1;
-        runWhitespace = true;
-    }
-
     /** Keeps the finished run as a text node unless it is whitespace only (formatting). */
     private void endRun() {
-        if (hasRun()) {
-            if (runWhitespace) {
-                resetRun();
+        if (!run.isEmpty()) {
+            if (run.isWhitespace()) {
+                run.reset();
             } else {
-                push(new XmlText(takeRun()));
+                push(new XmlText(run.take()));
             }
         }
     }
@@ -380,12 +333,12 @@ final class XmlScan implements XmlDeclaration.Errors {
         }
         pos = p;
         if (plain) {
-            addRaw(start, p, whitespace);
+            run.addRaw(start, p, whitespace);
         } else {
-            StringBuilder sb = buildRun();
+            StringBuilder sb = run.builder();
             int from = sb.length();
             decode(sb, start, p, false);
-            runWhitespace &= XmlChars.isWhitespace(sb, from, sb.length());
+            run.addedWhitespace(XmlChars.isWhitespace(sb, from, sb.length()));
         }
     }
 
@@ -398,11 +351,10 @@ final class XmlScan implements XmlDeclaration.Errors {
         boolean cr = checkChars(from, close);
         boolean whitespace = XmlChars.isWhitespace(buf, from, close);
         if (cr) {
-            StringBuilder sb = buildRun();
-            appendNormalisedLineEnds(sb, from, close);
-            runWhitespace &= whitespace;
+            appendNormalisedLineEnds(run.builder(), from, close);
+            run.addedWhitespace(whitespace);
         } else {
-            addRaw(from, close, whitespace);
+            run.addRaw(from, close, whitespace);
         }
         pos = close + 3;
     }
