@@ -2,7 +2,9 @@ package io.virtforge.model;
 
 import io.virtforge.value.DataSize;
 import io.virtforge.value.DataUnit;
+import io.virtforge.xml.XmlDocument;
 import io.virtforge.xml.XmlElement;
+import io.virtforge.xml.XmlNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -54,8 +56,14 @@ public final class Domain extends XmlModel {
     private final PowerManagement pm;
     private final Devices devices;
 
-    private Domain(ElementReader r) {
+    /** Comments and processing instructions before and after the root element of the document read. */
+    private final List<XmlNode> prolog;
+    private final List<XmlNode> epilog;
+
+    private Domain(ElementReader r, XmlDocument source) {
         super(r.element());
+        prolog = source == null ? List.of() : source.prolog();
+        epilog = source == null ? List.of() : source.epilog();
         type = r.attr("type");
         id = r.number("id");
         String n = r.childText("name");
@@ -119,12 +127,33 @@ public final class Domain extends XmlModel {
         return List.copyOf(found);
     }
 
+    /**
+     * Reads a domain from a whole document, keeping the comments and processing instructions around the
+     * root element so that {@link #document()} gives them back. Throws like {@link #fromXml(XmlElement)}.
+     */
+    public static Domain fromXml(XmlDocument document) {
+        return read(document.root(), ParseContext.create(), document);
+    }
+
+    /**
+     * The domain as a whole document: its element, and the comments and processing instructions that
+     * surrounded it in the document it was read from (none for a built or changed domain). They are not
+     * part of the domain's equality.
+     */
+    public XmlDocument document() {
+        return new XmlDocument(prolog, xml(), epilog);
+    }
+
     static Domain read(XmlElement e, ParseContext c) {
+        return read(e, c, null);
+    }
+
+    private static Domain read(XmlElement e, ParseContext c, XmlDocument source) {
         ElementReader r = c.open(e);
         if (!e.hasName(NAME)) {
             throw c.error("expected a <domain> root element, found <" + e.name() + ">");
         }
-        return r.done(new Domain(r));
+        return r.done(new Domain(r, source));
     }
 
     /** A new domain with the given name and type, to fill with typed parts. */

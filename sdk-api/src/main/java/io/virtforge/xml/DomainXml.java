@@ -38,24 +38,30 @@ public final class DomainXml {
         return new DomainXml(new XmlParser(limits));
     }
 
-    /** Parses a domain document. */
+    /**
+     * Parses a domain document. Comments and processing instructions around the root element are kept
+     * with the domain ({@link Domain#document()}) and written back by {@link #write(Domain)}.
+     */
     public Domain parse(String xml) {
-        return Domain.fromXml(parser.parse(xml));
+        return Domain.fromXml(parser.parseDocument(xml));
     }
 
     /** Parses a domain document from bytes (UTF-8 unless declared or marked otherwise). */
     public Domain parse(InputStream in) {
-        return Domain.fromXml(parser.parse(in));
+        return Domain.fromXml(parser.parseDocument(in));
     }
 
     /** Parses a domain document from characters. */
     public Domain parse(Reader in) {
-        return Domain.fromXml(parser.parse(in));
+        return Domain.fromXml(parser.parseDocument(in));
     }
 
-    /** Writes a domain as libvirt formats XML (no declaration, two-space indentation). */
+    /**
+     * Writes a domain as libvirt formats XML (no declaration, two-space indentation), with the comments
+     * and processing instructions that stood around the root element of the document it was read from.
+     */
     public String write(Domain domain) {
-        return XmlWriter.toXml(Objects.requireNonNull(domain, "domain").xml());
+        return XmlWriter.toXml(Objects.requireNonNull(domain, "domain").document());
     }
 
     /** Writes a domain as UTF-8. */
@@ -69,7 +75,7 @@ public final class DomainXml {
 
     /** Writes a domain to a writer. */
     public void write(Domain domain, Writer out) {
-        XmlWriter.write(Objects.requireNonNull(domain, "domain").xml(), out);
+        XmlWriter.write(Objects.requireNonNull(domain, "domain").document(), out);
     }
 
     /** Parses one device element, as used for attach, detach and update ({@code <disk ...>...</disk>}). */

@@ -27,12 +27,38 @@ public final class XmlElement implements XmlNode {
     private final int column;
     private int hash;
 
+    /** Whether the name or an attribute uses a prefix or declares a namespace: 0 not known yet, 1 no, 2 yes. */
+    private byte namespaced;
+
     XmlElement(String name, String[] attributes, XmlNode[] children, int line, int column) {
         this.name = name;
         this.attributes = attributes.length == 0 ? NO_ATTRIBUTES : attributes;
         this.children = children.length == 0 ? NO_CHILDREN : children;
         this.line = line;
         this.column = column;
+    }
+
+    /** As the other constructor, for the parser, which knows already whether namespaces are involved. */
+    XmlElement(String name, String[] attributes, XmlNode[] children, int line, int column, boolean namespaced) {
+        this(name, attributes, children, line, column);
+        this.namespaced = (byte) (namespaced ? 2 : 1);
+    }
+
+    /**
+     * True when the name has a prefix or an attribute has one or declares a namespace, so that writing
+     * needs the namespace checks. Computed once (racy but idempotent, like the hash code).
+     */
+    boolean usesNamespaces() {
+        byte n = namespaced;
+        if (n == 0) {
+            boolean uses = name.indexOf(':') >= 0;
+            for (int i = 0; i < attributes.length && !uses; i += 2) {
+                uses = attributes[i].indexOf(':') >= 0 || attributes[i].equals("xmlns");
+            }
+            n = (byte) (uses ? 2 : 1);
+            namespaced = n;
+        }
+        return n == 2;
     }
 
     /** Starts a new element. */
@@ -73,6 +99,11 @@ public final class XmlElement implements XmlNode {
     /** Column of the start tag in the parsed document; 0 for built elements. */
     public int column() {
         return column;
+    }
+
+    /** The attributes as held, names and values alternating; for this package's readers, never to change. */
+    String[] attributeArray() {
+        return attributes;
     }
 
     /** Number of attributes. */
@@ -267,8 +298,8 @@ public final class XmlElement implements XmlNode {
         private final List<XmlNode> children = new ArrayList<>();
 
         private Builder(String name) {
-            if (!XmlChars.isValidName(Objects.requireNonNull(name, "name"))) {
-                throw new IllegalArgumentException("not an XML name: '" + name + "'");
+            if (!XmlChars.isValidQName(Objects.requireNonNull(name, "name"))) {
+                throw new IllegalArgumentException("not an XML name (a QName of Namespaces in XML): '" + name + "'");
             }
             this.name = name;
         }
@@ -280,10 +311,16 @@ public final class XmlElement implements XmlNode {
 
         /** Sets an attribute, replacing the value in place if it exists. */
         public Builder attribute(String attributeName, String value) {
-            if (!XmlChars.isValidName(Objects.requireNonNull(attributeName, "attributeName"))) {
-                throw new IllegalArgumentException("not an XML name: '" + attributeName + "'");
+            if (!XmlChars.isValidQName(Objects.requireNonNull(attributeName, "attributeName"))) {
+                throw new IllegalArgumentException("not an XML name (a QName of Namespaces in XML): '" + attributeName + "'");
             }
-            checkChars(Objects.requireNonNull(value, "value"));
+            checkChars(Objects.requireNonNull(value, "value"), "an attribute value");
+            if (NamespaceScope.isDeclaration(attributeName)) {
+                String error = NamespaceScope.declarationError(attributeName, value);
+                if (error != null) {
+                    throw new IllegalArgumentException(error);
+                }
+            }
             for (int i = 0; i < attributes.size(); i += 2) {
                 if (attributes.get(i).equals(attributeName)) {
                     attributes.set(i + 1, value);
@@ -320,7 +357,7 @@ public final class XmlElement implements XmlNode {
         /** Appends a child node. */
         public Builder add(XmlNode child) {
             if (child instanceof XmlText t) {
-                checkChars(t.text());
+                checkChars(t.text(), "text");
             }
             children.add(Objects.requireNonNull(child, "child"));
             return this;
@@ -328,7 +365,7 @@ public final class XmlElement implements XmlNode {
 
         /** Replaces all children by one text node (or none, for an empty string). */
         public Builder text(String text) {
-            checkChars(Objects.requireNonNull(text, "text"));
+            checkChars(Objects.requireNonNull(text, "text"), "text");
             children.clear();
             if (!text.isEmpty()) {
                 children.add(new XmlText(text));
@@ -427,12 +464,12 @@ public final class XmlElement implements XmlNode {
             return new XmlElement(name, attributes.toArray(NO_ATTRIBUTES), children.toArray(NO_CHILDREN), 0, 0);
         }
 
-        private static void checkChars(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                if (XmlChars.isForbidden(s.charAt(i))) {
-                    throw new IllegalArgumentException(
-                            "character U+" + Integer.toHexString(s.charAt(i)) + " cannot appear in XML");
-                }
+        /** Refuses what XML 1.0 cannot hold: forbidden control characters, U+FFFE, U+FFFF, lone surrogates. */
+        static void checkChars(String s, String what) {
+            int i = XmlChars.firstInvalidChar(s);
+            if (i >= 0) {
+                throw new IllegalArgumentException(XmlChars.describe(s, i) + " at index " + i + " cannot appear in "
+                        + what + " of an XML document");
             }
         }
     }

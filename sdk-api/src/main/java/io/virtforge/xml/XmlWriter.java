@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * Writes an {@link XmlElement} tree the way libvirt formats XML: two-space indentation, attributes in
- * single quotes, no XML declaration. Elements whose content is text (or mixed text and markup) are
+ * Writes an {@link XmlElement} tree (or an {@link XmlDocument}) the way libvirt formats XML: two-space
+ * indentation, attributes in single quotes, no XML declaration. Elements whose content is text (or mixed text and markup) are
  * written inline, exactly as held, so no character of content changes.
  */
 public final class XmlWriter {
@@ -22,48 +22,155 @@ public final class XmlWriter {
         return sb.toString();
     }
 
-    /** Appends the element, with a final newline. */
+    /** The document as a string: prolog nodes, root and epilog nodes, each on its own line. */
+    public static String toXml(XmlDocument document) {
+        StringBuilder sb = new StringBuilder(4096);
+        write(document, sb);
+        return sb.toString();
+    }
+
+    /**
+     * Appends the element, with a final newline. Throws {@link IllegalArgumentException} when the tree
+     * uses a namespace prefix that no element on its path declares: that would not be XML a
+     * namespace-aware reader (this SDK's parser included) accepts.
+     */
     public static void write(XmlElement element, StringBuilder out) {
-        element(element, out, 0);
+        new TreeWriter(out).write(element);
+    }
+
+    /** Appends the document, with a final newline. */
+    public static void write(XmlDocument document, StringBuilder out) {
+        misc(document.prolog(), out);
+        write(document.root(), out);
+        misc(document.epilog(), out);
     }
 
     /** Writes the element to a writer, with a final newline. */
     public static void write(XmlElement element, Writer out) {
+        append(toXml(element), out);
+    }
+
+    /** Writes the document to a writer, with a final newline. */
+    public static void write(XmlDocument document, Writer out) {
+        append(toXml(document), out);
+    }
+
+    private static void append(String xml, Writer out) {
         try {
-            out.append(toXml(element));
+            out.append(xml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void element(XmlElement e, StringBuilder out, int depth) {
-        indent(out, depth);
-        startTag(e, out);
-        int n = e.childCount();
-        if (n == 0) {
-            out.append("/>\n");
-            return;
-        }
-        out.append('>');
-        if (isInline(e)) {
-            for (int i = 0; i < n; i++) {
-                inline(e.child(i), out);
-            }
-        } else {
+    private static void misc(java.util.List<XmlNode> nodes, StringBuilder out) {
+        for (int i = 0, n = nodes.size(); i < n; i++) { // indexed: no iterator for the usual empty list
+            inline(nodes.get(i), out);
             out.append('\n');
-            for (int i = 0; i < n; i++) {
-                XmlNode child = e.child(i);
-                if (child instanceof XmlElement c) {
-                    element(c, out, depth + 1);
+        }
+    }
+
+    /**
+     * Writes one tree with an explicit stack of open elements, so that no depth of a built tree can
+     * overflow the thread's stack, and checks namespace prefixes on the way.
+     */
+    private static final class TreeWriter {
+        private final StringBuilder out;
+        private XmlElement[] open = new XmlElement[16];
+        private int[] nextChild = new int[16];
+        private int[] namespaceMark = new int[16];
+        /** Per open element: its content is written inline (it holds text, or it is inside such content). */
+        private boolean[] inlineContent = new boolean[16];
+        private int depth;
+        /** Made on the first namespace declaration or prefix: most libvirt documents have none. */
+        private NamespaceScope namespaces;
+
+        TreeWriter(StringBuilder out) {
+            this.out = out;
+        }
+
+        void write(XmlElement root) {
+            start(root, false);
+            while (depth > 0) {
+                int top = depth - 1;
+                XmlElement e = open[top];
+                if (nextChild[top] < e.childCount()) {
+                    XmlNode child = e.child(nextChild[top]++);
+                    boolean inline = inlineContent[top];
+                    if (child instanceof XmlElement c) {
+                        start(c, inline);
+                    } else if (inline) {
+                        inline(child, out);
+                    } else {
+                        indent(out, depth);
+                        inline(child, out);
+                        out.append('\n');
+                    }
                 } else {
-                    indent(out, depth + 1);
-                    inline(child, out);
-                    out.append('\n');
+                    boolean inline = inlineContent[top];
+                    if (!inline) {
+                        indent(out, top);
+                    }
+                    out.append("</").append(e.name()).append('>');
+                    if (namespaces != null) {
+                        namespaces.restore(namespaceMark[top]);
+                    }
+                    open[top] = null;
+                    depth = top;
+                    // an element is itself inline when its parent's content is
+                    if (top == 0 || !inlineContent[top - 1]) {
+                        out.append('\n');
+                    }
                 }
             }
-            indent(out, depth);
         }
-        out.append("</").append(e.name()).append(">\n");
+
+        /** Writes a start tag, and the whole element when it is empty; else opens it. */
+        private void start(XmlElement e, boolean inline) {
+            if (!inline) {
+                indent(out, depth);
+            }
+            int mark = namespaces == null ? 0 : namespaces.mark();
+            checkNamespaces(e);
+            startTag(e, out);
+            if (e.childCount() == 0) {
+                out.append(inline ? "/>" : "/>\n");
+                if (namespaces != null) {
+                    namespaces.restore(mark);
+                }
+                return;
+            }
+            out.append('>');
+            boolean inlineChildren = inline || isInline(e);
+            if (!inlineChildren) {
+                out.append('\n');
+            }
+            if (depth == open.length) {
+                int n = depth * 2;
+                open = java.util.Arrays.copyOf(open, n);
+                nextChild = java.util.Arrays.copyOf(nextChild, n);
+                namespaceMark = java.util.Arrays.copyOf(namespaceMark, n);
+                inlineContent = java.util.Arrays.copyOf(inlineContent, n);
+            }
+            open[depth] = e;
+            nextChild[depth] = 0;
+            namespaceMark[depth] = mark;
+            inlineContent[depth] = inlineChildren;
+            depth++;
+        }
+
+        private void checkNamespaces(XmlElement e) {
+            if (e.usesNamespaces()) {
+                String[] attributes = e.attributeArray();
+                if (namespaces == null) {
+                    namespaces = new NamespaceScope();
+                }
+                String reason = namespaces.enter(e.name(), attributes, attributes.length / 2);
+                if (reason != null) {
+                    throw new IllegalArgumentException("cannot write <" + e.name() + ">: " + reason);
+                }
+            }
+        }
     }
 
     /** Content with any text is written as is: indentation would change the text. */
@@ -76,20 +183,10 @@ public final class XmlWriter {
         return false;
     }
 
+    /** Writes a node other than an element (elements go through {@link TreeWriter}). */
     private static void inline(XmlNode node, StringBuilder out) {
         if (node instanceof XmlText t) {
             escapeText(t.text(), out);
-        } else if (node instanceof XmlElement c) {
-            startTag(c, out);
-            if (c.childCount() == 0) {
-                out.append("/>");
-            } else {
-                out.append('>');
-                for (int i = 0; i < c.childCount(); i++) {
-                    inline(c.child(i), out);
-                }
-                out.append("</").append(c.name()).append('>');
-            }
         } else if (node instanceof XmlComment c) {
             out.append("<!--").append(c.text()).append("-->");
         } else if (node instanceof XmlProcessingInstruction pi) {

@@ -22,7 +22,8 @@ class XmlElementTest {
     // ---- names
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "domain", "qemu:commandline", "_x", "x-y.z", "\u00e9t\u00e9", "a1", "A", "ns:a-b_c.d"})
+    @ValueSource(strings = {"a", "domain", "qemu:commandline", "_x", "x-y.z", "\u00e9t\u00e9", "a1", "A", "ns:a-b_c.d",
+        "\uD83D\uDE00", "a\u0300", "\uD800\uDC00x"})
     void validNamesAreAccepted(String name) {
         assertThat(XmlElement.builder(name).build().name()).isEqualTo(name);
         assertThat(XmlElement.builder("a").attribute(name, "v").build().attribute(name)).hasValue("v");
@@ -30,7 +31,7 @@ class XmlElementTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "1a", "-a", ".a", "a b", "a<", "a>", "a=", "a'", "a\"", "a&", "a/", "\u00d7", "a\u0000", "a\t",
-        "<a>", "\uD83D\uDE00"})
+        "<a>", "\uD800", "a\uDC00", "\u0300a", "a\u037E", "a:b:c", ":a", "a:", "a:1b", "\uDB80\uDC00"})
     void invalidNamesAreRejected(String name) {
         assertThatThrownBy(() -> XmlElement.builder(name)).isInstanceOf(IllegalArgumentException.class);
         XmlElement.Builder b = XmlElement.builder("a");

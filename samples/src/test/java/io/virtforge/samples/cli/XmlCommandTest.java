@@ -41,6 +41,15 @@ class XmlCommandTest {
     }
 
     @Test
+    void fmtInPlaceKeepsTheCommentsAroundTheRootElement() throws Exception {
+        Path a = dir.resolve("a.xml");
+        Files.writeString(a, "<!-- why this VM exists -->\n<domain type='kvm'><name>a</name></domain>\n<!-- end -->\n");
+        assertThat(CliRun.of("xml", "fmt", "--in-place", a.toString()).exitCode()).isZero();
+        assertThat(Files.readString(a))
+                .isEqualTo("<!-- why this VM exists -->\n<domain type='kvm'>\n  <name>a</name>\n</domain>\n<!-- end -->\n");
+    }
+
+    @Test
     void inspectListsWhatIsKeptButNotTyped() throws Exception {
         Path f = dir.resolve("ns.xml");
         Files.writeString(f, """
