@@ -92,4 +92,9 @@ public final class DomainXml {
     public List<Untyped> inspect(String xml) {
         return Domain.inspect(parser.parse(xml));
     }
+
+    /** Lists what a domain document, given as bytes, holds that the model keeps but does not type. */
+    public List<Untyped> inspect(InputStream in) {
+        return Domain.inspect(parser.parse(in));
+    }
 }

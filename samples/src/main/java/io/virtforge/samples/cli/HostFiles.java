@@ -21,14 +21,14 @@ final class HostFiles {
     static HostTopology topology(Path capabilities, List<Path> nodeDevices) throws IOException {
         HostTopology.Builder b;
         try {
-            b = CapabilitiesXml.read(io.virtforge.xml.XmlParser.defaults().parse(XmlFiles.text(capabilities)));
+            b = CapabilitiesXml.read(XmlFiles.element(capabilities));
         } catch (XmlException e) {
             throw new VirtforgeException(capabilities + ": " + e.getMessage(), e);
         }
         List<NodeDevice> devices = new ArrayList<>();
         for (Path p : nodeDevices) {
             try {
-                devices.add(NodeDeviceXml.parse(XmlFiles.text(p)));
+                devices.add(NodeDeviceXml.read(XmlFiles.element(p)));
             } catch (XmlException e) {
                 throw new VirtforgeException(p + ": " + e.getMessage(), e);
             }

@@ -66,11 +66,7 @@ final class XmlCommand {
         @Override
         public Integer call() throws IOException {
             List<Untyped> untyped;
-            try {
-                untyped = DomainXml.defaults().inspect(XmlFiles.text(file));
-            } catch (io.virtforge.xml.XmlException e) {
-                throw CliException.badInput(file + ": " + e.getMessage());
-            }
+            untyped = XmlFiles.untyped(file);
             var out = spec.commandLine().getOut();
             if (untyped.isEmpty()) {
                 out.println("everything in " + file + " is typed");

@@ -1,12 +1,16 @@
 package io.virtforge.samples.cli;
 
 import io.virtforge.model.Domain;
+import io.virtforge.model.Untyped;
 import io.virtforge.xml.DomainXml;
+import io.virtforge.xml.XmlElement;
 import io.virtforge.xml.XmlException;
+import io.virtforge.xml.XmlParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The XML files the commands are given, read as bytes: a folder, a binary file or text that is not UTF-8
@@ -30,18 +34,31 @@ final class XmlFiles {
         return bytes;
     }
 
-    /** The file's text, strictly UTF-8. */
-    static String text(Path file) throws IOException {
-        return StrictUtf8.decode(file, bytes(file));
+    /** The root element of the XML file, parsed from its bytes (strictly decoded by the SDK). */
+    static XmlElement element(Path file) throws IOException {
+        byte[] bytes = bytes(file);
+        try {
+            return XmlParser.defaults().parse(new ByteArrayInputStream(bytes));
+        } catch (XmlException e) {
+            throw CliException.badInput(file + ": " + e.getMessage());
+        }
     }
 
     /** The domain in the file, parsed from its bytes. */
     static Domain domain(Path file) throws IOException {
         byte[] bytes = bytes(file);
-        // the SDK's byte path decodes too; checking first keeps the message right whichever way it decodes
-        StrictUtf8.decode(file, bytes);
         try {
             return DomainXml.defaults().parse(new ByteArrayInputStream(bytes));
+        } catch (XmlException e) {
+            throw CliException.badInput(file + ": " + e.getMessage());
+        }
+    }
+
+    /** What the domain file holds that the model keeps but does not type. */
+    static List<Untyped> untyped(Path file) throws IOException {
+        byte[] bytes = bytes(file);
+        try {
+            return DomainXml.defaults().inspect(new ByteArrayInputStream(bytes));
         } catch (XmlException e) {
             throw CliException.badInput(file + ": " + e.getMessage());
         }

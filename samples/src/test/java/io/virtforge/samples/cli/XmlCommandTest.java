@@ -119,7 +119,7 @@ class XmlCommandTest {
         byte[] latin1 = "<domain type='kvm'>\n  <name>caf\u00e9</name>\n</domain>\n"
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Path f = Files.write(dir.resolve("latin1.xml"), latin1);
-        String where = f + ": line 2, column 12: not UTF-8 (byte 0xE9)";
+        String where = f + ": line 2, column 12: not UTF-8";
 
         for (String[] args : new String[][] {{"xml", "fmt", "--in-place", f.toString()}, {"xml", "check", f.toString()},
             {"xml", "inspect", f.toString()}}) {
