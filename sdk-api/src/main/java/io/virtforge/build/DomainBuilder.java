@@ -32,7 +32,7 @@ import io.virtforge.model.NetInterface;
 import io.virtforge.model.NumaMode;
 import io.virtforge.model.NumaTune;
 import io.virtforge.model.Os;
-import io.virtforge.model.Placement;
+import io.virtforge.model.PlacementMode;
 import io.virtforge.model.Scheduler;
 import io.virtforge.model.ThreadScheduling;
 import io.virtforge.model.Vcpu;
@@ -80,7 +80,7 @@ public final class DomainBuilder {
     private Boolean locked;
     private Boolean noSharePages;
     private Integer vcpus;
-    private Consumer<CpuSpec> cpuSpec;
+    private Consumer<GuestCpuSpec> cpuSpec;
     private final List<GuestNumaCell> cells = new ArrayList<>();
     private Integer evenCells;
     private NumaMode memoryMode;
@@ -211,7 +211,7 @@ public final class DomainBuilder {
     }
 
     /** The guest CPU: mode, topology, features. */
-    public DomainBuilder cpu(Consumer<CpuSpec> spec) {
+    public DomainBuilder cpu(Consumer<GuestCpuSpec> spec) {
         cpuSpec = Objects.requireNonNull(spec, "spec");
         return this;
     }
@@ -431,7 +431,7 @@ public final class DomainBuilder {
         }
         applyMemoryBacking(b, fresh);
         if (vcpus != null || fresh) {
-            b.vcpu(Vcpu.of(vcpuCount, Placement.STATIC, base == null ? null
+            b.vcpu(Vcpu.of(vcpuCount, PlacementMode.STATIC, base == null ? null
                     : base.vcpu().flatMap(v -> v.cpuset()).orElse(null), null));
         }
         int declaredIothreads = applyIothreads(b);
@@ -551,7 +551,7 @@ public final class DomainBuilder {
         }
         Cpu.Builder cpu = base == null ? Cpu.builder() : base.cpu().map(Cpu::toBuilder).orElseGet(Cpu::builder);
         if (cpuSpec != null) {
-            cpuSpec.accept(new CpuSpec(cpu));
+            cpuSpec.accept(new GuestCpuSpec(cpu));
         }
         if (!cells.isEmpty()) {
             cpu.numaCells(cells);
