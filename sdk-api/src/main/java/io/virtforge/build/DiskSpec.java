@@ -2,15 +2,20 @@ package io.virtforge.build;
 
 import io.virtforge.model.CacheMode;
 import io.virtforge.model.DiscardMode;
+import io.virtforge.model.Disk;
 import io.virtforge.model.DiskBus;
 import io.virtforge.model.DiskDevice;
+import io.virtforge.model.DiskDriver;
+import io.virtforge.model.DiskSource;
 import io.virtforge.model.DiskType;
 import io.virtforge.model.IoMode;
+import java.util.List;
 
 /**
- * One disk, as {@link DomainBuilder#disk} describes it. Defaults follow the tuning checklist: a
- * virtio-blk data disk in qcow2 (raw for block devices), cache none, io native, discard unmap.
- * The guest name ({@code vda}, {@code sda}...) is chosen from the bus when not given.
+ * One disk, as {@link DomainBuilder#disk} describes it. It starts from the builder's {@link BuilderDefaults}
+ * (the standard ones follow the tuning checklist: a virtio-blk data disk in qcow2, raw for block devices, cache
+ * none, io native, discard unmap). The guest name ({@code vda}, {@code sda}...) is chosen from the bus when not
+ * given.
  */
 public final class DiskSpec {
     DiskType type;
@@ -18,18 +23,25 @@ public final class DiskSpec {
     String pool;
     DiskDevice device = DiskDevice.DISK;
     String format;
-    DiskBus bus = DiskBus.VIRTIO;
+    DiskBus bus;
     String target;
-    CacheMode cache = CacheMode.NONE;
-    IoMode io = IoMode.NATIVE;
-    DiscardMode discard = DiscardMode.UNMAP;
+    CacheMode cache;
+    IoMode io;
+    DiscardMode discard;
     Integer iothread;
     Integer queues;
     boolean readonly;
     Integer bootOrder;
     String serial;
 
-    DiskSpec() {
+    private final BuilderDefaults defaults;
+
+    DiskSpec(BuilderDefaults defaults) {
+        this.defaults = defaults;
+        bus = defaults.diskBus();
+        cache = defaults.diskCache().orElse(null);
+        io = defaults.diskIo().orElse(null);
+        discard = defaults.diskDiscard().orElse(null);
     }
 
     /** A file on the host. */
@@ -66,7 +78,7 @@ public final class DiskSpec {
         return this;
     }
 
-    /** On virtio-blk (the default): lowest latency, one PCI device per disk. */
+    /** On virtio-blk (the standard default): lowest latency, one PCI device per disk. */
     public DiskSpec virtio() {
         bus = DiskBus.VIRTIO;
         return this;
@@ -100,7 +112,7 @@ public final class DiskSpec {
         return this;
     }
 
-    /** cache='none' (the default). */
+    /** cache='none' (the standard default). */
     public DiskSpec cacheNone() {
         cache = CacheMode.NONE;
         return this;
@@ -112,7 +124,7 @@ public final class DiskSpec {
         return this;
     }
 
-    /** io='native' (the default). */
+    /** io='native' (the standard default). */
     public DiskSpec ioNative() {
         io = IoMode.NATIVE;
         return this;
@@ -124,7 +136,7 @@ public final class DiskSpec {
         return this;
     }
 
-    /** discard='unmap' (the default). */
+    /** discard='unmap' (the standard default). */
     public DiskSpec discardUnmap() {
         discard = DiscardMode.UNMAP;
         return this;
@@ -167,5 +179,35 @@ public final class DiskSpec {
     public DiskSpec serial(String value) {
         serial = value;
         return this;
+    }
+
+    /** The model's disk, on the given guest name. */
+    Disk toDisk(String guestName) {
+        String f = format != null ? format : defaults.diskFormat(type);
+        boolean tuned = device == DiskDevice.DISK;
+        DiskDriver.Builder driver = DiskDriver.builder(f);
+        if (tuned) {
+            driver.cache(cache).io(io).discard(discard).queues(queues);
+            // QEMU takes an I/O thread on virtio-blk disks only; SCSI disks get it through the controller
+            driver.iothread(bus == DiskBus.VIRTIO ? iothread : null);
+        }
+        DiskSource src = switch (type) {
+            case BLOCK -> DiskSource.block(source);
+            case VOLUME -> DiskSource.volume(pool, source);
+            default -> DiskSource.file(source);
+        };
+        return Disk.builder(type, device).driver(driver.build()).source(src).target(guestName, bus)
+                .readonly(readonly).bootOrder(bootOrder).serial(serial).build();
+    }
+
+    /** The first guest name of the bus ({@code vd*}, {@code hd*}, {@code sd*}) not taken. */
+    static String nextTarget(DiskBus bus, List<String> taken) {
+        String prefix = bus == DiskBus.VIRTIO ? "vd" : bus == DiskBus.IDE ? "hd" : "sd";
+        for (char c = 'a'; c <= 'z'; c++) {
+            if (!taken.contains(prefix + c)) {
+                return prefix + c;
+            }
+        }
+        throw new IllegalStateException("no free disk target " + prefix + "a-" + prefix + "z");
     }
 }

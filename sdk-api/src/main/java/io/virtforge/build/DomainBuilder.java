@@ -7,32 +7,23 @@ import io.virtforge.check.ValidationOptions;
 import io.virtforge.check.Validator;
 import io.virtforge.model.BootDevice;
 import io.virtforge.model.CharDevice;
-import io.virtforge.model.Clock;
-import io.virtforge.model.Controller;
 import io.virtforge.model.Cpu;
 import io.virtforge.model.CpuTune;
 import io.virtforge.model.Device;
 import io.virtforge.model.Devices;
-import io.virtforge.model.Disk;
 import io.virtforge.model.DiskBus;
-import io.virtforge.model.DiskDriver;
-import io.virtforge.model.DiskSource;
-import io.virtforge.model.DiskType;
 import io.virtforge.model.Domain;
 import io.virtforge.model.DomainType;
-import io.virtforge.model.Features;
 import io.virtforge.model.Graphics;
 import io.virtforge.model.GuestNumaCell;
 import io.virtforge.model.HugePage;
 import io.virtforge.model.Hostdev;
-import io.virtforge.model.LifecycleAction;
 import io.virtforge.model.Memballoon;
 import io.virtforge.model.MemoryBacking;
-import io.virtforge.model.NetInterface;
 import io.virtforge.model.NumaMode;
 import io.virtforge.model.NumaTune;
 import io.virtforge.model.Os;
-import io.virtforge.model.Placement;
+import io.virtforge.model.PlacementMode;
 import io.virtforge.model.Scheduler;
 import io.virtforge.model.ThreadScheduling;
 import io.virtforge.model.Vcpu;
@@ -55,7 +46,9 @@ import java.util.function.Consumer;
  * The fluent builder of a performance-tuned domain: memory and huge pages, vCPUs and their pinning,
  * guest NUMA and its binding to host nodes, I/O threads, disks, NICs, passthrough devices.
  *
- * <p>Defaults a newcomer gets right without knowing libvirt (only for a new domain; an edited one
+ * <p>What the caller does not say comes from a {@link BuilderDefaults}: {@link BuilderDefaults#standard()}
+ * unless replaced with {@link #named(String, BuilderDefaults)} or {@link #defaults(BuilderDefaults)}. The
+ * standard ones are defaults a newcomer gets right without knowing libvirt (only for a new domain; an edited one
  * keeps what it has): type kvm; an x86_64 q35 machine; ACPI and APIC (without ACPI a guest cannot be
  * shut down gracefully); clock utc; destroy on power-off and crash, restart on reboot; a pty serial
  * console; disks on virtio-blk with cache none, io native, discard unmap; NICs on virtio with vhost and
@@ -80,7 +73,7 @@ public final class DomainBuilder {
     private Boolean locked;
     private Boolean noSharePages;
     private Integer vcpus;
-    private Consumer<CpuSpec> cpuSpec;
+    private Consumer<GuestCpuSpec> cpuSpec;
     private final List<GuestNumaCell> cells = new ArrayList<>();
     private Integer evenCells;
     private NumaMode memoryMode;
@@ -106,20 +99,47 @@ public final class DomainBuilder {
     private boolean defaultConsole = true;
     private Profile profile = Profile.STANDARD;
     private ValidationOptions options = ValidationOptions.DEFAULT;
+    private BuilderDefaults defaults;
 
-    private DomainBuilder(Domain base, String name) {
+    private DomainBuilder(Domain base, String name, BuilderDefaults defaults) {
         this.base = base;
         this.name = name;
+        this.defaults = defaults;
     }
 
-    /** A new domain called {@code name}. */
+    /** A new domain called {@code name}, with the {@linkplain BuilderDefaults#standard() standard defaults}. */
     public static DomainBuilder named(String name) {
-        return new DomainBuilder(null, Objects.requireNonNull(name, "name"));
+        return named(name, BuilderDefaults.standard());
+    }
+
+    /** A new domain called {@code name}, with other defaults than the standard ones. */
+    public static DomainBuilder named(String name, BuilderDefaults defaults) {
+        return new DomainBuilder(null, Objects.requireNonNull(name, "name"), Objects.requireNonNull(defaults, "defaults"));
     }
 
     /** Edits an existing domain: what is not set here stays as it is, untyped parts included. */
     public static DomainBuilder from(Domain domain) {
-        return new DomainBuilder(Objects.requireNonNull(domain, "domain"), domain.name());
+        return new DomainBuilder(Objects.requireNonNull(domain, "domain"), domain.name(), BuilderDefaults.standard());
+    }
+
+    /**
+     * Replaces the defaults. Disks and NICs start from the defaults when they are added, so this comes before
+     * {@link #disk} and {@link #nic}.
+     *
+     * @throws IllegalStateException when a disk or NIC was already added
+     */
+    public DomainBuilder defaults(BuilderDefaults value) {
+        Objects.requireNonNull(value, "defaults");
+        if (!disks.isEmpty() || !nics.isEmpty()) {
+            throw new IllegalStateException("defaults(...) must come before the first disk(...) or nic(...)");
+        }
+        defaults = value;
+        return this;
+    }
+
+    /** The defaults in use. */
+    public BuilderDefaults defaults() {
+        return defaults;
     }
 
     // ------------------------------------------------------------------ identity
@@ -211,7 +231,7 @@ public final class DomainBuilder {
     }
 
     /** The guest CPU: mode, topology, features. */
-    public DomainBuilder cpu(Consumer<CpuSpec> spec) {
+    public DomainBuilder cpu(Consumer<GuestCpuSpec> spec) {
         cpuSpec = Objects.requireNonNull(spec, "spec");
         return this;
     }
@@ -310,7 +330,7 @@ public final class DomainBuilder {
 
     /** Adds a disk. */
     public DomainBuilder disk(Consumer<DiskSpec> spec) {
-        DiskSpec d = new DiskSpec();
+        DiskSpec d = new DiskSpec(defaults);
         spec.accept(d);
         if (d.type == null) {
             throw new IllegalArgumentException("a disk needs a source: file(), block() or volume()");
@@ -327,7 +347,7 @@ public final class DomainBuilder {
 
     /** Adds a NIC. */
     public DomainBuilder nic(Consumer<NicSpec> spec) {
-        NicSpec n = new NicSpec();
+        NicSpec n = new NicSpec(defaults);
         spec.accept(n);
         if (n.type == null) {
             throw new IllegalArgumentException("a NIC needs a source: network(), bridge(), direct() or sriovVf()");
@@ -410,7 +430,7 @@ public final class DomainBuilder {
     /** The domain without any check, e.g. to validate it yourself and show every finding. */
     public Domain assemble() {
         boolean fresh = base == null;
-        Domain.Builder b = fresh ? Domain.builder(name, type == null ? DomainType.KVM : type) : base.toBuilder();
+        Domain.Builder b = fresh ? Domain.builder(name, type == null ? defaults.type() : type) : base.toBuilder();
         b.name(name);
         if (type != null) {
             b.type(type);
@@ -431,22 +451,21 @@ public final class DomainBuilder {
         }
         applyMemoryBacking(b, fresh);
         if (vcpus != null || fresh) {
-            b.vcpu(Vcpu.of(vcpuCount, Placement.STATIC, base == null ? null
+            b.vcpu(Vcpu.of(vcpuCount, PlacementMode.STATIC, base == null ? null
                     : base.vcpu().flatMap(v -> v.cpuset()).orElse(null), null));
         }
-        int declaredIothreads = applyIothreads(b);
+        applyIothreads(b);
         applyCputune(b);
         applyNumatune(b);
         applyOs(b, fresh);
         if (fresh && defaultFeatures) {
-            b.features(Features.builder().acpi(true).apic(true).build());
+            defaults.applyFeatures(b);
         }
         applyCpu(b, vcpuCount, mem);
         if (fresh) {
-            b.clock(Clock.of("utc", List.of())).onPoweroff(LifecycleAction.DESTROY).onReboot(LifecycleAction.RESTART)
-                    .onCrash(LifecycleAction.DESTROY);
+            defaults.applyClockAndLifecycle(b);
         }
-        applyDevices(b, fresh, vcpuCount, declaredIothreads);
+        applyDevices(b, fresh, vcpuCount);
         return b.build();
     }
 
@@ -473,16 +492,18 @@ public final class DomainBuilder {
         b.memoryBacking(mb.build());
     }
 
-    /** Declares I/O threads: as asked, and at least every id a disk names; returns the count. */
-    private int applyIothreads(Domain.Builder b) {
+    /** Declares I/O threads: as asked, and (by default) at least every id a disk or a pin names. */
+    private void applyIothreads(Domain.Builder b) {
         int needed = iothreads == null ? 0 : iothreads;
-        for (DiskSpec d : disks) {
-            if (d.iothread != null) {
-                needed = Math.max(needed, d.iothread);
+        if (defaults.declareDiskIothreads()) {
+            for (DiskSpec d : disks) {
+                if (d.iothread != null) {
+                    needed = Math.max(needed, d.iothread);
+                }
             }
-        }
-        for (int id : iothreadPins.keySet()) {
-            needed = Math.max(needed, id);
+            for (int id : iothreadPins.keySet()) {
+                needed = Math.max(needed, id);
+            }
         }
         if (needed > 0) {
             int existing = base == null ? 0 : base.iothreads().orElse(0);
@@ -490,7 +511,6 @@ public final class DomainBuilder {
                 b.iothreads(needed);
             }
         }
-        return needed;
     }
 
     private void applyCputune(Domain.Builder b) {
@@ -531,10 +551,10 @@ public final class DomainBuilder {
         }
         Os.Builder os = base == null ? Os.builder() : base.os().map(Os::toBuilder).orElseGet(Os::builder);
         if (arch != null || fresh) {
-            os.arch(arch != null ? arch : "x86_64");
+            os.arch(arch != null ? arch : defaults.arch());
         }
         if (machine != null || fresh) {
-            os.machine(machine != null ? machine : "q35");
+            os.machine(machine != null ? machine : defaults.machine());
         }
         if (boot != null) {
             os.boot(boot);
@@ -551,7 +571,7 @@ public final class DomainBuilder {
         }
         Cpu.Builder cpu = base == null ? Cpu.builder() : base.cpu().map(Cpu::toBuilder).orElseGet(Cpu::builder);
         if (cpuSpec != null) {
-            cpuSpec.accept(new CpuSpec(cpu));
+            cpuSpec.accept(new GuestCpuSpec(cpu));
         }
         if (!cells.isEmpty()) {
             cpu.numaCells(cells);
@@ -581,7 +601,7 @@ public final class DomainBuilder {
         return list;
     }
 
-    private void applyDevices(Domain.Builder b, boolean fresh, int vcpuCount, int declaredIothreads) {
+    private void applyDevices(Domain.Builder b, boolean fresh, int vcpuCount) {
         if (!fresh && disks.isEmpty() && nics.isEmpty() && extraDevices.isEmpty() && memballoon == null) {
             return;
         }
@@ -598,76 +618,26 @@ public final class DomainBuilder {
             }
         }
         if (!scsiController && disks.stream().anyMatch(d -> d.bus == DiskBus.SCSI)) {
-            devs.add(Controller.virtioScsi(0).queues(scsiQueues != null ? scsiQueues : vcpuCount)
-                    .iothread(scsiIothread).build());
+            defaults.scsiControllerFor(vcpuCount, scsiQueues, scsiIothread).ifPresent(devs::add);
         }
         for (DiskSpec d : disks) {
-            String target = d.target != null ? d.target : nextTarget(d.bus, targets);
+            String target = d.target != null ? d.target : DiskSpec.nextTarget(d.bus, targets);
             targets.add(target);
-            devs.add(disk(d, target));
+            devs.add(d.toDisk(target));
         }
         for (NicSpec n : nics) {
-            devs.add(nic(n, vcpuCount));
+            devs.add(n.toInterface(vcpuCount));
         }
         extraDevices.forEach(devs::add);
-        if (fresh && defaultConsole) {
+        if (fresh && defaultConsole && defaults.console()) {
             devs.add(CharDevice.ptyConsole());
         }
         boolean pinnedMemory = hugePageSize != null || !hugePagesByCells.isEmpty() || Boolean.TRUE.equals(locked);
         if (memballoon != null) {
             devs.removeAll("memballoon").add(memballoon);
-        } else if (fresh && pinnedMemory) {
-            devs.add(Memballoon.of("none", null));
+        } else if (fresh) {
+            defaults.balloonFor(pinnedMemory).ifPresent(devs::add);
         }
         b.devices(devs.build());
-    }
-
-    private static Disk disk(DiskSpec d, String target) {
-        String format = d.format != null ? d.format : d.type == DiskType.BLOCK ? "raw" : "qcow2";
-        boolean tuned = d.device == io.virtforge.model.DiskDevice.DISK;
-        DiskDriver.Builder driver = DiskDriver.builder(format);
-        if (tuned) {
-            driver.cache(d.cache).io(d.io).discard(d.discard).queues(d.queues);
-            // QEMU takes an I/O thread on virtio-blk disks only; SCSI disks get it through the controller
-            driver.iothread(d.bus == DiskBus.VIRTIO ? d.iothread : null);
-        }
-        DiskSource source = switch (d.type) {
-            case BLOCK -> DiskSource.block(d.source);
-            case VOLUME -> DiskSource.volume(d.pool, d.source);
-            default -> DiskSource.file(d.source);
-        };
-        return Disk.builder(d.type, d.device).driver(driver.build()).source(source).target(target, d.bus)
-                .readonly(d.readonly).bootOrder(d.bootOrder).serial(d.serial).build();
-    }
-
-    private static String nextTarget(DiskBus bus, List<String> taken) {
-        String prefix = bus == DiskBus.VIRTIO ? "vd" : bus == DiskBus.IDE ? "hd" : "sd";
-        for (char c = 'a'; c <= 'z'; c++) {
-            if (!taken.contains(prefix + c)) {
-                return prefix + c;
-            }
-        }
-        throw new IllegalStateException("no free disk target " + prefix + "a-" + prefix + "z");
-    }
-
-    private static NetInterface nic(NicSpec n, int vcpuCount) {
-        NetInterface.Builder b = switch (n.type) {
-            case "hostdev" -> NetInterface.sriovVf(n.vf);
-            case "bridge" -> NetInterface.bridge(n.source);
-            case "direct" -> NetInterface.direct(n.source, n.directMode);
-            default -> NetInterface.network(n.source);
-        };
-        b.mac(n.mac).model(n.model).mtu(n.mtu);
-        if (n.vhost) {
-            b.driverName("vhost");
-        }
-        Integer queues = n.queuesPerVcpu ? (vcpuCount > 1 ? Integer.valueOf(vcpuCount) : null) : n.queues;
-        if (queues != null) {
-            b.queues(queues);
-        }
-        if (n.txmode != null) {
-            b.txmode(n.txmode);
-        }
-        return b.build();
     }
 }

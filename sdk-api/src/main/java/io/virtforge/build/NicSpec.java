@@ -1,26 +1,31 @@
 package io.virtforge.build;
 
+import io.virtforge.model.NetInterface;
 import io.virtforge.value.MacAddress;
 import io.virtforge.value.PciAddress;
 
 /**
- * One NIC, as {@link DomainBuilder#nic} describes it. Defaults follow the tuning checklist: virtio on
- * vhost-net with one queue pair per vCPU.
+ * One NIC, as {@link DomainBuilder#nic} describes it. It starts from the builder's {@link BuilderDefaults} (the
+ * standard ones follow the tuning checklist: virtio on vhost-net with one queue pair per vCPU).
  */
 public final class NicSpec {
     String type;
     String source;
     String directMode;
     PciAddress vf;
-    String model = "virtio";
-    boolean vhost = true;
+    String model;
+    boolean vhost;
     Integer queues;
-    boolean queuesPerVcpu = true;
+    boolean queuesPerVcpu;
     String txmode;
     Integer mtu;
     MacAddress mac;
 
-    NicSpec() {
+    NicSpec(BuilderDefaults defaults) {
+        model = defaults.nicModel();
+        vhost = defaults.nicVhost() && model.startsWith("virtio");
+        queues = defaults.nicQueues().isPresent() ? Integer.valueOf(defaults.nicQueues().getAsInt()) : null;
+        queuesPerVcpu = queues == null;
     }
 
     /** On a libvirt network. */
@@ -51,11 +56,12 @@ public final class NicSpec {
         vf = address;
         model = null;
         vhost = false;
+        queues = null;
         queuesPerVcpu = false;
         return this;
     }
 
-    /** The virtio model (the default). */
+    /** The virtio model (the standard default). */
     public NicSpec virtio() {
         model = "virtio";
         return this;
@@ -68,7 +74,7 @@ public final class NicSpec {
         return this;
     }
 
-    /** Ask for vhost-net (the default for virtio). */
+    /** Ask for vhost-net (the standard default for virtio). */
     public NicSpec vhost() {
         vhost = true;
         return this;
@@ -81,7 +87,7 @@ public final class NicSpec {
         return this;
     }
 
-    /** One queue pair per vCPU (the default). */
+    /** One queue pair per vCPU (the standard default). */
     public NicSpec queuesPerVcpu() {
         queues = null;
         queuesPerVcpu = true;
@@ -104,5 +110,27 @@ public final class NicSpec {
     public NicSpec mac(MacAddress address) {
         mac = address;
         return this;
+    }
+
+    /** The model's interface, for a domain of {@code vcpuCount} vCPUs. */
+    NetInterface toInterface(int vcpuCount) {
+        NetInterface.Builder b = switch (type) {
+            case "hostdev" -> NetInterface.sriovVf(vf);
+            case "bridge" -> NetInterface.bridge(source);
+            case "direct" -> NetInterface.direct(source, directMode);
+            default -> NetInterface.network(source);
+        };
+        b.mac(mac).model(model).mtu(mtu);
+        if (vhost) {
+            b.driverName("vhost");
+        }
+        Integer q = queuesPerVcpu ? (vcpuCount > 1 ? Integer.valueOf(vcpuCount) : null) : queues;
+        if (q != null) {
+            b.queues(q);
+        }
+        if (txmode != null) {
+            b.txmode(txmode);
+        }
+        return b.build();
     }
 }

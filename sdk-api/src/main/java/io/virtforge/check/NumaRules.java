@@ -3,7 +3,7 @@ package io.virtforge.check;
 import io.virtforge.model.CpuTune;
 import io.virtforge.model.Domain;
 import io.virtforge.model.NumaTune;
-import io.virtforge.model.Placement;
+import io.virtforge.model.PlacementMode;
 import io.virtforge.model.VcpuPin;
 import io.virtforge.topology.DomainFootprint;
 import io.virtforge.topology.HostTopology;
@@ -100,9 +100,9 @@ final class NumaRules {
             return;
         }
         // placement='auto' (on <vcpu> or numatune <memory>) binds the domain to the nodes numad advises
-        boolean auto = d.vcpu().flatMap(v -> v.placement()).filter(p -> p == Placement.AUTO).isPresent()
+        boolean auto = d.vcpu().flatMap(v -> v.placement()).filter(p -> p == PlacementMode.AUTO).isPresent()
                 || d.numatune().flatMap(NumaTune::memory).flatMap(NumaTune.Memory::placement)
-                        .filter(p -> p == Placement.AUTO).isPresent();
+                        .filter(p -> p == PlacementMode.AUTO).isPresent();
         if (auto) {
             return;
         }

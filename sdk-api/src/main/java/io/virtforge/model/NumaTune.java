@@ -82,8 +82,8 @@ public final class NumaTune extends XmlModel {
         }
 
         /** {@code static} or {@code auto} (numad). */
-        public Optional<Placement> placement() {
-            return XmlEnum.lookup(Placement.class, placement);
+        public Optional<PlacementMode> placement() {
+            return XmlEnum.lookup(PlacementMode.class, placement);
         }
     }
 
@@ -139,7 +139,7 @@ public final class NumaTune extends XmlModel {
 
         /** Sets automatic placement (numad): {@code <memory mode placement='auto'/>}. */
         public Builder autoPlacement(NumaMode mode) {
-            return childAttributes("memory", "mode", mode, "nodeset", null, "placement", Placement.AUTO);
+            return childAttributes("memory", "mode", mode, "nodeset", null, "placement", PlacementMode.AUTO);
         }
 
         /** Replaces the per-cell policies. */

@@ -36,7 +36,7 @@ public final class Vcpu extends XmlModel {
      * @param cpuset    default host CPUs for all vCPUs; null for none
      * @param current   vCPUs online at boot when fewer than {@code count}; null for all
      */
-    public static Vcpu of(int count, Placement placement, CpuSet cpuset, Integer current) {
+    public static Vcpu of(int count, PlacementMode placement, CpuSet cpuset, Integer current) {
         XmlElement.Builder b = XmlElement.builder("vcpu").text(Integer.toString(count));
         if (placement != null) {
             b.attribute("placement", placement.xmlValue());
@@ -56,8 +56,8 @@ public final class Vcpu extends XmlModel {
     }
 
     /** static or auto. */
-    public Optional<Placement> placement() {
-        return XmlEnum.lookup(Placement.class, placement);
+    public Optional<PlacementMode> placement() {
+        return XmlEnum.lookup(PlacementMode.class, placement);
     }
 
     /** Default host CPUs of vCPUs without a vcpupin. */

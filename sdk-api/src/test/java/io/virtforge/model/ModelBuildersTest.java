@@ -33,7 +33,7 @@ class ModelBuildersTest {
         tune.emulatorPin(CpuSet.range(0, 1));
         return Domain.builder("high-perf-vm", DomainType.KVM)
                 .memory(DataSize.gib(16)).currentMemory(DataSize.gib(16))
-                .vcpu(Vcpu.of(8, Placement.STATIC, null, null))
+                .vcpu(Vcpu.of(8, PlacementMode.STATIC, null, null))
                 .memoryBacking(MemoryBacking.builder().hugepages(List.of(HugePage.of(PageSize.MIB_2, null)))
                         .locked(true).build())
                 .cpu(Cpu.builder().mode(CpuMode.HOST_PASSTHROUGH).check("none")
@@ -100,7 +100,7 @@ class ModelBuildersTest {
         return Domain.builder("tcg-guest", DomainType.QEMU)
                 .uuid(UUID.fromString("5e1f8a8e-2b7c-4a8e-9a34-1d2a3b4c5d6e"))
                 .memory(DataSize.mib(128))
-                .vcpu(Vcpu.of(2, Placement.STATIC, null, null))
+                .vcpu(Vcpu.of(2, PlacementMode.STATIC, null, null))
                 .iothreads(1)
                 .memoryBacking(MemoryBacking.builder().hugepages(List.of(HugePage.of(PageSize.MIB_2, null))).build())
                 .cputune(CpuTune.builder().vcpuPin(0, CpuSet.of(0)).vcpuPin(1, CpuSet.of(1))

@@ -3,7 +3,7 @@ package io.virtforge.host;
 import io.virtforge.check.Report;
 import io.virtforge.host.audit.HostTuningAudit;
 import io.virtforge.host.discovery.HostDiscovery;
-import io.virtforge.host.pci.Iommu;
+import io.virtforge.host.pci.IommuGroups;
 import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.json.Json;
 import io.virtforge.topology.HostCpu;
@@ -113,7 +113,7 @@ public final class HostJson {
         List<String> devices = new ArrayList<>();
         g.devices().forEach(a -> devices.add(a.format()));
         m.put("devices", devices);
-        m.put("viable", Iommu.viable(host, g));
+        m.put("viable", IommuGroups.viable(host, g));
         return m;
     }
 }

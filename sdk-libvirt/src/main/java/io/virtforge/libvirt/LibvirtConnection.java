@@ -1,10 +1,7 @@
 package io.virtforge.libvirt;
 
-import io.virtforge.check.DomainValidationException;
-import io.virtforge.check.Report;
-import io.virtforge.check.ValidationOptions;
-import io.virtforge.check.Validator;
 import io.virtforge.connect.ConnectionLostException;
+import io.virtforge.connect.DefinePolicy;
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.DomainStats;
@@ -409,7 +406,7 @@ public final class LibvirtConnection implements VirtConnection {
 
     @Override
     public LibvirtDomain define(Domain domain, DefineOptions options) {
-        String xml = checkedXml(domain, options);
+        String xml = DefinePolicy.checkedXml(domain, options, this::hostState);
         return call("defining domain '" + domain.name() + "'", c -> {
             org.libvirt.Domain d = acquire(c.domainDefineXML(xml));
             try {
@@ -422,7 +419,7 @@ public final class LibvirtConnection implements VirtConnection {
 
     @Override
     public LibvirtDomain create(Domain domain, DefineOptions options) {
-        String xml = checkedXml(domain, options);
+        String xml = DefinePolicy.checkedXml(domain, options, this::hostState);
         return call("creating domain '" + domain.name() + "'", ErrorMapping.Call.START, c -> {
             org.libvirt.Domain d = acquire(c.domainCreateXML(xml, 0));
             try {
@@ -431,22 +428,6 @@ public final class LibvirtConnection implements VirtConnection {
                 release(d);
             }
         });
-    }
-
-    /** Validates as the options say (before libvirt is asked) and writes the XML. */
-    private String checkedXml(Domain domain, DefineOptions options) {
-        Objects.requireNonNull(domain, "domain");
-        Objects.requireNonNull(options, "options");
-        Validator validator = Validator.of(options.profile(), ValidationOptions.DEFAULT);
-        Report report = switch (options.validation()) {
-            case NONE -> Report.empty();
-            case STRUCTURE -> validator.validate(domain);
-            case HOST -> validator.validate(domain, hostState());
-        };
-        if (report.hasErrors()) {
-            throw new DomainValidationException(domain.name(), report);
-        }
-        return XML.write(domain);
     }
 
     // ------------------------------------------------------------------ host resources

@@ -1,10 +1,5 @@
 package io.virtforge.testkit;
 
-import io.virtforge.check.DomainValidationException;
-import io.virtforge.check.Report;
-import io.virtforge.check.ValidationOptions;
-import io.virtforge.check.Validator;
-import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.LifecycleEvent;
 import io.virtforge.model.Domain;
@@ -96,19 +91,6 @@ final class FakeState {
     HostState hostState() {
         List<Domain> running = table.all().stream().filter(DomainEntry::active).map(e -> e.live).toList();
         return HostState.of(resources.topology(), running);
-    }
-
-    /** Checks a definition as {@link DefineOptions} asks, before libvirt would see it. */
-    void validate(Domain d, DefineOptions options) {
-        Validator v = Validator.of(options.profile(), ValidationOptions.DEFAULT);
-        Report report = switch (options.validation()) {
-            case NONE -> Report.empty();
-            case STRUCTURE -> v.validate(d);
-            case HOST -> v.validate(d, hostState());
-        };
-        if (report.hasErrors()) {
-            throw new DomainValidationException(d.name(), report);
-        }
     }
 
     /** Boots a domain from {@code def}: takes host resources (or throws, changing nothing), then runs it. */

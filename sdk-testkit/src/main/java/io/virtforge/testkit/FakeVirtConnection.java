@@ -1,6 +1,7 @@
 package io.virtforge.testkit;
 
 import io.virtforge.connect.DefineOptions;
+import io.virtforge.connect.DefinePolicy;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.DomainStats;
 import io.virtforge.connect.DomainSummary;
@@ -128,7 +129,7 @@ public final class FakeVirtConnection implements VirtConnection {
         Objects.requireNonNull(domain, "domain");
         synchronized (state) {
             state.call("define");
-            state.validate(domain, options);
+            DefinePolicy.check(domain, options, state::hostState);
             DefinitionChecks.check(domain);
             Domain d = DefinitionChecks.normalize(domain);
             DomainEntry e = state.table.entryFor(d);
@@ -146,7 +147,7 @@ public final class FakeVirtConnection implements VirtConnection {
         Objects.requireNonNull(domain, "domain");
         synchronized (state) {
             state.call("create");
-            state.validate(domain, options);
+            DefinePolicy.check(domain, options, state::hostState);
             DefinitionChecks.check(domain);
             Domain d = DefinitionChecks.normalize(domain);
             DomainEntry e = state.table.entryFor(d);

@@ -7,7 +7,7 @@ import io.virtforge.check.Validator;
 import io.virtforge.connect.Scope;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtDomain;
-import io.virtforge.host.pci.Iommu;
+import io.virtforge.host.pci.IommuGroups;
 import io.virtforge.host.pci.IommuGroupInfo;
 import io.virtforge.host.pci.IommuGroupMember;
 import io.virtforge.host.pci.VfioBinder;
@@ -122,7 +122,7 @@ final class GpuPassthroughCommand implements Callable<Integer> {
         result.put("vmNodes", new ArrayList<>(vmNodes));
 
         Sysfs sysfs = HostAccess.requireSysfs(c, "gpu-passthrough");
-        Iommu iommu = new Iommu(sysfs);
+        IommuGroups iommu = new IommuGroups(sysfs);
         if (!iommu.status().enabled()) {
             text.append("IOMMU: off\n");
             throw CliException.problem(address.format() + " has no IOMMU group: the host IOMMU is off; enable VT-d/AMD-Vi "

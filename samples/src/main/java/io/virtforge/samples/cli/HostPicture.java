@@ -2,7 +2,7 @@ package io.virtforge.samples.cli;
 
 import io.virtforge.host.hugepages.HugePagePoolStatus;
 import io.virtforge.host.hugepages.HugePages;
-import io.virtforge.host.pci.Iommu;
+import io.virtforge.host.pci.IommuGroups;
 import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.model.Domain;
 import io.virtforge.model.IothreadPin;
@@ -240,7 +240,7 @@ final class HostPicture {
 
     /** Whether a group can go to a guest, and how. */
     static String assignability(HostTopology t, IommuGroup g) {
-        if (Iommu.viable(t, g)) {
+        if (IommuGroups.viable(t, g)) {
             return "ready: every endpoint on vfio-pci or unbound";
         }
         long onHost = g.devices().stream().map(t::pciDevice).flatMap(Optional::stream)

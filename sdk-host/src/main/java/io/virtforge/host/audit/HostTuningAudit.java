@@ -6,7 +6,7 @@ import io.virtforge.check.Severity;
 import io.virtforge.host.discovery.HostDiscovery;
 import io.virtforge.host.hugepages.HugePageNeeds;
 import io.virtforge.host.hugepages.HugePages;
-import io.virtforge.host.pci.Iommu;
+import io.virtforge.host.pci.IommuGroups;
 import io.virtforge.host.pci.IommuStatus;
 import io.virtforge.host.sysfs.BlockDeviceName;
 import io.virtforge.host.sysfs.BlockDevicePaths;
@@ -131,7 +131,7 @@ public final class HostTuningAudit {
     }
 
     private void iommu(List<Finding> out) {
-        IommuStatus status = new Iommu(sysfs).status();
+        IommuStatus status = new IommuGroups(sysfs).status();
         if (!status.enabled()) {
             out.add(warning("IOMMU_OFF", IommuPaths.CLASS_IOMMU, "the IOMMU is off: PCI devices cannot be assigned "
                     + "to guests", "enable VT-d/AMD-Vi in the firmware and boot with intel_iommu=on iommu=pt "

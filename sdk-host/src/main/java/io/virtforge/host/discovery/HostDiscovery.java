@@ -3,7 +3,7 @@ package io.virtforge.host.discovery;
 import io.virtforge.host.hugepages.HugePagePoolId;
 import io.virtforge.host.hugepages.HugePagePoolStatus;
 import io.virtforge.host.hugepages.HugetlbfsMount;
-import io.virtforge.host.pci.Iommu;
+import io.virtforge.host.pci.IommuGroups;
 import io.virtforge.host.pci.PciDeviceReader;
 import io.virtforge.host.sysfs.HugePagePaths;
 import io.virtforge.host.sysfs.KernelCommandLine;
@@ -62,7 +62,7 @@ public final class HostDiscovery {
     public DiscoveredHost discover() {
         Optional<PageSize> defaultSize = defaultHugePageSize();
         return new DiscoveredHost(topology(), KernelCommandLine.read(sysfs), defaultSize,
-                HugetlbfsMount.read(sysfs, defaultSize), new Iommu(sysfs).status());
+                HugetlbfsMount.read(sysfs, defaultSize), new IommuGroups(sysfs).status());
     }
 
     /** The default huge page size, {@code Hugepagesize} of {@code /proc/meminfo}. */
@@ -105,7 +105,7 @@ public final class HostDiscovery {
                     : addresses.parallelStream().map(pci::read).toList();
             devices.forEach(b::pciDevice);
         }
-        b.iommu(Iommu.enabled(sysfs));
+        b.iommu(IommuGroups.enabled(sysfs));
         HostTopology host = b.build();
         LOG.debug("discovered {} nodes, {} CPUs, {} PCI functions from {} in {} ms", host.nodes().size(),
                 host.cpus().size(), host.pciDevices().size(), sysfs, (System.nanoTime() - start) / 1_000_000);

@@ -70,11 +70,11 @@ public final class VfioBinder {
     public VfioBinding bindGroup(PciAddress member) {
         return locked(() -> {
             requireDevice(member);
-            OptionalInt group = new Iommu(sysfs).groupOf(member);
+            OptionalInt group = new IommuGroups(sysfs).groupOf(member);
             if (group.isEmpty()) {
                 throw new VfioRefusedException(VfioRefusal.NO_IOMMU_GROUP, member, "has no IOMMU group");
             }
-            List<PciAddress> endpoints = new Iommu(sysfs).group(group.getAsInt()).orElseThrow().members().stream()
+            List<PciAddress> endpoints = new IommuGroups(sysfs).group(group.getAsInt()).orElseThrow().members().stream()
                     .filter(m -> !m.isBridge()).map(IommuGroupMember::address).toList();
             return moveToVfio(endpoints, "bind IOMMU group " + group.getAsInt() + " to vfio-pci");
         });
@@ -133,7 +133,7 @@ public final class VfioBinder {
                     + PciDriverPaths.driver(DriverName.VFIO_PCI) + "); load it with 'modprobe vfio-pci' "
                     + "(Virtforge does not load kernel modules)");
         }
-        if (!Iommu.enabled(sysfs) && !options.unsafeNoIommu()) {
+        if (!IommuGroups.enabled(sysfs) && !options.unsafeNoIommu()) {
             throw new VfioRefusedException(VfioRefusal.IOMMU_OFF, d, "the IOMMU is off (" + IommuPaths.CLASS_IOMMU
                     + " is empty): boot with intel_iommu=on or amd_iommu=on (and iommu=pt), or allow VFIO's unsafe "
                     + "no-IOMMU mode explicitly");

@@ -3,7 +3,7 @@
  * <ul>
  * <li>reading: {@link io.virtforge.host.pci.PciDeviceReader} (one function's ids, driver, NUMA node, IOMMU
  * group, SR-IOV relations);</li>
- * <li>the IOMMU: {@link io.virtforge.host.pci.Iommu} with its groups
+ * <li>the IOMMU: {@link io.virtforge.host.pci.IommuGroups} with its groups
  * ({@link io.virtforge.host.pci.IommuGroupInfo}, {@link io.virtforge.host.pci.IommuGroupMember}) and status
  * ({@link io.virtforge.host.pci.IommuStatus});</li>
  * <li>vfio-pci binding: {@link io.virtforge.host.pci.VfioBinder} binds a whole group in libvirt's order under

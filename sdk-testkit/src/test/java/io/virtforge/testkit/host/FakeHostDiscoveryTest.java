@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.virtforge.host.HostJson;
 import io.virtforge.host.discovery.DiscoveredHost;
 import io.virtforge.host.discovery.HostDiscovery;
-import io.virtforge.host.pci.Iommu;
+import io.virtforge.host.pci.IommuGroups;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.PciDevice;
 import io.virtforge.value.PageSize;
@@ -47,7 +47,7 @@ class FakeHostDiscoveryTest {
         HostTopology host = HostDiscovery.topologyOf(HostFixtures.gpuServer());
         var group = host.iommuGroup(40).orElseThrow();
         assertThat(group.devices()).containsExactly(HostFixtures.BRIDGE, GPU, HostFixtures.GPU_AUDIO);
-        assertThat(Iommu.viable(host, group)).isFalse();
+        assertThat(IommuGroups.viable(host, group)).isFalse();
         assertThat(host.pciDevice(HostFixtures.BRIDGE).orElseThrow().isBridge()).isTrue();
         assertThat(HostJson.write(host, io.virtforge.check.Report.empty()))
                 .contains("{\"id\":40,\"devices\":[\"0000:ae:00.0\",\"0000:af:00.0\",\"0000:af:00.1\"],\"viable\":false}");

@@ -8,7 +8,7 @@ import static io.virtforge.testkit.host.HostFixtures.NIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.virtforge.host.pci.Iommu;
+import io.virtforge.host.pci.IommuGroups;
 import io.virtforge.host.pci.IommuGroupInfo;
 import io.virtforge.host.pci.VfioBinder;
 import io.virtforge.host.pci.VfioBinding;
@@ -45,7 +45,7 @@ class VfioBinderTest {
     void bindsAGroupInLibvirtsOrderAndReleasesItToTheOriginalDrivers() {
         FakeSysfs sysfs = HostFixtures.gpuServer();
         SysfsSnapshot start = SysfsSnapshot.capture(sysfs, SysfsPath.ROOT);
-        IommuGroupInfo group = new Iommu(sysfs).group(40).orElseThrow();
+        IommuGroupInfo group = new IommuGroups(sysfs).group(40).orElseThrow();
         assertThat(group.addresses()).containsExactly(BRIDGE, GPU, GPU_AUDIO);
         assertThat(group.viable()).isFalse();
         assertThat(group.blockers()).extracting(m -> m.address()).containsExactly(GPU, GPU_AUDIO);
@@ -61,7 +61,7 @@ class VfioBinderTest {
                 PciDevicePaths.driverOverride(GPU) + " <- 'vfio-pci'",
                 PciDriverPaths.unbind(DriverName.of("nouveau")) + " <- '" + GPU.format() + "'",
                 PciDriverPaths.DRIVERS_PROBE + " <- '" + GPU.format() + "'");
-        IommuGroupInfo bound = new Iommu(sysfs).group(40).orElseThrow();
+        IommuGroupInfo bound = new IommuGroups(sysfs).group(40).orElseThrow();
         assertThat(bound.viable()).isTrue();
         assertThat(bound.vfioDevice()).contains(IommuPaths.vfioGroup(40));
         assertThat(bound.noIommu()).isFalse();
@@ -127,12 +127,12 @@ class VfioBinderTest {
     void reportsNoIommuGroups() {
         FakeSysfs sysfs = HostFixtures.gpuServer();
         sysfs.createFile(IommuPaths.DEV_VFIO.resolve("noiommu-12"), "");
-        assertThat(new Iommu(sysfs).group(12).orElseThrow().noIommu()).isTrue();
-        assertThat(new Iommu(sysfs).group(12).orElseThrow().vfioDevice())
+        assertThat(new IommuGroups(sysfs).group(12).orElseThrow().noIommu()).isTrue();
+        assertThat(new IommuGroups(sysfs).group(12).orElseThrow().vfioDevice())
                 .contains(IommuPaths.DEV_VFIO.resolve("noiommu-12"));
-        assertThat(new Iommu(sysfs).status().passthrough()).isTrue();
-        assertThat(new Iommu(HostFixtures.withoutIommu()).status().enabled()).isFalse();
-        assertThat(new Iommu(HostFixtures.withoutIommu()).groups()).isEmpty();
+        assertThat(new IommuGroups(sysfs).status().passthrough()).isTrue();
+        assertThat(new IommuGroups(HostFixtures.withoutIommu()).status().enabled()).isFalse();
+        assertThat(new IommuGroups(HostFixtures.withoutIommu()).groups()).isEmpty();
     }
 
     private int faults(Supplier<FakeSysfs> host, java.util.function.Consumer<FakeSysfs> change) {

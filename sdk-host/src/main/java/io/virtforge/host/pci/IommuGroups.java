@@ -22,11 +22,11 @@ import java.util.OptionalInt;
  * its VFIO device node ({@code /dev/vfio/N}; {@code /dev/vfio/noiommu-N} for groups of VFIO's unsafe
  * no-IOMMU mode, reported as such).
  */
-public final class Iommu {
+public final class IommuGroups {
     private final Sysfs sysfs;
 
     /** The IOMMU of the host behind {@code sysfs}. */
-    public Iommu(Sysfs sysfs) {
+    public IommuGroups(Sysfs sysfs) {
         this.sysfs = sysfs;
     }
 

@@ -9,53 +9,53 @@ import io.virtforge.model.FeaturePolicy;
  * The guest CPU, as {@link DomainBuilder#cpu} describes it: a mode (host-passthrough, host-model, or
  * a named model), the topology and features.
  */
-public final class CpuSpec {
+public final class GuestCpuSpec {
     final Cpu.Builder cpu;
     private boolean topologySet;
 
-    CpuSpec(Cpu.Builder cpu) {
+    GuestCpuSpec(Cpu.Builder cpu) {
         this.cpu = cpu;
     }
 
     /** The host CPU exactly: fastest; the guest migrates only to identical hosts. */
-    public CpuSpec hostPassthrough() {
+    public GuestCpuSpec hostPassthrough() {
         cpu.mode(CpuMode.HOST_PASSTHROUGH);
         return this;
     }
 
     /** The host's CPU model as libvirt understands it: near-native and migratable to similar hosts. */
-    public CpuSpec hostModel() {
+    public GuestCpuSpec hostModel() {
         cpu.mode(CpuMode.HOST_MODEL);
         return this;
     }
 
     /** A named model, e.g. {@code Skylake-Server}, matched exactly. */
-    public CpuSpec model(String name) {
+    public GuestCpuSpec model(String name) {
         cpu.mode(CpuMode.CUSTOM).match("exact").model(name);
         return this;
     }
 
     /** How libvirt checks the guest CPU against the host: none, partial or full. */
-    public CpuSpec check(String check) {
+    public GuestCpuSpec check(String check) {
         cpu.check(check);
         return this;
     }
 
     /** The guest topology, one die per socket; sockets x cores x threads must equal the vCPU count. */
-    public CpuSpec topology(int sockets, int cores, int threads) {
+    public GuestCpuSpec topology(int sockets, int cores, int threads) {
         cpu.topology(CpuTopology.of(sockets, 1, cores, threads));
         topologySet = true;
         return this;
     }
 
     /** Requires a feature (e.g. {@code vmx} for nested virtualisation). */
-    public CpuSpec require(String feature) {
+    public GuestCpuSpec require(String feature) {
         cpu.feature(FeaturePolicy.REQUIRE, feature);
         return this;
     }
 
     /** Disables a feature. */
-    public CpuSpec disable(String feature) {
+    public GuestCpuSpec disable(String feature) {
         cpu.feature(FeaturePolicy.DISABLE, feature);
         return this;
     }
