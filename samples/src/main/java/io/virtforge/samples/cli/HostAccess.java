@@ -1,9 +1,9 @@
 package io.virtforge.samples.cli;
 
 import io.virtforge.connect.VirtConnection;
+import io.virtforge.fake.libvirt.FakeVirtConnection;
 import io.virtforge.host.RealSysfs;
 import io.virtforge.host.Sysfs;
-import io.virtforge.testkit.FakeVirtConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;

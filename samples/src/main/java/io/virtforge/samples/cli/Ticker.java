@@ -1,8 +1,8 @@
 package io.virtforge.samples.cli;
 
 import io.virtforge.connect.VirtConnection;
-import io.virtforge.testkit.FakeClock;
-import io.virtforge.testkit.FakeVirtConnection;
+import io.virtforge.fake.libvirt.FakeClock;
+import io.virtforge.fake.libvirt.FakeVirtConnection;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -3,9 +3,9 @@ package io.virtforge.samples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.build.DomainBuilder;
+import io.virtforge.fake.fixtures.Fixtures;
+import io.virtforge.fake.libvirt.FakeVirtConnection;
 import io.virtforge.model.NumaMode;
-import io.virtforge.testkit.FakeVirtConnection;
-import io.virtforge.testkit.Fixtures;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;

@@ -1,18 +1,18 @@
 package io.virtforge.samples.cli;
 
-import static io.virtforge.testkit.VirtforgeAssertions.assertThat;
+import static io.virtforge.testkit.assertions.VirtforgeAssertions.assertThat;
 
 import io.virtforge.build.DomainBuilder;
 import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.InvalidDefinitionException;
 import io.virtforge.connect.VirtDomain;
+import io.virtforge.fake.fixtures.Fixtures;
+import io.virtforge.fake.libvirt.FakeVirtConnection;
 import io.virtforge.model.Disk;
 import io.virtforge.model.DomainType;
 import io.virtforge.model.NetInterface;
 import io.virtforge.model.NumaMode;
 import io.virtforge.testing.LibvirtSchema;
-import io.virtforge.testkit.FakeVirtConnection;
-import io.virtforge.testkit.Fixtures;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;

@@ -1,15 +1,15 @@
 package io.virtforge.samples.cli;
 
-import static io.virtforge.testkit.VirtforgeAssertions.assertThat;
+import static io.virtforge.testkit.assertions.VirtforgeAssertions.assertThat;
 
 import io.virtforge.build.DomainBuilder;
 import io.virtforge.connect.InvalidStateException;
+import io.virtforge.fake.fixtures.Fixtures;
+import io.virtforge.fake.kernel.FakeSysfs;
+import io.virtforge.fake.libvirt.FakeVirtConnection;
 import io.virtforge.host.PciDevicePaths;
 import io.virtforge.model.Hostdev;
 import io.virtforge.model.NumaMode;
-import io.virtforge.testkit.FakeSysfs;
-import io.virtforge.testkit.FakeVirtConnection;
-import io.virtforge.testkit.Fixtures;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.virtforge.build.DomainBuilder;
-import io.virtforge.testkit.FakeVirtConnection;
-import io.virtforge.testkit.Fixtures;
-import io.virtforge.testkit.TestLibvirtd;
+import io.virtforge.fake.fixtures.Fixtures;
+import io.virtforge.fake.libvirt.FakeVirtConnection;
+import io.virtforge.model.NumaMode;
+import io.virtforge.testkit.junit.TestLibvirtd;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
-import io.virtforge.model.NumaMode;
 import io.virtforge.value.NodeSet;
 import io.virtforge.value.PageSize;
 import java.nio.file.Files;

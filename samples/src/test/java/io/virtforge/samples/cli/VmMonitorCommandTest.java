@@ -3,8 +3,8 @@ package io.virtforge.samples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.build.DomainBuilder;
-import io.virtforge.testkit.FakeVirtConnection;
-import io.virtforge.testkit.Fixtures;
+import io.virtforge.fake.fixtures.Fixtures;
+import io.virtforge.fake.libvirt.FakeVirtConnection;
 import io.virtforge.value.DataSize;
 import java.nio.file.Path;
 import java.time.Duration;
