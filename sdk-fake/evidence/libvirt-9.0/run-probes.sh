@@ -1,5 +1,5 @@
 #!/bin/sh
-# Re-runs the libvirt 9.0 probes behind sdk-testkit's FakeErrors: each line prints an operation and either
+# Re-runs the libvirt 9.0 probes behind sdk-fake's FakeErrors: each line prints an operation and either
 # OK or libvirt's error (virErrorNumber code, virErrorDomain, message) as virGetLastError() reports it.
 # The test driver part needs only libvirt0; set QEMU=1 to also run the qemu:///system part (needs a running
 # libvirtd with the QEMU driver; it defines, starts briefly and removes domains named tk-probe-*).

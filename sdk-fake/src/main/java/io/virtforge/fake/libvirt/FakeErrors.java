@@ -34,7 +34,7 @@ import java.util.UUID;
  * The errors the fake connection throws: for each misuse the exception type the SDK promises, with the
  * code, error domain and message libvirt 9.0 gives for it. Each was checked by hand on this machine with
  * libvirt 9.0.0 (a C probe calling the API and printing {@code virGetLastError()}, and {@code virsh}); the
- * probe and its transcripts are in {@code sdk-testkit/evidence/libvirt-9.0}. Where the test driver
+ * probe and its transcripts are in {@code sdk-fake/evidence/libvirt-9.0}. Where the test driver
  * ({@code test:///default}) answers, its answer is modelled; where it has no answer (hot-plug, huge pages,
  * PCI assignment, undefining a transient domain, which it silently accepts), the QEMU driver's
  * ({@code qemu:///system}, QEMU 7.2) is. Where the two drivers differ, the QEMU answer is in the comment.

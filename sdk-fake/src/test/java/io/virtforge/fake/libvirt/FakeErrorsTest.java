@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every misuse the fake answers, with the exact type, code, error domain and message (the libvirt 9.0
- * answers recorded in sdk-testkit/evidence/libvirt-9.0).
+ * answers recorded in sdk-fake/evidence/libvirt-9.0).
  */
 class FakeErrorsTest {
     private final FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect();

@@ -1,6 +1,7 @@
 package io.virtforge.testkit.junit;
 
 import io.virtforge.fake.fixtures.Fixture;
+import io.virtforge.fake.fixtures.Fixtures;
 import io.virtforge.fake.kernel.FakeSysfs;
 import io.virtforge.fake.libvirt.FakeClock;
 import io.virtforge.fake.libvirt.FakeVirtConnection;
