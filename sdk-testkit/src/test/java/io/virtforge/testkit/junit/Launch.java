@@ -22,7 +22,8 @@ final class Launch {
 
     static Launch run(Class<?> testClass) {
         Launch l = new Launch();
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
+                .configurationParameter(OnlyThroughLaunch.PARAMETER, "true").build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new TestExecutionListener() {
             @Override

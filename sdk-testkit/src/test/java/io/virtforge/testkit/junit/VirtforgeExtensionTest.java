@@ -15,6 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** The extension: injection, fixture choice, fresh state per test; run through the JUnit launcher. */
@@ -23,6 +24,7 @@ class VirtforgeExtensionTest {
     /** Injects everything and checks it belongs together. */
     @VirtforgeTest
     @FakeHost("sriov-host")
+    @ExtendWith(OnlyThroughLaunch.class)
     static class InjectionSample {
         @Test
         void everythingIsInjected(VirtConnection connection, FakeVirtConnection fake, HostTopology topology,
@@ -55,6 +57,7 @@ class VirtforgeExtensionTest {
     /** Two tests that would see each other's domain if state leaked; lifecycle methods share the test's fake. */
     @VirtforgeTest
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    @ExtendWith(OnlyThroughLaunch.class)
     static class FreshStateSample {
         static VirtConnection previous;
         VirtConnection fromBeforeEach;
@@ -86,6 +89,7 @@ class VirtforgeExtensionTest {
 
     /** A fixture name that does not exist. */
     @FakeHost("nope")
+    @ExtendWith(OnlyThroughLaunch.class)
     static class UnknownHostSample {
         @Test
         void needsAHost(VirtConnection connection) {
@@ -94,6 +98,7 @@ class VirtforgeExtensionTest {
 
     /** Constructor injection is refused: the fakes are per test. */
     @VirtforgeTest
+    @ExtendWith(OnlyThroughLaunch.class)
     static class ConstructorSample {
         ConstructorSample(VirtConnection connection) {
         }
