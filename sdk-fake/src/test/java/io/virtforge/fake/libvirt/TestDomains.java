@@ -8,23 +8,23 @@ import io.virtforge.connect.VirtException;
 import io.virtforge.model.Domain;
 import io.virtforge.value.DataSize;
 
-/** Domains and helpers shared by the fake connection's tests (here and, through the test-jar, sdk-testkit's). */
-public final class TestDomains {
+/** Domains and helpers shared by the fake connection's tests. */
+final class TestDomains {
     private TestDomains() {
     }
 
     /** 2 vCPUs, 1 GiB, a virtio disk vda and a NIC on the default network. */
-    public static DomainBuilder small(String name) {
+    static DomainBuilder small(String name) {
         return DomainBuilder.named(name).memory(DataSize.gib(1)).vcpus(2)
                 .disk(d -> d.file("/var/lib/libvirt/images/" + name + ".qcow2")).nic(n -> n.network("default"));
     }
 
-    public static Domain plain(String name) {
+    static Domain plain(String name) {
         return small(name).build();
     }
 
     /** The exception a call throws, checked for type, code, error domain and libvirt's message. */
-    public static <T extends VirtException> T fails(Class<T> type, int code, int errorDomain, String libvirtMessage,
+    static <T extends VirtException> T fails(Class<T> type, int code, int errorDomain, String libvirtMessage,
             Runnable call) {
         T e = catchThrowableOfType(type, call::run);
         assertThat(e).as("expected %s", type.getSimpleName()).isNotNull();

@@ -2,21 +2,22 @@ package io.virtforge.testkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtforge.build.DomainBuilder;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.fake.fixtures.Fixture;
 import io.virtforge.fake.kernel.FakeSysfs;
 import io.virtforge.fake.libvirt.FakeClock;
 import io.virtforge.fake.libvirt.FakeVirtConnection;
-import io.virtforge.fake.libvirt.TestDomains;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
+import io.virtforge.value.DataSize;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The extension: injection, fixture choice, fresh state per test; run through the JUnit launcher. */
 class VirtforgeExtensionTest {
@@ -72,7 +73,9 @@ class VirtforgeExtensionTest {
         void first(VirtConnection connection, FakeClock clock) {
             assertThat(connection).isSameAs(fromBeforeEach);
             assertThat(connection.uri()).isEqualTo("fake:///xeon-2s");
-            connection.define(TestDomains.plain("leak")).start();
+            connection.define(DomainBuilder.named("leak").memory(DataSize.gib(1)).vcpus(2)
+                    .disk(d -> d.file("/var/lib/libvirt/images/leak.qcow2")).nic(n -> n.network("default")).build())
+                    .start();
             clock.advanceSeconds(60);
             previous = connection;
         }

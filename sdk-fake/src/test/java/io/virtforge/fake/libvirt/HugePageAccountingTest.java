@@ -1,16 +1,14 @@
-package io.virtforge.testkit.fake;
+package io.virtforge.fake.libvirt;
 
 import static io.virtforge.fake.libvirt.TestDomains.small;
-import static io.virtforge.testkit.assertions.VirtforgeAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.connect.DefineOptions;
+import io.virtforge.connect.DomainState;
 import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.fake.fixtures.Fixtures;
 import io.virtforge.fake.kernel.FakeSysfs;
-import io.virtforge.fake.libvirt.FakeVirtConnection;
-import io.virtforge.fake.libvirt.LibvirtErrorCodes;
-import io.virtforge.fake.libvirt.TestDomains;
 import io.virtforge.host.HugePagePaths;
 import io.virtforge.model.NumaMode;
 import io.virtforge.value.DataSize;
@@ -40,7 +38,7 @@ class HugePageAccountingTest {
         assertThat(fake.freePages(1, PageSize.GIB_1)).isEqualTo(12);
         assertThat(fake.freePages(0, PageSize.GIB_1)).isEqualTo(16);
         assertThat(sysfs.readTrimmed(HugePagePaths.freeHugePages(1, PageSize.GIB_1))).isEqualTo("12");
-        assertThat(fake.hostState()).hasFreeHugePages(1, PageSize.GIB_1, 12);
+        assertThat(fake.hostState().freeHugePages(1, PageSize.GIB_1)).isEqualTo(12);
         vm.destroy();
         assertThat(fake.freePages(1, PageSize.GIB_1)).isEqualTo(16);
         assertThat(sysfs.readTrimmed(HugePagePaths.freeHugePages(1, PageSize.GIB_1))).isEqualTo("16");
@@ -55,7 +53,7 @@ class HugePageAccountingTest {
                 "internal error: qemu unexpectedly closed the monitor: 2030-01-01T00:00:00.000000Z qemu-system-x86_64: "
                         + "unable to map backing store for guest RAM: Cannot allocate memory", second::start);
         assertThat(e.getMessage()).contains("8 1GiB pages on host nodes 0", "4 short (strict)");
-        assertThat(second).isShutOff();
+        assertThat(second.state()).isEqualTo(DomainState.SHUTOFF);
         assertThat(fake.freePages(0, PageSize.GIB_1)).isEqualTo(4);
         assertThat(fake.events()).noneMatch(ev -> ev.domain().equals("second")
                 && ev.type() == io.virtforge.connect.LifecycleEvent.Type.STARTED);
@@ -120,7 +118,7 @@ class HugePageAccountingTest {
         bare.define(small("vm").memory(DataSize.gib(2)).hugepages(PageSize.MIB_2).memoryOn(NumaMode.STRICT, NodeSet.of(1))
                 .build()).start();
         assertThat(bare.freePages(1, PageSize.MIB_2)).isEqualTo(8192 - 1024);
-        assertThat(bare.hostState()).hasFreeHugePages(1, PageSize.MIB_2, 8192 - 1024);
+        assertThat(bare.hostState().freeHugePages(1, PageSize.MIB_2)).isEqualTo(8192 - 1024);
         bare.setNodeFreeMemory(0, DataSize.mib(10));
         assertThat(bare.setPagePool(0, PageSize.MIB_2, 9000)).isEqualTo(8192 + 5);
         bare.close();

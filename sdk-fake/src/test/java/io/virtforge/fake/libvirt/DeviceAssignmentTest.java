@@ -1,22 +1,21 @@
-package io.virtforge.testkit.fake;
+package io.virtforge.fake.libvirt;
 
 import static io.virtforge.fake.libvirt.TestDomains.small;
-import static io.virtforge.testkit.assertions.VirtforgeAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.virtforge.connect.DomainState;
 import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.Scope;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.fake.fixtures.Fixtures;
 import io.virtforge.fake.kernel.FakeSysfs;
-import io.virtforge.fake.libvirt.FakeVirtConnection;
-import io.virtforge.fake.libvirt.LibvirtErrorCodes;
-import io.virtforge.fake.libvirt.TestDomains;
 import io.virtforge.host.PciDevicePaths;
 import io.virtforge.host.PciDriverPaths;
 import io.virtforge.host.SysfsPath;
 import io.virtforge.model.Hostdev;
 import io.virtforge.value.PciAddress;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +49,7 @@ class DeviceAssignmentTest {
                 PciDriverPaths.unbind(io.virtforge.host.DriverName.of("i40e")) + " <- " + NIC.format(),
                 PciDriverPaths.DRIVERS_PROBE + " <- " + NIC.format());
         assertThat(fake.topology().pciDevice(NIC).orElseThrow().driver()).contains("vfio-pci");
-        assertThat(fake.hostState()).hasDeviceAssignedTo(NIC, "vm");
+        assertThat(fake.hostState().assignedTo(NIC)).contains("vm");
         sysfs.writeLog().clear();
         vm.destroy();
         assertThat(driver(sysfs, NIC)).isEqualTo("i40e");
@@ -59,7 +58,7 @@ class DeviceAssignmentTest {
                 PciDevicePaths.driverOverride(NIC) + " <- \\n",
                 PciDriverPaths.DRIVERS_PROBE + " <- " + NIC.format());
         assertThat(sysfs.exists(SysfsPath.parse("/sys/class/net/ens1f0"))).isTrue();
-        assertThat(fake.hostState()).hasDeviceFree(NIC);
+        assertThat(fake.hostState().assignedTo(NIC)).isEmpty();
     }
 
     @Test
@@ -70,7 +69,7 @@ class DeviceAssignmentTest {
                 LibvirtErrorCodes.VIR_FROM_NONE,
                 "Requested operation is not valid: PCI device 0000:18:00.0 is in use by driver QEMU, domain first",
                 second::start);
-        assertThat(second).isShutOff();
+        assertThat(second.state()).isEqualTo(DomainState.SHUTOFF);
         assertThat(driver(sysfs, NIC)).isEqualTo("vfio-pci");
     }
 
@@ -126,7 +125,7 @@ class DeviceAssignmentTest {
         VirtDomain vm = gpus.define(small("vm").hostdev(PciAddress.parse(Fixtures.GPU0))
                 .hostdev(PciAddress.parse(Fixtures.GPU0_AUDIO)).build());
         vm.start();
-        assertThat(gpus.hostState()).hasDeviceAssignedTo(PciAddress.parse(Fixtures.GPU0_AUDIO), "vm");
+        assertThat(gpus.hostState().assignedTo(PciAddress.parse(Fixtures.GPU0_AUDIO))).contains("vm");
         gpus.close();
     }
 
@@ -138,7 +137,7 @@ class DeviceAssignmentTest {
         VirtDomain vm = host.define(TestDomains.small("vm").nic(n -> n.sriovVf(vf)).build());
         vm.start();
         assertThat(driver(kernel, vf)).isEqualTo("vfio-pci");
-        assertThat(host.hostState()).hasDeviceAssignedTo(vf, "vm");
+        assertThat(host.hostState().assignedTo(vf)).contains("vm");
         vm.destroy();
         assertThat(driver(kernel, vf)).isEqualTo("iavf");
         host.close();
@@ -151,8 +150,9 @@ class DeviceAssignmentTest {
         Hostdev dev = Hostdev.pci(NIC, true).build();
         vm.attachDevice(dev, Scope.LIVE);
         assertThat(driver(sysfs, NIC)).isEqualTo("vfio-pci");
-        assertThat(vm.live()).hasHostdev(NIC);
-        assertThat(fake.hostState()).hasDeviceAssignedTo(NIC, "vm");
+        assertThat(Stream.concat(vm.live().devices().hostdevs().stream().flatMap(h -> h.sourcePci().stream()),
+                vm.live().devices().interfaces().stream().flatMap(n -> n.sourcePci().stream()))).contains(NIC);
+        assertThat(fake.hostState().assignedTo(NIC)).contains("vm");
         VirtDomain other = fake.define(small("other").hostdev(NIC).build());
         TestDomains.fails(HostResourceException.class, LibvirtErrorCodes.VIR_ERR_OPERATION_INVALID,
                 LibvirtErrorCodes.VIR_FROM_NONE,

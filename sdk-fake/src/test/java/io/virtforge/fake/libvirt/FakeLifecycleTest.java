@@ -1,8 +1,8 @@
-package io.virtforge.testkit.fake;
+package io.virtforge.fake.libvirt;
 
 import static io.virtforge.fake.libvirt.TestDomains.plain;
 import static io.virtforge.fake.libvirt.TestDomains.small;
-import static io.virtforge.testkit.assertions.VirtforgeAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.DomainState;
@@ -14,8 +14,6 @@ import io.virtforge.connect.VirtConnections;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.fake.FakeConnectionProvider;
 import io.virtforge.fake.fixtures.Fixtures;
-import io.virtforge.fake.libvirt.FakeVirtConnection;
-import io.virtforge.fake.libvirt.LifecycleDetail;
 import io.virtforge.model.Domain;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
@@ -68,9 +66,10 @@ class FakeLifecycleTest {
         UUID uuid = UUID.randomUUID();
         VirtDomain vm = fake.define(small("vm").uuid(uuid).build());
         fake.create(small("vm").uuid(uuid).vcpus(4).build(), DefineOptions.DEFAULT);
-        assertThat(vm).isRunning().isPersistent();
-        assertThat(vm.live()).hasVcpus(4);
-        assertThat(vm.definition()).hasVcpus(2);
+        assertThat(vm.state()).isEqualTo(DomainState.RUNNING);
+        assertThat(vm.persistent()).isTrue();
+        assertThat(vm.live().vcpuCount()).isEqualTo(4);
+        assertThat(vm.definition().vcpuCount()).isEqualTo(2);
     }
 
     @Test
@@ -81,7 +80,8 @@ class FakeLifecycleTest {
                 org.assertj.core.groups.Tuple.tuple(LifecycleEvent.Type.STARTED, LifecycleDetail.STARTED_BOOTED),
                 org.assertj.core.groups.Tuple.tuple(LifecycleEvent.Type.DEFINED, LifecycleDetail.DEFINED_ADDED));
         vm.destroy();
-        assertThat(vm).isShutOff().isPersistent();
+        assertThat(vm.state()).isEqualTo(DomainState.SHUTOFF);
+        assertThat(vm.persistent()).isTrue();
     }
 
     @Test
@@ -91,7 +91,7 @@ class FakeLifecycleTest {
         first.destroy();
         org.assertj.core.api.Assertions.assertThatThrownBy(first::state).isInstanceOf(NotFoundException.class);
         fake.create(small("vm").uuid(uuid).build(), DefineOptions.DEFAULT);
-        assertThat(first).isRunning();
+        assertThat(first.state()).isEqualTo(DomainState.RUNNING);
     }
 
     @Test
@@ -111,7 +111,7 @@ class FakeLifecycleTest {
         vm.start();
         fake.guests().ignoreShutdown("vm");
         assertThat(vm.shutdown(Duration.ofSeconds(30))).isFalse();
-        assertThat(vm).isShutOff();
+        assertThat(vm.state()).isEqualTo(DomainState.SHUTOFF);
         fake.guests().obeyShutdown("vm");
         vm.start();
         assertThat(vm.shutdown(Duration.ofSeconds(30))).isTrue();
@@ -127,7 +127,7 @@ class FakeLifecycleTest {
         a.start();
         fake.guests().powerOff("a");
         fake.guests().crash("b");
-        assertThat(a).isShutOff();
+        assertThat(a.state()).isEqualTo(DomainState.SHUTOFF);
         assertThat(fake.lookup("b")).isEmpty();
         assertThat(fake.events()).filteredOn(e -> e.type() == LifecycleEvent.Type.STOPPED)
                 .extracting(LifecycleEvent::domain, LifecycleEvent::detail).containsExactly(
@@ -141,7 +141,7 @@ class FakeLifecycleTest {
         vm.start();
         int before = fake.events().size();
         vm.reboot();
-        assertThat(vm).isRunning();
+        assertThat(vm.state()).isEqualTo(DomainState.RUNNING);
         assertThat(fake.events()).hasSize(before);
     }
 
