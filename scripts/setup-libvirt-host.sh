@@ -9,9 +9,10 @@
 # libvirtd that scripts/run-tests.sh starts and stops (scripts/private-libvirtd.sh).
 #
 # --system  (explicit opt-in, never used by the test command) also prepares the MACHINE'S OWN libvirtd for the
-#           samples against qemu:///system: sets user/group root and security_driver "none" in
-#           /etc/libvirt/qemu.conf (sVirt off for every VM of that daemon), mounts hugetlbfs at /dev/hugepages,
-#           reserves HUGEPAGES 2 MiB pages, and starts (or restarts) virtlogd and libvirtd.
+#           command line (bin/virtforge) and samples against qemu:///system: sets user/group root and
+#           security_driver "none" in /etc/libvirt/qemu.conf (sVirt off for every VM of that daemon), mounts
+#           hugetlbfs at /dev/hugepages, reserves HUGEPAGES 2 MiB pages, and starts (or restarts) virtlogd and
+#           libvirtd.
 #
 # Idempotent: safe to run again; a second run only checks and prints.
 #

@@ -4,6 +4,7 @@ import io.virtforge.build.DomainBuilder;
 import io.virtforge.check.Profile;
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.VirtConnection;
+import io.virtforge.connect.VirtConnections;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.connect.VirtException;
 import io.virtforge.plan.NoFit;
@@ -85,5 +86,26 @@ public final class VmProvisioner {
     public double busy(VirtDomain vm, long cpuTimeBefore, Duration window) {
         long used = vm.cpuTime() - cpuTimeBefore;
         return used / (double) window.toNanos() / vm.vcpus().size();
+    }
+
+    /**
+     * Provisions one VM and says where it went: {@code VmProvisioner [URI [NAME [VCPUS [GIB]]]]}, by default
+     * {@code fake:///xeon-2s demo 4 4} (a fake host in this process: nothing changes on this machine). With
+     * {@code qemu:///system} it defines and starts a real VM (without a disk: it boots nothing; remove it with
+     * {@code virsh destroy NAME; virsh undefine NAME}).
+     */
+    public static void main(String... args) {
+        String uri = args.length > 0 ? args[0] : "fake:///xeon-2s";
+        String name = args.length > 1 ? args[1] : "demo";
+        int vcpus = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        long gib = args.length > 3 ? Long.parseLong(args[3]) : 4;
+        try (VirtConnection connection = VirtConnections.open(uri)) {
+            VirtDomain vm = new VmProvisioner(connection).provision(name, vcpus, DataSize.gib(gib));
+            System.out.println(vm.name() + " is " + vm.state() + " on " + uri + ": " + vcpus + " dedicated vCPUs, "
+                    + gib + " GiB of 2 MiB pages on one NUMA node");
+        } catch (NoCapacityException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
     }
 }

@@ -1,15 +1,15 @@
 package io.virtforge.samples;
 
-import static io.virtforge.testkit.VirtforgeAssertions.assertThat;
-import static io.virtforge.testkit.VirtforgeAssertions.assertThatThrownBy;
+import static io.virtforge.testkit.assertions.VirtforgeAssertions.assertThat;
+import static io.virtforge.testkit.assertions.VirtforgeAssertions.assertThatThrownBy;
 
 import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtDomain;
-import io.virtforge.testkit.FakeClock;
-import io.virtforge.testkit.FakeHost;
-import io.virtforge.testkit.FakeVirtConnection;
-import io.virtforge.testkit.VirtforgeTest;
+import io.virtforge.fake.libvirt.FakeClock;
+import io.virtforge.fake.libvirt.FakeVirtConnection;
+import io.virtforge.testkit.junit.FakeHost;
+import io.virtforge.testkit.junit.VirtforgeTest;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;

@@ -79,6 +79,22 @@ public interface VirtConnection extends AutoCloseable {
      */
     void reconnect();
 
+    /**
+     * A facet of the host this connection can give, such as its sysfs or its clock, looked up by type: the
+     * first facet that is an instance of {@code type}, or empty when the connection has none. It lets code
+     * that works on any connection use what a particular one offers without knowing its class. Virtforge's
+     * fake ({@code fake:///}) gives its paired kernel fake (as {@code io.virtforge.host.sysfs.Sysfs} and its own
+     * type) and its controllable clock (as {@link java.time.InstantSource} and its own type); a libvirt
+     * connection gives none (a local host's {@code /sys} is this machine's, a remote one's is out of reach).
+     *
+     * @param type the facet's type, e.g. {@code Sysfs.class}
+     * @param <T>  the facet's type
+     * @return the facet, or empty when this connection does not give one of that type
+     */
+    default <T> Optional<T> capability(Class<T> type) {
+        return Optional.empty();
+    }
+
     /** True while the connection works. */
     boolean isAlive();
 

@@ -21,7 +21,7 @@ public final class VirtConnections {
 
     /**
      * Opens a connection: {@code qemu:///system}, {@code test:///default}, {@code qemu+ssh://host/system}
-     * (with sdk-libvirt), {@code fake:///xeon-2s} (with sdk-testkit). When several providers accept the URI,
+     * (with sdk-libvirt), {@code fake:///xeon-2s} (with sdk-fake). When several providers accept the URI,
      * the one with the highest {@link ConnectionProvider#priority() priority} opens it and a warning names
      * the others.
      *
@@ -50,7 +50,7 @@ public final class VirtConnections {
         }
         if (accepting.isEmpty()) {
             throw new NotSupportedException("no provider on the class path opens '" + uri + "' (sdk-libvirt opens "
-                    + "libvirt URIs, sdk-testkit opens fake:///)", 0, 0, "");
+                    + "libvirt URIs, sdk-fake opens fake:///)", 0, 0, "");
         }
         accepting.sort(BY_PRIORITY);
         ConnectionProvider chosen = accepting.get(0);

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * The {@link ConnectionProvider} for libvirt URIs, found by {@link java.util.ServiceLoader} through
  * {@code META-INF/services/io.virtforge.connect.ConnectionProvider}: it accepts every URI with a scheme
- * except {@code fake:} (sdk-testkit's), e.g. {@code qemu:///system}, {@code test:///default},
+ * except {@code fake:} (sdk-fake's), e.g. {@code qemu:///system}, {@code test:///default},
  * {@code qemu+ssh://host/system}, {@code qemu+tls://host/system}, and passes it to libvirt unchanged.
  * Stateless and thread-safe.
  */

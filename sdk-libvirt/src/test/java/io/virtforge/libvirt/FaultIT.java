@@ -8,7 +8,7 @@ import io.virtforge.connect.ConnectionLostException;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.LifecycleEvent;
 import io.virtforge.connect.Subscription;
-import io.virtforge.testkit.TestLibvirtd;
+import io.virtforge.testkit.junit.TestLibvirtd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.virtforge.libvirt;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.virtforge.libvirt.jna.NativeLibvirt;
-import io.virtforge.testkit.TestLibvirtd;
+import io.virtforge.testkit.junit.TestLibvirtd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import io.virtforge.model.DiskSource;
 import io.virtforge.model.DiskType;
 import io.virtforge.model.Domain;
 import io.virtforge.model.DomainType;
-import io.virtforge.testkit.ConnectionContract;
+import io.virtforge.testkit.contract.ConnectionContract;
 import io.virtforge.value.DataSize;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;

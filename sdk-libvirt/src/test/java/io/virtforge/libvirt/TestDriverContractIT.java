@@ -2,8 +2,8 @@ package io.virtforge.libvirt;
 
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.model.Domain;
+import io.virtforge.testkit.contract.ConnectionContract;
 import io.virtforge.xml.DomainXml;
-import io.virtforge.testkit.ConnectionContract;
 import org.junit.jupiter.api.BeforeAll;
 
 /**

@@ -1,15 +1,15 @@
 package io.virtforge.testkit.example;
 
-import static io.virtforge.testkit.VirtforgeAssertions.assertThat;
-import static io.virtforge.testkit.VirtforgeAssertions.assertThatThrownBy;
+import static io.virtforge.testkit.assertions.VirtforgeAssertions.assertThat;
+import static io.virtforge.testkit.assertions.VirtforgeAssertions.assertThatThrownBy;
 
 import io.virtforge.check.DomainValidationException;
 import io.virtforge.connect.ConnectionLostException;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtDomain;
-import io.virtforge.testkit.FakeHost;
-import io.virtforge.testkit.FakeVirtConnection;
-import io.virtforge.testkit.VirtforgeTest;
+import io.virtforge.fake.libvirt.FakeVirtConnection;
+import io.virtforge.testkit.junit.FakeHost;
+import io.virtforge.testkit.junit.VirtforgeTest;
 import io.virtforge.value.NodeSet;
 import io.virtforge.value.PageSize;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,349 @@
+package io.virtforge.fake.libvirt;
+
+import io.virtforge.connect.DefineOptions;
+import io.virtforge.connect.DefinePolicy;
+import io.virtforge.connect.DomainState;
+import io.virtforge.connect.DomainStats;
+import io.virtforge.connect.DomainSummary;
+import io.virtforge.connect.LifecycleEvent;
+import io.virtforge.connect.Subscription;
+import io.virtforge.connect.VirtConnection;
+import io.virtforge.connect.VirtDomain;
+import io.virtforge.fake.fixtures.Fixtures;
+import io.virtforge.fake.kernel.FakeSysfs;
+import io.virtforge.model.Domain;
+import io.virtforge.topology.HostState;
+import io.virtforge.topology.HostTopology;
+import io.virtforge.value.DataSize;
+import io.virtforge.value.PageSize;
+import io.virtforge.value.PciAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * An in-memory hypervisor behind {@link VirtConnection}, for testing control-plane code without libvirt.
+ * Opened as {@code fake:///<fixture>} through {@link io.virtforge.connect.VirtConnections} (see
+ * {@link Fixtures}) or built from a {@link HostTopology}, optionally paired with a {@link FakeSysfs} that
+ * describes the same host.
+ *
+ * <p>It keeps libvirt's domain state machine (persistent and transient domains; running, paused, shut
+ * off; a redefinition of a running domain changes its next configuration; undefining a running domain
+ * makes it transient; a transient domain is gone when it stops) and answers misuse with the exception types
+ * the SDK promises, carrying the codes, error domains and messages libvirt 9.0 gives (its test driver's
+ * where it has them, else its QEMU driver's). On top of libvirt's test driver it models the host: huge
+ * pages are taken from per-node pools at start and given back at stop, assigned PCI devices are exclusive
+ * and (with a paired {@link FakeSysfs}) rebound to vfio-pci through sysfs, pins must name host CPUs.
+ * Statistics grow with a {@link FakeClock}; {@link #faults()} injects failures and a lost connection;
+ * {@link #guests()} plays the guests' part. Events arrive on one thread owned by the connection, in order.
+ * Thread-safe.
+ */
+public final class FakeVirtConnection implements VirtConnection {
+    private final FakeState state;
+    private final FakeSysfs sysfs;
+    private final FakeGuests guests;
+
+    private FakeVirtConnection(FakeState state, FakeSysfs sysfs) {
+        this.state = state;
+        this.sysfs = sysfs;
+        this.guests = new FakeGuests(state);
+    }
+
+    /** A connection to a host described by a topology, with its own clock. */
+    public static FakeVirtConnection of(HostTopology host) {
+        return builder(host).build();
+    }
+
+    /** A builder for a connection to a host. */
+    public static Builder builder(HostTopology host) {
+        return new Builder(host);
+    }
+
+    // ---- VirtConnection
+
+    @Override
+    public String uri() {
+        return state.uri;
+    }
+
+    @Override
+    public HostTopology topology() {
+        synchronized (state) {
+            state.call("topology");
+            return state.resources.topology();
+        }
+    }
+
+    @Override
+    public HostState hostState() {
+        synchronized (state) {
+            state.call("hostState");
+            return state.hostState();
+        }
+    }
+
+    @Override
+    public List<DomainSummary> domains() {
+        synchronized (state) {
+            state.call("domains");
+            List<DomainSummary> list = new ArrayList<>();
+            for (DomainEntry e : state.table.all()) {
+                list.add(new DomainSummary(e.name, e.uuid, e.state, e.persistent));
+            }
+            return list;
+        }
+    }
+
+    @Override
+    public Optional<VirtDomain> lookup(String name) {
+        synchronized (state) {
+            state.call("lookup");
+            return state.table.named(name).map(this::handle);
+        }
+    }
+
+    @Override
+    public Optional<VirtDomain> lookup(UUID uuid) {
+        synchronized (state) {
+            state.call("lookup");
+            return state.table.get(uuid).map(this::handle);
+        }
+    }
+
+    @Override
+    public VirtDomain domain(String name) {
+        synchronized (state) {
+            state.call("domain");
+            return handle(state.table.named(name).orElseThrow(() -> FakeErrors.noDomainNamed(name)));
+        }
+    }
+
+    private VirtDomain handle(DomainEntry e) {
+        return new FakeDomain(state, e.uuid, e.name);
+    }
+
+    @Override
+    public VirtDomain define(Domain domain, DefineOptions options) {
+        Objects.requireNonNull(domain, "domain");
+        synchronized (state) {
+            state.call("define");
+            DefinePolicy.check(domain, options, state::hostState);
+            DefinitionChecks.check(domain);
+            Domain d = DefinitionChecks.normalize(domain);
+            DomainEntry e = state.table.entryFor(d);
+            int detail = e.persistent ? LifecycleDetail.DEFINED_UPDATED : LifecycleDetail.DEFINED_ADDED;
+            e.config = d;
+            e.persistent = true;
+            state.table.put(e);
+            state.publish(e, LifecycleEvent.Type.DEFINED, detail);
+            return handle(e);
+        }
+    }
+
+    @Override
+    public VirtDomain create(Domain domain, DefineOptions options) {
+        Objects.requireNonNull(domain, "domain");
+        synchronized (state) {
+            state.call("create");
+            DefinePolicy.check(domain, options, state::hostState);
+            DefinitionChecks.check(domain);
+            Domain d = DefinitionChecks.normalize(domain);
+            DomainEntry e = state.table.entryFor(d);
+            if (e.active()) {
+                throw FakeErrors.alreadyActive(e.name);
+            }
+            state.start(e, d);
+            return handle(e);
+        }
+    }
+
+    @Override
+    public long freePages(int node, PageSize size) {
+        synchronized (state) {
+            state.call("freePages");
+            return state.resources.freePages(node, size);
+        }
+    }
+
+    @Override
+    public long setPagePool(int node, PageSize size, long count) {
+        synchronized (state) {
+            state.call("setPagePool");
+            return state.resources.setPagePool(node, size, count);
+        }
+    }
+
+    @Override
+    public void detachNodeDevice(PciAddress device) {
+        synchronized (state) {
+            state.call("detachNodeDevice");
+            state.resources.detach(device, state.holders());
+        }
+    }
+
+    @Override
+    public void reattachNodeDevice(PciAddress device) {
+        synchronized (state) {
+            state.call("reattachNodeDevice");
+            state.resources.reattach(device, state.holders());
+        }
+    }
+
+    @Override
+    public List<DomainStats> allDomainStats() {
+        synchronized (state) {
+            state.call("allDomainStats");
+            List<DomainStats> list = new ArrayList<>();
+            for (DomainEntry e : state.table.all()) {
+                list.add(StatsReader.bulk(state, e));
+            }
+            return list;
+        }
+    }
+
+    @Override
+    public Subscription onLifecycle(Consumer<LifecycleEvent> listener) {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (state) {
+            state.call("onLifecycle");
+            return state.events.subscribe(listener);
+        }
+    }
+
+    @Override
+    public boolean isAlive() {
+        synchronized (state) {
+            return state.alive();
+        }
+    }
+
+    /** Revives a connection dropped with {@code faults().dropConnection()}; fails as injected with {@code failNext("reconnect", ...)}. */
+    @Override
+    public void reconnect() {
+        synchronized (state) {
+            if (!state.alive() && !state.faults.dropped()) {
+                throw new IllegalStateException("the connection to " + state.uri + " is closed");
+            }
+            state.faults.reconnect();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (state) {
+            state.close();
+        }
+    }
+
+    // ---- the fake's own controls
+
+    /** The clock the statistics follow. */
+    public FakeClock clock() {
+        return state.clock;
+    }
+
+    /** Failures to inject. */
+    public FakeFaults faults() {
+        return state.faults;
+    }
+
+    /** The guests' side: shutdown behaviour, crashes, I/O rates, unused memory. */
+    public FakeGuests guests() {
+        return guests;
+    }
+
+    /** The paired kernel fake, when there is one. */
+    public Optional<FakeSysfs> sysfs() {
+        return Optional.ofNullable(sysfs);
+    }
+
+    /**
+     * The facets this host gives: its paired kernel fake, when there is one, as any type it is an instance of
+     * ({@link FakeSysfs}, {@link io.virtforge.host.sysfs.Sysfs}), and its {@linkplain #clock() clock} as any type that
+     * is an instance of ({@link FakeClock}, {@link java.time.InstantSource}); empty for any other type.
+     */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (sysfs != null && type.isInstance(sysfs)) {
+            return Optional.of(type.cast(sysfs));
+        }
+        FakeClock clock = clock();
+        return type.isInstance(clock) ? Optional.of(type.cast(clock)) : Optional.empty();
+    }
+
+    /** Sets a node's memory left for growing huge page pools: less memory, partial {@link #setPagePool} results. */
+    public void setNodeFreeMemory(int node, DataSize free) {
+        synchronized (state) {
+            state.resources.setFreeMemory(node, free);
+        }
+    }
+
+    /** Every lifecycle event published so far, in order (delivered or not). */
+    public List<LifecycleEvent> events() {
+        return state.events.history();
+    }
+
+    /** Waits (up to 10 s) until every event published so far has reached the listeners. */
+    public void awaitEvents() {
+        state.events.await(Duration.ofSeconds(10));
+    }
+
+    /** The state of a domain by name, for assertions; empty when there is none. Not subject to faults. */
+    public Optional<DomainState> stateOf(String name) {
+        synchronized (state) {
+            return state.table.named(name).map(e -> e.state);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeVirtConnection[" + state.uri + "]";
+    }
+
+    /** Builds a {@link FakeVirtConnection}. */
+    public static final class Builder {
+        private final HostTopology host;
+        private String uri = "fake:///custom";
+        private FakeSysfs sysfs;
+        private FakeClock clock;
+
+        private Builder(HostTopology host) {
+            this.host = Objects.requireNonNull(host, "host");
+        }
+
+        /** The URI the connection reports (default {@code fake:///custom}). */
+        public Builder uri(String value) {
+            this.uri = Objects.requireNonNull(value, "uri");
+            return this;
+        }
+
+        /**
+         * Pairs a kernel fake describing the same host: huge page pools are its pools, and assigned PCI devices
+         * are rebound to vfio-pci in it through sysfs.
+         */
+        public Builder sysfs(FakeSysfs value) {
+            this.sysfs = value;
+            return this;
+        }
+
+        /** The clock (default: a new {@link FakeClock}). */
+        public Builder clock(FakeClock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** Builds the connection. */
+        public FakeVirtConnection build() {
+            PagePools pools = sysfs != null ? new SysfsPagePools(sysfs) : new LedgerPagePools(host);
+            PciBindings bindings = sysfs != null ? new SysfsPciBindings(sysfs) : new LedgerPciBindings(host);
+            FakeState state = new FakeState(uri, new HostResources(host, pools, bindings),
+                    clock != null ? clock : new FakeClock());
+            return new FakeVirtConnection(state, sysfs);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Virtforge's fake host, entry point: {@link io.virtforge.fake.FakeConnectionProvider} opens
+ * {@code fake:///<fixture>} URIs through {@link io.virtforge.connect.VirtConnections#open(String)}, each a fresh
+ * fixture host (see {@link io.virtforge.fake.fixtures.Fixtures}) with a fake hypervisor and a matching kernel fake.
+ * <ul>
+ * <li>{@link io.virtforge.fake.libvirt}: the fake hypervisor, {@link io.virtforge.fake.libvirt.FakeVirtConnection};</li>
+ * <li>{@link io.virtforge.fake.kernel}: the fake kernel, {@link io.virtforge.fake.kernel.FakeSysfs}, built with
+ * {@link io.virtforge.fake.kernel.FakeHostBuilder};</li>
+ * <li>{@link io.virtforge.fake.fixtures}: the named test hosts, a topology and a matching kernel fake each.</li>
+ * </ul>
+ * Nothing here needs a test framework: the JUnit 5 extension, the AssertJ assertions and the contract suites
+ * are in sdk-testkit.
+ */
+package io.virtforge.fake;

@@ -1,0 +1,36 @@
+package io.virtforge.fake.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.virtforge.build.DomainBuilder;
+import io.virtforge.connect.VirtException;
+import io.virtforge.model.Domain;
+import io.virtforge.value.DataSize;
+
+/** Domains and helpers shared by the fake connection's tests. */
+final class TestDomains {
+    private TestDomains() {
+    }
+
+    /** 2 vCPUs, 1 GiB, a virtio disk vda and a NIC on the default network. */
+    static DomainBuilder small(String name) {
+        return DomainBuilder.named(name).memory(DataSize.gib(1)).vcpus(2)
+                .disk(d -> d.file("/var/lib/libvirt/images/" + name + ".qcow2")).nic(n -> n.network("default"));
+    }
+
+    static Domain plain(String name) {
+        return small(name).build();
+    }
+
+    /** The exception a call throws, checked for type, code, error domain and libvirt's message. */
+    static <T extends VirtException> T fails(Class<T> type, int code, int errorDomain, String libvirtMessage,
+            Runnable call) {
+        T e = catchThrowableOfType(type, call::run);
+        assertThat(e).as("expected %s", type.getSimpleName()).isNotNull();
+        assertThat(e.code()).as("code").isEqualTo(code);
+        assertThat(e.errorDomain()).as("error domain").isEqualTo(errorDomain);
+        assertThat(e.libvirtMessage()).as("libvirt message").isEqualTo(libvirtMessage);
+        return e;
+    }
+}
