@@ -1,12 +1,9 @@
 package io.virtforge;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,16 +18,6 @@ import org.junit.jupiter.api.Test;
  * checks, the planner or the connection. Main classes only: a test may use any package.
  */
 class ApiPackagesTest {
-    /**
-     * TEMPORARY: {@code io.virtforge.xml.DomainXml} (the codec's front door) reads and writes the model, while
-     * the model is built on the xml package's tree: the one known cycle, xml to model and back. Removed when
-     * DomainXml moves to io.virtforge.model ({@link #theTemporaryExceptionIsStillNeeded()} fails then, as a
-     * reminder to delete this exception with it).
-     */
-    private static final String DOMAIN_XML_IN_XML = "io.virtforge.xml.DomainXml";
-    private static final DescribedPredicate<JavaClass> DOMAIN_XML_CLASSES =
-            nameMatching("io\\.virtforge\\.xml\\.DomainXml(\\$.*)?").forSubtype();
-
     private static JavaClasses api;
 
     @BeforeAll
@@ -50,19 +37,15 @@ class ApiPackagesTest {
 
     @Test
     void packagesFormNoCycle() {
-        slices().matching("io.virtforge.(*)..").should().beFreeOfCycles()
-                // TEMPORARY: the xml <-> model cycle through DomainXml; removed when DomainXml moves to
-                // io.virtforge.model
-                .ignoreDependency(DOMAIN_XML_CLASSES, resideInAPackage("io.virtforge.model.."))
-                .check(api);
+        slices().matching("io.virtforge.(*)..").should().beFreeOfCycles().check(api);
     }
 
     @Test
-    void theTemporaryExceptionIsStillNeeded() {
-        assertThat(api.contain(DOMAIN_XML_IN_XML))
-                .as("DomainXml has left io.virtforge.xml: delete the temporary xml <-> model exception of "
-                        + "packagesFormNoCycle and this test")
-                .isTrue();
+    void theTreeKnowsNothingOfTheModel() {
+        // the lossless tree, its parser and its writer serve any XML: the codec of the domain model is the model's
+        noClasses().that().resideInAPackage("io.virtforge.xml..")
+                .should().dependOnClassesThat().resideInAPackage("io.virtforge.model..")
+                .check(api);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.virtforge.benchmarks;
 
 import io.virtforge.model.Domain;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

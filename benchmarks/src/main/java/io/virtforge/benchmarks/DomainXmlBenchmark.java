@@ -2,7 +2,7 @@ package io.virtforge.benchmarks;
 
 import io.virtforge.benchmarks.jaxb.JaxbPeer;
 import io.virtforge.model.Domain;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.virtforge.libvirt.LibvirtConnection;
 import io.virtforge.libvirt.LibvirtDomain;
 import io.virtforge.libvirt.jna.NativeLibvirt;
 import io.virtforge.model.Domain;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.libvirt.Connect;

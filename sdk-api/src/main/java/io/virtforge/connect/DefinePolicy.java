@@ -6,7 +6,7 @@ import io.virtforge.check.ValidationOptions;
 import io.virtforge.check.Validator;
 import io.virtforge.model.Domain;
 import io.virtforge.topology.HostState;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.util.Objects;
 import java.util.function.Supplier;
 

@@ -16,7 +16,7 @@ import io.virtforge.model.NetInterface;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 

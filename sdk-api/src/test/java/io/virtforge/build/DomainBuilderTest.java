@@ -25,7 +25,7 @@ import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import org.junit.jupiter.api.Test;
 
 class DomainBuilderTest {

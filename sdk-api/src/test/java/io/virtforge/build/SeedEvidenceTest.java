@@ -14,7 +14,7 @@ import io.virtforge.testing.SeedPrograms;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.SyntheticHost;
 import io.virtforge.value.DataSize;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import io.virtforge.xml.XmlElement;
 import io.virtforge.xml.XmlParser;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.SyntheticHost;
 import io.virtforge.value.DataSize;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.util.List;
 
 /** Small domains, hosts and a way to run one rule, for the rule tests. */

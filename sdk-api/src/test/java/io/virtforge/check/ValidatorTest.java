@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.virtforge.model.Domain;
 import io.virtforge.testing.Corpus;
 import io.virtforge.topology.HostState;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

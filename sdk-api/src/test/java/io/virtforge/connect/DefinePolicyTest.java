@@ -10,7 +10,7 @@ import io.virtforge.model.Domain;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.SyntheticHost;
 import io.virtforge.value.DataSize;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,6 @@ import io.virtforge.testing.Corpus;
 import io.virtforge.testing.DomTrees;
 import io.virtforge.testing.LibvirtSchema;
 import io.virtforge.testing.RngAttributes;
-import io.virtforge.xml.DomainXml;
 import io.virtforge.xml.XmlException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -11,7 +11,6 @@ import io.virtforge.value.MacAddress;
 import io.virtforge.value.NodeSet;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;
-import io.virtforge.xml.DomainXml;
 import io.virtforge.xml.XmlElement;
 import io.virtforge.xml.XmlModelException;
 import java.util.List;

@@ -7,7 +7,6 @@ import io.virtforge.testing.DomTrees;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;
-import io.virtforge.xml.DomainXml;
 import io.virtforge.xml.XmlModelException;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.virtforge.xml;
 
+import io.virtforge.model.DomainXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;

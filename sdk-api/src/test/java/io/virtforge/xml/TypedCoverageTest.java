@@ -1,5 +1,6 @@
 package io.virtforge.xml;
 
+import io.virtforge.model.DomainXml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.model.Untyped;

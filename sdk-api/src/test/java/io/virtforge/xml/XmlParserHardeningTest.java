@@ -1,5 +1,6 @@
 package io.virtforge.xml;
 
+import io.virtforge.model.DomainXml;
 import static io.virtforge.xml.XmlParserTest.malformed;
 import static io.virtforge.xml.XmlParserTest.parse;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,7 +20,7 @@ import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

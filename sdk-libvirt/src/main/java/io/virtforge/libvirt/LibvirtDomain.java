@@ -424,7 +424,7 @@ public final class LibvirtDomain implements VirtDomain {
 
     /** The XML codec, one place. */
     private static final class DomainXml {
-        private static final io.virtforge.xml.DomainXml CODEC = io.virtforge.xml.DomainXml.defaults();
+        private static final io.virtforge.model.DomainXml CODEC = io.virtforge.model.DomainXml.defaults();
 
         static Domain parse(String xml) {
             return CODEC.parse(xml);

@@ -21,7 +21,7 @@ import io.virtforge.libvirt.jna.NativeFlags;
 import io.virtforge.libvirt.jna.NativeLibvirt;
 import io.virtforge.libvirt.jna.NativeLibvirtException;
 import io.virtforge.value.PageSize;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;

@@ -19,7 +19,7 @@ import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;
 import io.virtforge.value.PciAddress;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

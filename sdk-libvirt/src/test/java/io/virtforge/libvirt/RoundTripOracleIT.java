@@ -8,7 +8,7 @@ import io.virtforge.model.Domain;
 import io.virtforge.testing.Corpus;
 import io.virtforge.testing.CorpusTally;
 import io.virtforge.testing.LibvirtCorpus;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

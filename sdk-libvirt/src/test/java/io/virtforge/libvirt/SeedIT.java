@@ -9,7 +9,7 @@ import io.virtforge.connect.InvalidDefinitionException;
 import io.virtforge.model.Domain;
 import io.virtforge.testing.Corpus;
 import io.virtforge.testing.SeedPrograms;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

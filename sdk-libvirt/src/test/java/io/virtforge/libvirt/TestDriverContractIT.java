@@ -3,7 +3,7 @@ package io.virtforge.libvirt;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.model.Domain;
 import io.virtforge.testkit.contract.ConnectionContract;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import org.junit.jupiter.api.BeforeAll;
 
 /**

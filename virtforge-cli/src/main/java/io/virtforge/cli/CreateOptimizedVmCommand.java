@@ -23,7 +23,7 @@ import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.ValueFormatException;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -16,7 +16,7 @@ import io.virtforge.topology.HostState;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

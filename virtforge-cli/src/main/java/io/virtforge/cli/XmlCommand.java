@@ -2,7 +2,7 @@ package io.virtforge.cli;
 
 import io.virtforge.model.Domain;
 import io.virtforge.model.Untyped;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

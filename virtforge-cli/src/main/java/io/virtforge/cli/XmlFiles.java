@@ -2,7 +2,7 @@ package io.virtforge.cli;
 
 import io.virtforge.model.Domain;
 import io.virtforge.model.Untyped;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import io.virtforge.xml.XmlElement;
 import io.virtforge.xml.XmlException;
 import io.virtforge.xml.XmlParser;

@@ -7,7 +7,7 @@ import io.virtforge.testing.SeedPrograms;
 import io.virtforge.topology.CapabilitiesXml;
 import io.virtforge.topology.SyntheticHost;
 import io.virtforge.value.DataSize;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,7 +3,7 @@ package io.virtforge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.testing.Corpus;
-import io.virtforge.xml.DomainXml;
+import io.virtforge.model.DomainXml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

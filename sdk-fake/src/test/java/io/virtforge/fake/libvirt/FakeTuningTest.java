@@ -121,12 +121,12 @@ class FakeTuningTest {
     @Test
     void devicesParsedFromXmlAttachLikeBuiltOnes() {
         VirtDomain vm = running();
-        io.virtforge.model.Device rng = io.virtforge.xml.DomainXml.defaults().parseDevice(
+        io.virtforge.model.Device rng = io.virtforge.model.DomainXml.defaults().parseDevice(
                 "<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>");
         vm.attachDevice(rng, Scope.BOTH);
         assertThat(vm.live().devices().rngs()).hasSize(1);
         assertThat(vm.definition().devices().rngs()).hasSize(1);
-        vm.detachDevice(io.virtforge.xml.DomainXml.defaults().parseDevice(
+        vm.detachDevice(io.virtforge.model.DomainXml.defaults().parseDevice(
                 "<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>"), Scope.LIVE);
         assertThat(vm.live().devices().rngs()).isEmpty();
         TestDomains.fails(io.virtforge.connect.NotFoundException.class, LibvirtErrorCodes.VIR_ERR_DEVICE_MISSING,

@@ -1,8 +1,11 @@
-package io.virtforge.xml;
+package io.virtforge.model;
 
-import io.virtforge.model.Device;
-import io.virtforge.model.Domain;
-import io.virtforge.model.Untyped;
+import io.virtforge.xml.MalformedXmlException;
+import io.virtforge.xml.XmlLimits;
+import io.virtforge.xml.XmlModelException;
+import io.virtforge.xml.XmlParser;
+import io.virtforge.xml.XmlSecurityException;
+import io.virtforge.xml.XmlWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
