@@ -57,10 +57,9 @@ public final class VmProvisioner {
         HostState host = connection.hostState();
         PlacementResult result = planner.plan(PlacementRequest.builder(vcpus, memory).cells(1)
                 .pageSize(PageSize.MIB_2).build(), host);
-        if (result instanceof NoFit noFit) {
-            throw new NoCapacityException(name, noFit);
-        }
-        DomainBuilder b = ((Placement) result).applyTo(DomainBuilder.named(name)).cpu(c -> c.hostPassthrough())
+        Placement placement = result.placement()
+                .orElseThrow(() -> new NoCapacityException(name, result.noFit().orElseThrow()));
+        DomainBuilder b = placement.applyTo(DomainBuilder.named(name)).cpu(c -> c.hostPassthrough())
                 .lockedMemory();
         VirtDomain vm = connection.define(b.assemble(), DefineOptions.againstHost(Profile.LATENCY_SENSITIVE));
         try {

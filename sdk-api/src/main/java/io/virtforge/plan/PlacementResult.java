@@ -20,6 +20,11 @@ public sealed interface PlacementResult permits Placement, NoFit {
         return this instanceof Placement p ? Optional.of(p) : Optional.empty();
     }
 
+    /** Why the request fits nowhere, node by node; empty for a {@link Placement}. */
+    default Optional<NoFit> noFit() {
+        return this instanceof NoFit n ? Optional.of(n) : Optional.empty();
+    }
+
     /**
      * The placement mapped by a function; empty for a {@link NoFit}.
      *

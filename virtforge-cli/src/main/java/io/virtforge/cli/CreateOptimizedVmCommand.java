@@ -214,10 +214,10 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
         PlacementRequest request = PlacementRequest.builder(vcpus, memory).pageSize(size).iothreads(1)
                 .allowedNodes(NodeSet.of(node)).reservedCpus(housekeeping).build();
         PlacementResult result = Planner.create().plan(request, planning);
-        if (result instanceof NoFit noFit) {
-            return noFit(c, noFit);
+        if (result.noFit().isPresent()) {
+            return noFit(c, result.noFit().get());
         }
-        Placement placement = (Placement) result;
+        Placement placement = result.orElseThrow();
         Domain domain = new VmRecipe(name, domainType, diskPath, network, kernel, initrd, cmdline, serialLog, machine,
                 lockMemory)
                 .build(placement, topology);

@@ -89,7 +89,8 @@ final class NumaCompareCommand implements Callable<Integer> {
             if (!result.fits()) {
                 result = Planner.create().plan(req.emulatorPolicy(EmulatorPolicy.SHARE).build(), host);
             }
-            if (result instanceof NoFit noFit) {
+            if (result.noFit().isPresent()) {
+                NoFit noFit = result.noFit().get();
                 if (json) {
                     out.println(Json.write(JsonText.object("uri", lease.connection().uri(), "aligned",
                             JsonText.raw(noFit.toJson()))));
@@ -100,7 +101,7 @@ final class NumaCompareCommand implements Callable<Integer> {
                 }
                 throw CliException.silent(Virtforge.PROBLEM);
             }
-            Placement p = (Placement) result;
+            Placement p = result.orElseThrow();
             Optional<PageSize> pages = p.cells().get(0).pageSize();
             Validator v = Validator.latencySensitive();
             Domain aligned = tuned(p.applyTo(DomainBuilder.named("numa-aligned"))).assemble();

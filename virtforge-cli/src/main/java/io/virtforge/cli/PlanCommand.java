@@ -6,7 +6,6 @@ import io.virtforge.plan.DeviceRequest;
 import io.virtforge.plan.EmulatorPolicy;
 import io.virtforge.plan.NumaAffinity;
 import io.virtforge.plan.PagePolicy;
-import io.virtforge.plan.Placement;
 import io.virtforge.plan.PlacementRequest;
 import io.virtforge.plan.PlacementResult;
 import io.virtforge.plan.Planner;
@@ -100,10 +99,9 @@ final class PlanCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(result.toJson());
-        } else if (xml && result instanceof Placement p) {
-            out.print(DomainXml.defaults().write(p.applyTo(DomainBuilder.named(name)).buildFor(state)));
         } else {
-            out.print(result instanceof Placement p ? Pictures.placement(p) : result.toString());
+            out.print(result.map(p -> xml ? DomainXml.defaults().write(p.applyTo(DomainBuilder.named(name)).buildFor(state))
+                    : Pictures.placement(p)).orElseGet(result::toString));
         }
         out.flush();
         return result.fits() ? Virtforge.OK : Virtforge.PROBLEM;
