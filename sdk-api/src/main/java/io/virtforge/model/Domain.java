@@ -137,8 +137,8 @@ public final class Domain extends XmlModel {
 
     /**
      * The domain as a whole document: its element, and the comments and processing instructions that
-     * surrounded it in the document it was read from (none for a built or changed domain). They are not
-     * part of the domain's equality.
+     * surrounded it in the document it was read from, kept through {@link #toBuilder()} edits (none for a
+     * domain built from scratch). They are not part of the domain's equality.
      */
     public XmlDocument document() {
         return new XmlDocument(prolog, xml(), epilog);
@@ -163,7 +163,7 @@ public final class Domain extends XmlModel {
 
     /** A builder holding this domain, untyped parts included. */
     public Builder toBuilder() {
-        return new Builder(xml().toBuilder());
+        return new Builder(xml().toBuilder(), prolog, epilog);
     }
 
     /** The hypervisor driver. */
@@ -320,6 +320,11 @@ public final class Domain extends XmlModel {
     public static final class Builder extends ModelBuilder<Builder, Domain> {
         Builder(XmlElement.Builder xml) {
             super(xml, Domain::read, ORDER);
+        }
+
+        /** Edits a domain read from a document: the comments and processing instructions around it stay. */
+        Builder(XmlElement.Builder xml, List<XmlNode> prolog, List<XmlNode> epilog) {
+            super(xml, (e, c) -> read(e, c, new XmlDocument(prolog, e, epilog)), ORDER);
         }
 
         /** Sets the hypervisor type. */
