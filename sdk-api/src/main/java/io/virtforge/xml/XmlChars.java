@@ -134,4 +134,17 @@ final class XmlChars {
         }
         return -1;
     }
+
+    /** Whether {@code buf[pos..end)} starts with {@code s}. */
+    static boolean regionMatches(char[] buf, int pos, int end, String s) {
+        if (pos + s.length() > end) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (buf[pos + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

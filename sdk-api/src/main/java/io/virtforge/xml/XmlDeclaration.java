@@ -115,15 +115,7 @@ record XmlDeclaration(String encoding, String standalone, int end) {
         }
 
         private boolean lookingAt(String s) {
-            if (pos + s.length() > end) {
-                return false;
-            }
-            for (int i = 0; i < s.length(); i++) {
-                if (buf[pos + i] != s.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
+            return XmlChars.regionMatches(buf, pos, end, s);
         }
     }
 }

@@ -622,15 +622,7 @@ final class XmlScan implements XmlDeclaration.Errors {
     }
 
     private boolean startsWith(String s) {
-        if (pos + s.length() > end) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (buf[pos + i] != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return XmlChars.regionMatches(buf, pos, end, s);
     }
 
     private int indexOf(String s, int from) {
