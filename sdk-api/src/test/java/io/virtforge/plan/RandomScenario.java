@@ -19,11 +19,12 @@ import java.util.Random;
 /**
  * A random small host (up to 4 nodes of up to 4 cores, SMT on or off), random occupancy (another
  * domain pinning random CPUs and holding a random device), random huge page pools and devices, and a
- * random request: the input of the planner's exactness properties.
+ * random request: the input of the planner's exactness properties (public: the fleet planner's properties
+ * draw their hosts and requests from it too).
  */
-record RandomScenario(HostState state, PlacementRequest request, String description) {
+public record RandomScenario(HostState state, PlacementRequest request, String description) {
 
-    static RandomScenario of(long seed) {
+    public static RandomScenario of(long seed) {
         Random rnd = new Random(seed);
         int nodes = 1 + rnd.nextInt(4);
         int cores = 1 + rnd.nextInt(4);

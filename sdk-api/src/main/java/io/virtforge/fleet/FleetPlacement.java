@@ -1,0 +1,19 @@
+package io.virtforge.fleet;
+
+import io.virtforge.plan.Placement;
+import java.util.Objects;
+
+/**
+ * The chosen host and the single-host planner's placement on it.
+ *
+ * @param hostId     the host
+ * @param generation the host's generation the plan was made against (to claim it with)
+ * @param placement  the exact placement on that host
+ */
+public record FleetPlacement(String hostId, long generation, Placement placement) implements FleetResult {
+    /** Checks for nulls. */
+    public FleetPlacement {
+        Objects.requireNonNull(hostId, "hostId");
+        Objects.requireNonNull(placement, "placement");
+    }
+}

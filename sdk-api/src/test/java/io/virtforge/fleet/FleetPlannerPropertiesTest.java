@@ -1,0 +1,74 @@
+package io.virtforge.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.virtforge.plan.Placement;
+import io.virtforge.plan.PlacementRequest;
+import io.virtforge.plan.PlacementResult;
+import io.virtforge.plan.Planner;
+import io.virtforge.plan.RandomScenario;
+import java.util.Optional;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * The fleet planner is exact: on random fleets of up to 20 random small hosts, its choice is the best host by
+ * the weigher among all hosts where the single-host planner finds a placement (recomputed here by planning
+ * every host, without the bound), for both built-in weighers; it finds no host exactly when none fits.
+ */
+class FleetPlannerPropertiesTest {
+    private final Planner planner = Planner.create();
+
+    @Property(tries = 300)
+    void packChoosesTheBestFittingHost(@ForAll long seed) {
+        check(seed, HostWeigher.PACK);
+    }
+
+    @Property(tries = 300)
+    void spreadChoosesTheBestFittingHost(@ForAll long seed) {
+        check(seed, HostWeigher.SPREAD);
+    }
+
+    private void check(long seed, HostWeigher<HostWeigher.Cost> weigher) {
+        Random rnd = new Random(seed);
+        Fleet.Builder b = Fleet.builder();
+        int hosts = 1 + rnd.nextInt(20);
+        for (int i = 0; i < hosts; i++) {
+            b.host(String.format("h%02d", i), RandomScenario.of(rnd.nextLong()).state());
+        }
+        Fleet fleet = b.build();
+        PlacementRequest request = RandomScenario.of(rnd.nextLong()).request();
+
+        FleetResult result = FleetPlanner.create(weigher).plan(request, FleetConstraints.none(), fleet);
+
+        Optional<FleetPlacement> expected = bruteForce(fleet, request, weigher);
+        assertThat(result.fits()).as("seed %d: %s", seed, result).isEqualTo(expected.isPresent());
+        expected.ifPresent(e -> {
+            FleetPlacement chosen = result.chosen().orElseThrow();
+            assertThat(chosen.hostId()).as("seed %d", seed).isEqualTo(e.hostId());
+            assertThat(chosen.placement()).isEqualTo(e.placement());
+            assertThat(chosen.generation()).isEqualTo(fleet.host(e.hostId()).orElseThrow().generation());
+        });
+        result.noFit().ifPresent(n -> assertThat(n.total()).isEqualTo(hosts));
+    }
+
+    /** Every host planned, the lowest cost kept, ties by id. */
+    private Optional<FleetPlacement> bruteForce(Fleet fleet, PlacementRequest request,
+            HostWeigher<HostWeigher.Cost> weigher) {
+        FleetPlacement best = null;
+        HostWeigher.Cost bestCost = null;
+        for (FleetHost h : fleet.all()) {
+            PlacementResult r = planner.plan(request, h.state());
+            if (r instanceof Placement p) {
+                HostWeigher.Cost c = weigher.cost(h, p);
+                if (best == null || c.compareTo(bestCost) < 0
+                        || (c.compareTo(bestCost) == 0 && h.id().compareTo(best.hostId()) < 0)) {
+                    best = new FleetPlacement(h.id(), h.generation(), p);
+                    bestCost = c;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}
