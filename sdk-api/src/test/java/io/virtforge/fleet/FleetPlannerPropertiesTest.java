@@ -7,10 +7,13 @@ import io.virtforge.plan.PlacementRequest;
 import io.virtforge.plan.PlacementResult;
 import io.virtforge.plan.Planner;
 import io.virtforge.plan.RandomScenario;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fleet planner is exact: on random fleets of up to 20 random small hosts, its choice is the best host by
@@ -30,14 +33,40 @@ class FleetPlannerPropertiesTest {
         check(seed, HostWeigher.SPREAD);
     }
 
-    private void check(long seed, HostWeigher<HostWeigher.Cost> weigher) {
-        Random rnd = new Random(seed);
+    @Test
+    void theFleetsGiveTheChoiceSomethingToGetWrong() {
+        // the properties would hold vacuously if fleets never had two fitting hosts of different costs
+        int choices = 0;
+        int noFits = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            Random rnd = new Random(seed);
+            Fleet fleet = fleet(rnd);
+            PlacementRequest request = RandomScenario.of(rnd.nextLong()).request();
+            Set<HostWeigher.Cost> costs = new HashSet<>();
+            for (FleetHost h : fleet.all()) {
+                planner.plan(request, h.state()).placement().ifPresent(p -> costs.add(HostWeigher.PACK.cost(h, p)));
+            }
+            choices += costs.size() > 1 ? 1 : 0;
+            noFits += costs.isEmpty() ? 1 : 0;
+        }
+        assertThat(choices).as("fleets with a real choice, of 200").isGreaterThan(20);
+        assertThat(noFits).as("fleets where nothing fits, of 200").isPositive();
+    }
+
+    /** Up to 20 of the planner's random hosts, h00, h01... */
+    private static Fleet fleet(Random rnd) {
         Fleet.Builder b = Fleet.builder();
         int hosts = 1 + rnd.nextInt(20);
         for (int i = 0; i < hosts; i++) {
             b.host(String.format("h%02d", i), RandomScenario.of(rnd.nextLong()).state());
         }
-        Fleet fleet = b.build();
+        return b.build();
+    }
+
+    private void check(long seed, HostWeigher<HostWeigher.Cost> weigher) {
+        Random rnd = new Random(seed);
+        Fleet fleet = fleet(rnd);
+        int hosts = fleet.size();
         PlacementRequest request = RandomScenario.of(rnd.nextLong()).request();
 
         FleetResult result = FleetPlanner.create(weigher).plan(request, FleetConstraints.none(), fleet);
