@@ -32,12 +32,20 @@ class ApiPackagesTest {
         Set<String> packages = api.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
         assertThat(packages).contains("io.virtforge.model", "io.virtforge.xml", "io.virtforge.build",
                 "io.virtforge.check", "io.virtforge.plan", "io.virtforge.connect", "io.virtforge.topology",
-                "io.virtforge.value", "io.virtforge.json");
+                "io.virtforge.value", "io.virtforge.json", "io.virtforge.fleet");
     }
 
     @Test
     void packagesFormNoCycle() {
         slices().matching("io.virtforge.(*)..").should().beFreeOfCycles().check(api);
+    }
+
+    @Test
+    void nothingDependsOnTheFleet() {
+        // the fleet sits on top of the planner: single-host code must not learn about fleets
+        noClasses().that().resideOutsideOfPackage("io.virtforge.fleet..")
+                .should().dependOnClassesThat().resideInAPackage("io.virtforge.fleet..")
+                .check(api);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.virtforge.fleet;
 
+import io.virtforge.topology.HostState;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
@@ -98,7 +99,7 @@ public final class Fleet {
         }
 
         /** Adds (or replaces) a host from its parts. */
-        public Builder host(String id, io.virtforge.topology.HostState state, String... labels) {
+        public Builder host(String id, HostState state, String... labels) {
             return host(FleetHost.of(id, state, labels));
         }
 
