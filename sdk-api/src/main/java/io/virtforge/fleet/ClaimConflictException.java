@@ -15,6 +15,8 @@ public final class ClaimConflictException extends VirtforgeException {
     private final long actualGeneration;
 
     /**
+     * A conflict on a host.
+     *
      * @param hostId             the host
      * @param expectedGeneration the generation the plan was made against
      * @param actualGeneration   the host's generation now; empty when the host is no longer in the fleet
