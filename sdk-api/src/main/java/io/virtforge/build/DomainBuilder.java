@@ -117,7 +117,11 @@ public final class DomainBuilder {
         return new DomainBuilder(null, Objects.requireNonNull(name, "name"), Objects.requireNonNull(defaults, "defaults"));
     }
 
-    /** Edits an existing domain: what is not set here stays as it is, untyped parts included. */
+    /**
+     * Edits an existing domain: what is not set here stays as it is, untyped parts included. {@link #build()}
+     * runs the same structural checks as for a new domain, so {@code from(vm).build()} checks a domain edited
+     * through the model's own {@code toBuilder()}.
+     */
     public static DomainBuilder from(Domain domain) {
         return new DomainBuilder(Objects.requireNonNull(domain, "domain"), domain.name(), BuilderDefaults.standard());
     }
@@ -176,7 +180,11 @@ public final class DomainBuilder {
 
     // ------------------------------------------------------------------ memory
 
-    /** The guest memory (both {@code <memory>} and {@code <currentMemory>}). */
+    /**
+     * The guest memory (both {@code <memory>} and {@code <currentMemory>}). On an edited domain with guest NUMA
+     * cells the cells are not resized and {@link #build()} refuses the mismatch ({@code CELL_MEMORY}): give the
+     * cells too, or resize with {@link MemoryResize}.
+     */
     public DomainBuilder memory(DataSize size) {
         memory = Objects.requireNonNull(size, "size");
         return this;

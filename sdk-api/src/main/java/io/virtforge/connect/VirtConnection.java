@@ -95,6 +95,17 @@ public interface VirtConnection extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether a libvirt virtual network exists and is started, so that a caller can refuse a domain whose NIC
+     * names it before defining anything (libvirt itself only notices at start). The default is
+     * {@link NetworkStatus#UNKNOWN}, for providers that do not know networks.
+     *
+     * @param name the network's name, as in {@code <interface type='network'><source network='NAME'/>}
+     */
+    default NetworkStatus network(String name) {
+        return NetworkStatus.UNKNOWN;
+    }
+
     /** True while the connection works. */
     boolean isAlive();
 

@@ -73,6 +73,11 @@ public final class GuestNumaCell extends XmlModel {
         return read(b.build(), ParseContext.create());
     }
 
+    /** A copy of this cell with another memory size; its other attributes and children stay as they are. */
+    public GuestNumaCell withMemory(DataSize size) {
+        return read(Sizes.write(xml().toBuilder(), size, "memory", "unit").build(), ParseContext.create());
+    }
+
     /** The cell id (libvirt numbers cells from 0 when absent). */
     public OptionalInt id() {
         return Opt.of(id);

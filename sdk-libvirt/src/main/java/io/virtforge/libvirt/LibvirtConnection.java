@@ -7,6 +7,7 @@ import io.virtforge.connect.DomainState;
 import io.virtforge.connect.DomainStats;
 import io.virtforge.connect.DomainSummary;
 import io.virtforge.connect.LifecycleEvent;
+import io.virtforge.connect.NetworkStatus;
 import io.virtforge.connect.NotFoundException;
 import io.virtforge.connect.Subscription;
 import io.virtforge.connect.VirtConnection;
@@ -368,6 +369,24 @@ public final class LibvirtConnection implements VirtConnection {
                 release(d);
             }
         });
+    }
+
+    /** {@code virNetworkLookupByName} and {@code virNetworkIsActive}; libvirt's NO_NETWORK is {@code MISSING}. */
+    @Override
+    public NetworkStatus network(String name) {
+        Objects.requireNonNull(name, "name");
+        try {
+            return call("look up network " + name, c -> {
+                org.libvirt.Network n = c.networkLookupByName(name);
+                try {
+                    return n.isActive() == 1 ? NetworkStatus.ACTIVE : NetworkStatus.INACTIVE;
+                } finally {
+                    n.free();
+                }
+            });
+        } catch (NotFoundException e) {
+            return NetworkStatus.MISSING;
+        }
     }
 
     @Override

@@ -107,7 +107,8 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
     boolean lockMemory;
     @Option(names = "--machine", paramLabel = "TYPE", description = "The machine type (default q35; pc boots faster under TCG).")
     String machine;
-    @Option(names = "--dry-run", description = "Print the plan and the domain XML; change nothing.")
+    @Option(names = "--dry-run", description = "Print the plan and the domain XML; change nothing. Checks what the host "
+            + "can say first: the network exists and is active, the images folder is writable.")
     boolean dryRun;
     @Option(names = "--json", description = "Print a machine-readable summary on stdout (progress stays on stderr).")
     boolean json;
@@ -195,7 +196,9 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
         if (c.lookup(name).isPresent()) {
             throw CliException.problem("a domain named '" + name + "' exists already on " + c.uri());
         }
+        Preflight.network(c, network);
         Images img = images(kind);
+        Preflight.writableFolder(img.dir());
         Path diskPath = img.dir().resolve(name + ".qcow2").toAbsolutePath();
         if (Files.exists(diskPath)) {
             throw CliException.problem("the disk image " + diskPath + " exists already; delete it or choose another name");

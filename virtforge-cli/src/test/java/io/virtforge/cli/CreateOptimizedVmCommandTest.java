@@ -253,6 +253,31 @@ class CreateOptimizedVmCommandTest {
     }
 
     @Test
+    void aMissingNetworkFailsTheDryRunAndTheRealRunBeforeAnythingIsMade() {
+        for (String mode : List.of("--dry-run", "--no-lock-memory")) {
+            CliRun run = create("web", "4", "8", "20", "0", "--network", "nosuch", mode);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.err()).contains("network 'nosuch' does not exist on fake:///xeon-2s", "--network none",
+                    "nothing was changed");
+            assertThat(xeon.lookup("web")).isEmpty();
+            assertThat(images.resolve("web.qcow2")).doesNotExist();
+            assertThat(pool(0)).isEqualTo(8192);
+        }
+    }
+
+    @Test
+    void anInactiveNetworkIsRefusedWithHowToStartIt() {
+        xeon.setNetwork("lab", false);
+        CliRun run = create("web", "4", "8", "20", "0", "--network", "lab", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("network 'lab' is not active", "virsh net-start lab");
+        xeon.setNetwork("lab", true);
+        assertThat(create("web", "4", "8", "20", "0", "--network", "lab", "--dry-run").exitCode()).isZero();
+    }
+
+    @Test
     void jsonSummaryOfARunningVm() {
         CliRun run = create("web", "4", "8", "20", "0", "--json", "--network", "none");
 

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * with ids, class, NUMA node, IOMMU group and driver, SR-IOV physical functions, huge page pools, THP and
  * KSM settings, kernel command line, mounts, meminfo, network interfaces and block devices. Anything not
  * described gets a plain default: one node 0 with CPUs 0-3 and 16 GiB, 2 MiB and 1 GiB pools, THP
- * {@code madvise}, KSM stopped.
+ * {@code madvise}, KSM stopped, an Intel CPU under {@code intel_idle} and {@code intel_pstate}.
  */
 public final class FakeHostBuilder {
     private static final String DEFAULT_MOUNTS = "sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0\n"
@@ -45,6 +45,9 @@ public final class FakeHostBuilder {
     private long ksmPagesSharing;
     private String cmdline = "BOOT_IMAGE=/boot/vmlinuz root=/dev/sda1 ro quiet";
     private String mounts = DEFAULT_MOUNTS;
+    private String cpuVendor = "GenuineIntel";
+    private String idleDriver = "intel_idle";
+    private String freqDriver = "intel_pstate";
     private String meminfo;
     private final Map<NetInterfaceName, NetInterfaceSpec> netInterfaces = new LinkedHashMap<>();
     private final Map<BlockDeviceName, BlockDeviceSpec> blockDevices = new LinkedHashMap<>();
@@ -116,7 +119,18 @@ public final class FakeHostBuilder {
         return this;
     }
 
-    /** {@code /proc/cmdline}, without its newline. */
+    /**
+     * The CPU vendor ({@code vendor_id} in {@code /proc/cpuinfo}), the cpuidle driver and the cpufreq driver
+     * (default: {@code GenuineIntel}, {@code intel_idle}, {@code intel_pstate}); null leaves that file out.
+     */
+    public FakeHostBuilder cpuPower(String vendor, String idleDriver, String freqDriver) {
+        this.cpuVendor = vendor;
+        this.idleDriver = idleDriver;
+        this.freqDriver = freqDriver;
+        return this;
+    }
+
+    /** {@code /proc/cmdline}, without its newline; null leaves the file out, as when procfs hides it. */
     public FakeHostBuilder cmdline(String text) {
         this.cmdline = text;
         return this;
@@ -170,7 +184,10 @@ public final class FakeHostBuilder {
         PciDriverModel drivers = buildPci(tree, faults);
         blockDevices.forEach((name, spec) -> BlockDeviceFiles.install(tree, name, spec));
         TuningFiles.install(tree, thpEnabled, thpDefrag, ksmRun, ksmPagesSharing);
-        tree.put(ProcPaths.CMDLINE, FakeFile.readOnly(cmdline + "\n"));
+        CpuPowerFiles.install(tree, cpuStates, cpuVendor, idleDriver, freqDriver);
+        if (cmdline != null) {
+            tree.put(ProcPaths.CMDLINE, FakeFile.readOnly(cmdline + "\n"));
+        }
         tree.put(ProcPaths.MOUNTS, FakeFile.readOnly(mounts.endsWith("\n") ? mounts : mounts + "\n"));
         if (meminfo != null) {
             tree.put(ProcPaths.MEMINFO, FakeFile.readOnly(meminfo.endsWith("\n") ? meminfo : meminfo + "\n"));

@@ -6,6 +6,7 @@ import io.virtforge.connect.DomainState;
 import io.virtforge.connect.DomainStats;
 import io.virtforge.connect.DomainSummary;
 import io.virtforge.connect.LifecycleEvent;
+import io.virtforge.connect.NetworkStatus;
 import io.virtforge.connect.Subscription;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtDomain;
@@ -20,8 +21,10 @@ import io.virtforge.value.PciAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -39,18 +42,21 @@ import java.util.function.Consumer;
  * pages are taken from per-node pools at start and given back at stop, assigned PCI devices are exclusive
  * and (with a paired {@link FakeSysfs}) rebound to vfio-pci through sysfs, pins must name host CPUs.
  * Statistics grow with a {@link FakeClock}; {@link #faults()} injects failures and a lost connection;
- * {@link #guests()} plays the guests' part. Events arrive on one thread owned by the connection, in order.
+ * {@link #guests()} plays the guests' part. Virtual networks are names with a started flag ({@code default},
+ * started, unless the builder says otherwise), for {@link #network(String)}. Events arrive on one thread owned by the connection, in order.
  * Thread-safe.
  */
 public final class FakeVirtConnection implements VirtConnection {
     private final FakeState state;
     private final FakeSysfs sysfs;
     private final FakeGuests guests;
+    private final FakeNetworks networks;
 
-    private FakeVirtConnection(FakeState state, FakeSysfs sysfs) {
+    private FakeVirtConnection(FakeState state, FakeSysfs sysfs, FakeNetworks networks) {
         this.state = state;
         this.sysfs = sysfs;
         this.guests = new FakeGuests(state);
+        this.networks = networks;
     }
 
     /** A connection to a host described by a topology, with its own clock. */
@@ -276,6 +282,22 @@ public final class FakeVirtConnection implements VirtConnection {
         return type.isInstance(clock) ? Optional.of(type.cast(clock)) : Optional.empty();
     }
 
+    /** The network's status: {@code default} is started on a new host; see {@link Builder#network}. */
+    @Override
+    public NetworkStatus network(String name) {
+        return networks.status(name);
+    }
+
+    /** Adds or changes a virtual network, started or not ({@code virsh net-define}, {@code net-start/destroy}). */
+    public void setNetwork(String name, boolean active) {
+        networks.put(name, active);
+    }
+
+    /** Removes a virtual network ({@code virsh net-undefine}); {@link #network} then says it is missing. */
+    public void removeNetwork(String name) {
+        networks.remove(name);
+    }
+
     /** Sets a node's memory left for growing huge page pools: less memory, partial {@link #setPagePool} results. */
     public void setNodeFreeMemory(int node, DataSize free) {
         synchronized (state) {
@@ -311,6 +333,7 @@ public final class FakeVirtConnection implements VirtConnection {
         private String uri = "fake:///custom";
         private FakeSysfs sysfs;
         private FakeClock clock;
+        private final Map<String, Boolean> networks = new TreeMap<>(Map.of("default", true));
 
         private Builder(HostTopology host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -337,13 +360,25 @@ public final class FakeVirtConnection implements VirtConnection {
             return this;
         }
 
+        /** Adds a virtual network, started or not (default: only {@code default}, started). */
+        public Builder network(String name, boolean active) {
+            networks.put(Objects.requireNonNull(name, "name"), active);
+            return this;
+        }
+
+        /** Leaves a virtual network out, {@code default} included. */
+        public Builder withoutNetwork(String name) {
+            networks.remove(name);
+            return this;
+        }
+
         /** Builds the connection. */
         public FakeVirtConnection build() {
             PagePools pools = sysfs != null ? new SysfsPagePools(sysfs) : new LedgerPagePools(host);
             PciBindings bindings = sysfs != null ? new SysfsPciBindings(sysfs) : new LedgerPciBindings(host);
             FakeState state = new FakeState(uri, new HostResources(host, pools, bindings),
                     clock != null ? clock : new FakeClock());
-            return new FakeVirtConnection(state, sysfs);
+            return new FakeVirtConnection(state, sysfs, new FakeNetworks(networks));
         }
     }
 }

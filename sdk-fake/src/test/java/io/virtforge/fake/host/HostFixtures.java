@@ -79,7 +79,8 @@ final class HostFixtures {
             int core = cpu % 32;
             b.cpu(cpu, c -> c.socket(core / 16).core(core % 16));
         }
-        return withVfioNode(b.cmdline("BOOT_IMAGE=/vmlinuz amd_iommu=on iommu=pt processor.max_cstate=1")
+        return withVfioNode(b.cpuPower("AuthenticAMD", "acpi_idle", "acpi-cpufreq")
+                .cmdline("BOOT_IMAGE=/vmlinuz amd_iommu=on iommu=pt processor.max_cstate=1")
                 .transparentHugePages("never", "never").build());
     }
 

@@ -8,6 +8,7 @@ import io.virtforge.check.Report;
 import io.virtforge.host.audit.HostTuningAudit;
 import io.virtforge.host.audit.TuningPlan;
 import io.virtforge.host.sysfs.MemoryTuningPaths;
+import io.virtforge.fake.kernel.FakeHostBuilder;
 import io.virtforge.fake.kernel.FakeSysfs;
 import io.virtforge.model.Domain;
 import io.virtforge.model.NumaMode;
@@ -77,5 +78,43 @@ class HostTuningAuditTest {
             HostTuningAudit audit = new HostTuningAudit(s);
             audit.apply(audit.plan());
         })).isEqualTo(5);
+    }
+
+    private static Report cpuAudit(FakeHostBuilder host) {
+        return new HostTuningAudit(host.node(0, n -> n.cpus("0-3")).build()).audit();
+    }
+
+    @Test
+    void anIntelHostUnderIntelIdleIsToldToCapIntelIdle() {
+        Report r = cpuAudit(FakeSysfs.builder().cpuPower("GenuineIntel", "intel_idle", "intel_pstate")
+                .cmdline("BOOT_IMAGE=/vmlinuz intel_iommu=on iommu=pt"));
+        Finding f = r.findings("CSTATES").get(0);
+        assertThat(f.message()).contains("intel_idle");
+        assertThat(f.hint()).contains("intel_idle.max_cstate=1");
+        assertThat(cpuAudit(FakeSysfs.builder().cmdline("intel_iommu=on iommu=pt intel_idle.max_cstate=0")).has("CSTATES"))
+                .isFalse();
+    }
+
+    @Test
+    void anAmdHostUnderAcpiIdleGetsProcessorMaxCstateAndAmdAdviceOnly() {
+        FakeHostBuilder amd = FakeSysfs.builder().cpuPower("AuthenticAMD", "acpi_idle", "amd-pstate-epp")
+                .cpu(0, c -> c.governor("powersave")).cmdline("BOOT_IMAGE=/vmlinuz").iommu(false);
+        Report r = cpuAudit(amd);
+        assertThat(r.findings("CSTATES").get(0).hint()).contains("processor.max_cstate=1").doesNotContain("intel");
+        assertThat(r.findings("CPU_GOVERNOR").get(0).hint()).contains("amd_pstate=passive").doesNotContain("intel");
+        assertThat(r.findings("IOMMU_OFF").get(0).hint()).contains("amd_iommu=on").contains("AMD-Vi")
+                .doesNotContain("intel");
+        assertThat(r.findings()).extracting(Finding::hint).noneMatch(h -> h.contains("intel_"));
+    }
+
+    @Test
+    void noCpuidleDriverMeansNoCstateFinding() {
+        assertThat(cpuAudit(FakeSysfs.builder().cpuPower("AuthenticAMD", "none", null)).has("CSTATES")).isFalse();
+        assertThat(cpuAudit(FakeSysfs.builder().cpuPower("GenuineIntel", null, null)).has("CSTATES")).isFalse();
+    }
+
+    @Test
+    void aMissingCommandLineIsNotAFinding() {
+        assertThat(cpuAudit(FakeSysfs.builder().cmdline(null)).has("CSTATES")).isFalse();
     }
 }

@@ -39,9 +39,11 @@ import java.util.TreeSet;
  * <ul>
  * <li>{@code THP_ENABLED}, {@code THP_DEFRAG}: transparent huge pages not {@code never};</li>
  * <li>{@code KSM_RUNNING}, {@code KSM_SHARING}: KSM merging, or pages still merged;</li>
- * <li>{@code CPU_GOVERNOR}: CPUs whose frequency governor is not {@code performance};</li>
- * <li>{@code CSTATES}: deep C-states allowed (no {@code intel_idle.max_cstate=0},
- * {@code processor.max_cstate=1} or {@code idle=poll} on the command line);</li>
+ * <li>{@code CPU_GOVERNOR}: CPUs whose frequency governor is not {@code performance}, with advice for the
+ * cpufreq driver in use ({@code intel_pstate}, {@code amd-pstate}, {@code acpi-cpufreq});</li>
+ * <li>{@code CSTATES}: deep C-states allowed under the cpuidle driver in use: {@code intel_idle} without
+ * {@code intel_idle.max_cstate=0|1}, {@code acpi_idle} without {@code processor.max_cstate=1} (and no
+ * {@code idle=poll}); never when cpuidle is {@code none} or {@code /proc/cmdline} cannot be read;</li>
  * <li>{@code IOMMU_OFF}, {@code IOMMU_NOT_PT}: no IOMMU (no device assignment), or no {@code iommu=pt};</li>
  * <li>{@code IO_SCHEDULER}: an NVMe drive not on {@code none}, another disk not on {@code mq-deadline};</li>
  * <li>{@code HUGEPAGES_SHORT}: pools with fewer free pages than the given domains need;</li>
@@ -68,9 +70,10 @@ public final class HostTuningAudit {
     /** The host checklist, with the huge page checks for the given domains. */
     public Report audit(Collection<Domain> domains) {
         List<Finding> findings = new ArrayList<>();
+        CpuPower power = CpuPower.read(sysfs);
         memory(findings);
-        cpu(findings);
-        iommu(findings);
+        cpu(power, findings);
+        iommu(power, findings);
         disks(findings);
         hugePages(domains, findings);
         return Report.of(findings);
@@ -110,7 +113,7 @@ public final class HostTuningAudit {
         }
     }
 
-    private void cpu(List<Finding> out) {
+    private void cpu(CpuPower power, List<Finding> out) {
         Map<String, List<Integer>> byGovernor = new TreeMap<>();
         CpuSet cpus = sysfs.readTrimmedIfExists(CpuPaths.ONLINE).map(KernelValues::cpuList).orElse(CpuSet.empty());
         for (int cpu : cpus.toArray()) {
@@ -119,23 +122,19 @@ public final class HostTuningAudit {
         }
         byGovernor.forEach((governor, list) -> out.add(warning("CPU_GOVERNOR", CPU_GOVERNORS, "CPUs "
                 + CpuSet.of(list) + " use the '" + governor + "' frequency governor: vCPUs run at varying clock speed",
-                "set the performance governor (cpupower frequency-set -g performance, or tuned's "
-                        + "virtual-host profile)")));
-        KernelCommandLine cmdline = KernelCommandLine.read(sysfs);
-        if (!cmdline.has("intel_idle.max_cstate", "0") && !cmdline.has("processor.max_cstate", "1")
-                && !cmdline.has("idle", "poll")) {
-            out.add(warning("CSTATES", ProcPaths.CMDLINE, "deep C-states are allowed: waking an idle core adds "
-                    + "latency to vCPUs", "boot with intel_idle.max_cstate=0 processor.max_cstate=1 "
-                    + "(and intel_pstate=disable)"));
-        }
+                power.governorAdvice())));
+        // Without /proc/cmdline we cannot tell whether C-states are capped: say nothing rather than guess.
+        sysfs.readTrimmedIfExists(ProcPaths.CMDLINE).map(KernelCommandLine::parse).flatMap(power::cstateAdvice)
+                .ifPresent(hint -> out.add(warning("CSTATES", ProcPaths.CMDLINE, "deep C-states are allowed ("
+                        + power.idleDriver().orElseThrow() + "): waking an idle core adds latency to vCPUs", hint)));
     }
 
-    private void iommu(List<Finding> out) {
+    private void iommu(CpuPower power, List<Finding> out) {
         IommuStatus status = new IommuGroups(sysfs).status();
         if (!status.enabled()) {
             out.add(warning("IOMMU_OFF", IommuPaths.CLASS_IOMMU, "the IOMMU is off: PCI devices cannot be assigned "
-                    + "to guests", "enable VT-d/AMD-Vi in the firmware and boot with intel_iommu=on iommu=pt "
-                    + "(or amd_iommu=on iommu=pt)"));
+                    + "to guests", "enable " + power.iommuFirmware() + " in the firmware and boot with "
+                    + power.iommuParameters()));
         } else if (!status.passthrough()) {
             out.add(warning("IOMMU_NOT_PT", ProcPaths.CMDLINE, "the IOMMU translates host DMA too (no iommu=pt)",
                     "add iommu=pt to the kernel command line"));

@@ -21,7 +21,8 @@ import java.util.StringJoiner;
  * then the next SMT thread of every core), each node has 2 MiB and 1 GiB pools, distances are 10, 11
  * within a socket and 21 across. PCI functions are spread over the nodes' root buses: mostly NICs bound
  * to {@code i40e} with a network interface, every 8th an NVMe drive, every 16th a PCI bridge, every 32nd
- * an unbound function; each has its own IOMMU group except bridges, which share their neighbour's.
+ * an unbound function; each has its own IOMMU group except bridges, which share their neighbour's. The
+ * CPUs are Intel's, idling through {@code intel_idle}.
  */
 public final class SyntheticSysfsTree {
     private static final String[] CLASS_DRIVER = {"0x020000", "i40e", "0x010802", "nvme", "0x060400", "pcieport"};
@@ -89,6 +90,8 @@ public final class SyntheticSysfsTree {
                 + shape.nodes() * 512 + "\nHugepagesize:       2048 kB\n");
         file("proc/mounts", "hugetlbfs /dev/hugepages hugetlbfs rw,relatime,pagesize=2M 0 0");
         file("proc/cmdline", "BOOT_IMAGE=/vmlinuz root=/dev/sda1 intel_iommu=on iommu=pt");
+        file("proc/cpuinfo", "processor\t: 0\nvendor_id\t: GenuineIntel\n");
+        file("sys/devices/system/cpu/cpuidle/current_driver", "intel_idle");
     }
 
     private int cpuId(int core, int thread) {

@@ -10,6 +10,8 @@ public final class CpuPaths {
     public static final SysfsPath ISOLATED = CPUS.resolve("isolated");
     /** The possible CPUs. */
     public static final SysfsPath POSSIBLE = CPUS.resolve("possible");
+    /** The cpuidle driver in use ({@code intel_idle}, {@code acpi_idle}, {@code none}...). */
+    public static final SysfsPath CPUIDLE_DRIVER = CPUS.resolve("cpuidle", "current_driver");
     /** The present CPUs. */
     public static final SysfsPath PRESENT = CPUS.resolve("present");
 
@@ -48,5 +50,10 @@ public final class CpuPaths {
     /** The CPU's frequency governor. */
     public static SysfsPath scalingGovernor(int cpu) {
         return cpu(cpu).resolve("cpufreq", "scaling_governor");
+    }
+
+    /** The CPU's frequency scaling driver ({@code intel_pstate}, {@code amd-pstate}, {@code acpi-cpufreq}...). */
+    public static SysfsPath scalingDriver(int cpu) {
+        return cpu(cpu).resolve("cpufreq", "scaling_driver");
     }
 }

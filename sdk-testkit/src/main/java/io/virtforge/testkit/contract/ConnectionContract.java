@@ -14,6 +14,7 @@ import io.virtforge.connect.InvalidDefinitionException;
 import io.virtforge.connect.InvalidStateException;
 import io.virtforge.connect.LifecycleEvent;
 import io.virtforge.connect.MemoryStats;
+import io.virtforge.connect.NetworkStatus;
 import io.virtforge.connect.NotFoundException;
 import io.virtforge.connect.NotSupportedException;
 import io.virtforge.connect.Scope;
@@ -148,6 +149,13 @@ public abstract class ConnectionContract {
     }
 
     // ---------------------------------------------------------------- lifecycle
+
+    @Test
+    void networksAreKnownAndAnUnknownOneIsMissing() {
+        // a real host may lack 'default' (containers), so only the answer's kind is held in common
+        assertThat(connection.network("default")).isNotEqualTo(NetworkStatus.UNKNOWN);
+        assertThat(connection.network("virtforge-no-such-net")).isEqualTo(NetworkStatus.MISSING);
+    }
 
     @Test
     void defineMakesAPersistentShutOffDomainWithAUuid() {

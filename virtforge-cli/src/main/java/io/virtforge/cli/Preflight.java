@@ -1,0 +1,44 @@
+package io.virtforge.cli;
+
+import io.virtforge.connect.NetworkStatus;
+import io.virtforge.connect.VirtConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks of what a command needs from the host that libvirt would only refuse late: a NIC's network is
+ * looked at only when the domain starts, after the disk image was made and the domain defined. Asking
+ * first lets a dry run say what the real run would hit, and a real run fail before it changes anything.
+ */
+final class Preflight {
+    private Preflight() {
+    }
+
+    /**
+     * Refuses (exit 1) a network the connection says is missing or not started; {@code none} and a
+     * connection that cannot tell pass.
+     */
+    static void network(VirtConnection c, String network) {
+        if (network.equals("none")) {
+            return;
+        }
+        NetworkStatus status = c.network(network);
+        if (status == NetworkStatus.MISSING) {
+            throw CliException.problem("network '" + network + "' does not exist on " + c.uri() + "; nothing was "
+                    + "changed (give an existing one with --network NAME, see virsh net-list --all, or --network none)");
+        }
+        if (status == NetworkStatus.INACTIVE) {
+            throw CliException.problem("network '" + network + "' is not active on " + c.uri() + "; nothing was "
+                    + "changed (start it: virsh net-start " + network + ", and virsh net-autostart " + network
+                    + " to keep it started; or --network none)");
+        }
+    }
+
+    /** Refuses (exit 1) an existing images folder this process cannot write to. */
+    static void writableFolder(Path dir) {
+        if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
+            throw CliException.problem("cannot write to the images folder " + dir + "; nothing was changed "
+                    + "(run as a user who may, or choose another with --images DIR)");
+        }
+    }
+}
