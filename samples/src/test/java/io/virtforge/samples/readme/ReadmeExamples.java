@@ -12,6 +12,14 @@ import io.virtforge.connect.Subscription;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtConnections;
 import io.virtforge.connect.VirtDomain;
+import io.virtforge.fleet.Claim;
+import io.virtforge.fleet.ClaimStore;
+import io.virtforge.fleet.Fleet;
+import io.virtforge.fleet.FleetConstraints;
+import io.virtforge.fleet.FleetPlacement;
+import io.virtforge.fleet.FleetPlanner;
+import io.virtforge.fleet.FleetResult;
+import io.virtforge.fleet.HostWeigher;
 import io.virtforge.host.audit.HostTuningAudit;
 import io.virtforge.host.discovery.HostDiscovery;
 import io.virtforge.host.hugepages.HugePagePoolId;
@@ -102,6 +110,17 @@ final class ReadmeExamples {
         report.toText(); report.toJson();                                        // codes, paths, messages, hints
         // README-END
         return report;
+    }
+
+    // README: "sdk-api: placing on a fleet"
+    static Claim placingOnAFleet(HostState h1, HostState h2, PlacementRequest request, ClaimStore claims) {
+        // README-BEGIN
+        Fleet fleet = Fleet.builder().host("h1", h1, "gpu").host("h2", h2).build();      // ids, HostStates, labels
+        FleetResult r = FleetPlanner.create(HostWeigher.PACK).plan(request, FleetConstraints.none(), fleet);
+        FleetPlacement chosen = r.chosen().orElseThrow();           // host id, its generation, the exact Placement
+        Claim claim = claims.claim(chosen.hostId(), chosen.generation(), chosen.placement());   // or ClaimConflictException
+        // README-END
+        return claim;
     }
 
     // README: "sdk-host: the host over sysfs"
