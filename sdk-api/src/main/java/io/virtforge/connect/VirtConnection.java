@@ -1,6 +1,7 @@
 package io.virtforge.connect;
 
 import io.virtforge.model.Domain;
+import io.virtforge.model.DomainType;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.value.PageSize;
@@ -104,6 +105,20 @@ public interface VirtConnection extends AutoCloseable {
      */
     default NetworkStatus network(String name) {
         return NetworkStatus.UNKNOWN;
+    }
+
+    /**
+     * What the host offers for guests of {@code type} on {@code arch}: the emulator and the machine types
+     * (with their canonical names, e.g. {@code q35 -> pc-q35-7.2}), so that a caller can refuse a domain type
+     * the host cannot run (KVM without a usable {@code /dev/kvm}) or an unknown machine type before defining
+     * anything. Present and {@linkplain GuestSupport#offered() not offered} when the host has no emulator for
+     * the pair. The default is empty, for providers that cannot tell; a caller then skips the check.
+     *
+     * @param type the domain type, e.g. {@link DomainType#KVM}
+     * @param arch the guest architecture, e.g. {@code x86_64}
+     */
+    default Optional<GuestSupport> guestSupport(DomainType type, String arch) {
+        return Optional.empty();
     }
 
     /** True while the connection works. */

@@ -6,9 +6,11 @@ import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.DomainStats;
 import io.virtforge.connect.DomainSummary;
+import io.virtforge.connect.GuestSupport;
 import io.virtforge.connect.LifecycleEvent;
 import io.virtforge.connect.NetworkStatus;
 import io.virtforge.connect.NotFoundException;
+import io.virtforge.connect.NotSupportedException;
 import io.virtforge.connect.Subscription;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtDomain;
@@ -17,10 +19,12 @@ import io.virtforge.libvirt.jna.NativeFlags;
 import io.virtforge.libvirt.jna.NativeLibvirt;
 import io.virtforge.libvirt.jna.NativeLibvirtException;
 import io.virtforge.model.Domain;
+import io.virtforge.model.DomainType;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;
+import io.virtforge.xml.XmlParser;
 import io.virtforge.model.DomainXml;
 import java.util.ArrayList;
 import java.util.List;
@@ -386,6 +390,25 @@ public final class LibvirtConnection implements VirtConnection {
             });
         } catch (NotFoundException e) {
             return NetworkStatus.MISSING;
+        }
+    }
+
+    /**
+     * Read from the host capabilities ({@code virConnectGetCapabilities}), which list every machine type per
+     * arch and domain type with its canonical name (domain capabilities give only one machine). libvirt leaves
+     * a domain type out there when it has no emulator for it (kvm without a usable {@code /dev/kvm}), so that
+     * is answered as not offered rather than as the error {@code virConnectGetDomainCapabilities} would give;
+     * a driver without capabilities (NO_SUPPORT) answers empty.
+     */
+    @Override
+    public Optional<GuestSupport> guestSupport(DomainType type, String arch) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(arch, "arch");
+        try {
+            return Optional.of(call("reading the capabilities of " + uri, c -> GuestSupport.fromCapabilities(
+                    XmlParser.defaults().parse(c.getCapabilities()), type, arch)));
+        } catch (NotSupportedException e) {
+            return Optional.empty();
         }
     }
 

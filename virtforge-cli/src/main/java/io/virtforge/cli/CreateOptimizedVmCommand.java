@@ -1,5 +1,6 @@
 package io.virtforge.cli;
 
+import io.virtforge.build.BuilderDefaults;
 import io.virtforge.check.Finding;
 import io.virtforge.check.Profile;
 import io.virtforge.check.Report;
@@ -108,7 +109,8 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
     @Option(names = "--machine", paramLabel = "TYPE", description = "The machine type (default q35; pc boots faster under TCG).")
     String machine;
     @Option(names = "--dry-run", description = "Print the plan and the domain XML; change nothing. Checks what the host "
-            + "can say first: the network exists and is active, the images folder is writable.")
+            + "can say first: the network exists and is active, the images folder is writable, the host offers --type "
+            + "guests (an emulator; kvm needs a usable /dev/kvm) and the --machine type.")
     boolean dryRun;
     @Option(names = "--json", description = "Print a machine-readable summary on stdout (progress stays on stderr).")
     boolean json;
@@ -197,6 +199,9 @@ final class CreateOptimizedVmCommand implements Callable<Integer> {
             throw CliException.problem("a domain named '" + name + "' exists already on " + c.uri());
         }
         Preflight.network(c, network);
+        BuilderDefaults defaults = BuilderDefaults.standard();
+        Preflight.guest(c, domainType, defaults.arch(), // the arch VmRecipe's builder gives
+                machine != null ? machine : defaults.machine());
         Images img = images(kind);
         Preflight.writableFolder(img.dir());
         Path diskPath = img.dir().resolve(name + ".qcow2").toAbsolutePath();

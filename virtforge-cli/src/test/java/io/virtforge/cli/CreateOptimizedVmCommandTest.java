@@ -278,6 +278,42 @@ class CreateOptimizedVmCommandTest {
     }
 
     @Test
+    void kvmOnAHostWithoutKvmFailsTheDryRunAndTheRealRunBeforeAnythingIsMade() {
+        xeon = FakeVirtConnection.builder(Fixtures.get(Fixtures.XEON_2S).topology()).uri("fake:///xeon-2s")
+                .sysfs(Fixtures.get(Fixtures.XEON_2S).newSysfs()).withoutDomainType(DomainType.KVM).build();
+        for (String mode : List.of("--dry-run", "--no-lock-memory")) {
+            CliRun run = create("web", "4", "8", "20", "0", mode);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.err()).contains("fake:///xeon-2s offers no kvm guests for x86_64 (no usable /dev/kvm?): "
+                    + "use --type qemu", "nothing was changed");
+            assertThat(xeon.lookup("web")).isEmpty();
+            assertThat(images.resolve("web.qcow2")).doesNotExist();
+            assertThat(pool(0)).isEqualTo(8192);
+        }
+        CliRun tcg = create("web", "4", "8", "20", "0", "--type", "qemu", "--dry-run");
+        assertThat(tcg.exitCode()).as(tcg.toString()).isZero();
+    }
+
+    @Test
+    void anUnknownMachineTypeFailsTheDryRunAndTheRealRunListingOfferedOnes() {
+        for (String mode : List.of("--dry-run", "--no-lock-memory")) {
+            CliRun run = create("web", "4", "8", "20", "0", "--machine", "pc-q35-99.0", mode);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.err()).contains("machine type 'pc-q35-99.0' is not offered for kvm x86_64 guests on "
+                    + "fake:///xeon-2s", "nothing was changed", "q35 (pc-q35-7.2)", "pc (pc-i440fx-7.2)");
+            assertThat(xeon.lookup("web")).isEmpty();
+            assertThat(images.resolve("web.qcow2")).doesNotExist();
+            assertThat(pool(0)).isEqualTo(8192);
+        }
+        for (String known : List.of("pc", "pc-q35-7.2")) {
+            CliRun run = create("web", "4", "8", "20", "0", "--machine", known, "--dry-run");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+        }
+    }
+
+    @Test
     void jsonSummaryOfARunningVm() {
         CliRun run = create("web", "4", "8", "20", "0", "--json", "--network", "none");
 

@@ -5,6 +5,7 @@ import io.virtforge.connect.DefinePolicy;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.DomainStats;
 import io.virtforge.connect.DomainSummary;
+import io.virtforge.connect.GuestSupport;
 import io.virtforge.connect.LifecycleEvent;
 import io.virtforge.connect.NetworkStatus;
 import io.virtforge.connect.Subscription;
@@ -13,6 +14,7 @@ import io.virtforge.connect.VirtDomain;
 import io.virtforge.fake.fixtures.Fixtures;
 import io.virtforge.fake.kernel.FakeSysfs;
 import io.virtforge.model.Domain;
+import io.virtforge.model.DomainType;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.value.DataSize;
@@ -20,6 +22,8 @@ import io.virtforge.value.PageSize;
 import io.virtforge.value.PciAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +47,9 @@ import java.util.function.Consumer;
  * and (with a paired {@link FakeSysfs}) rebound to vfio-pci through sysfs, pins must name host CPUs.
  * Statistics grow with a {@link FakeClock}; {@link #faults()} injects failures and a lost connection;
  * {@link #guests()} plays the guests' part. Virtual networks are names with a started flag ({@code default},
- * started, unless the builder says otherwise), for {@link #network(String)}. Events arrive on one thread owned by the connection, in order.
+ * started, unless the builder says otherwise), for {@link #network(String)}; it offers {@code kvm} and
+ * {@code qemu} guests with {@link #DEFAULT_MACHINES}, for {@link #guestSupport}. Events arrive on one thread
+ * owned by the connection, in order.
  * Thread-safe.
  */
 public final class FakeVirtConnection implements VirtConnection {
@@ -51,12 +57,15 @@ public final class FakeVirtConnection implements VirtConnection {
     private final FakeSysfs sysfs;
     private final FakeGuests guests;
     private final FakeNetworks networks;
+    private final Map<DomainType, GuestSupport> guestTypes;
 
-    private FakeVirtConnection(FakeState state, FakeSysfs sysfs, FakeNetworks networks) {
+    private FakeVirtConnection(FakeState state, FakeSysfs sysfs, FakeNetworks networks,
+            Map<DomainType, GuestSupport> guestTypes) {
         this.state = state;
         this.sysfs = sysfs;
         this.guests = new FakeGuests(state);
         this.networks = networks;
+        this.guestTypes = Map.copyOf(guestTypes);
     }
 
     /** A connection to a host described by a topology, with its own clock. */
@@ -288,6 +297,30 @@ public final class FakeVirtConnection implements VirtConnection {
         return networks.status(name);
     }
 
+    /**
+     * The machine types a fixture host offers for its {@code kvm} and {@code qemu} guests, as QEMU 7.2 would
+     * list them: the versioned {@code pc-i440fx-7.2}, {@code pc-q35-7.2}, {@code pc-i440fx-6.2} and
+     * {@code pc-q35-6.2}, and the aliases {@code pc -> pc-i440fx-7.2} and {@code q35 -> pc-q35-7.2}.
+     */
+    public static final List<GuestSupport.Machine> DEFAULT_MACHINES = List.of(
+            GuestSupport.Machine.of("pc-i440fx-7.2"), GuestSupport.Machine.alias("pc", "pc-i440fx-7.2"),
+            GuestSupport.Machine.of("pc-q35-7.2"), GuestSupport.Machine.alias("q35", "pc-q35-7.2"),
+            GuestSupport.Machine.of("pc-i440fx-6.2"), GuestSupport.Machine.of("pc-q35-6.2"));
+
+    /**
+     * What the host offers for {@code type} on {@code arch}: by default {@code kvm} and {@code qemu} guests of
+     * the host's architecture ({@code x86_64} for every fixture) with emulator
+     * {@code /usr/bin/qemu-system-ARCH} and {@link #DEFAULT_MACHINES}; not offered for any other pair. See
+     * {@link Builder#withoutDomainType} and {@link Builder#machines}.
+     */
+    @Override
+    public Optional<GuestSupport> guestSupport(DomainType type, String arch) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(arch, "arch");
+        GuestSupport g = guestTypes.get(type);
+        return Optional.of(g != null && g.arch().equals(arch) ? g : GuestSupport.notOffered(type, arch));
+    }
+
     /** Adds or changes a virtual network, started or not ({@code virsh net-define}, {@code net-start/destroy}). */
     public void setNetwork(String name, boolean active) {
         networks.put(name, active);
@@ -334,6 +367,8 @@ public final class FakeVirtConnection implements VirtConnection {
         private FakeSysfs sysfs;
         private FakeClock clock;
         private final Map<String, Boolean> networks = new TreeMap<>(Map.of("default", true));
+        private final EnumSet<DomainType> types = EnumSet.of(DomainType.KVM, DomainType.QEMU);
+        private List<GuestSupport.Machine> machines = DEFAULT_MACHINES;
 
         private Builder(HostTopology host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -372,13 +407,36 @@ public final class FakeVirtConnection implements VirtConnection {
             return this;
         }
 
+        /**
+         * Offers no guests of {@code type}: {@code withoutDomainType(DomainType.KVM)} is a host without a usable
+         * {@code /dev/kvm} (libvirt then lists only {@code qemu} guests).
+         */
+        public Builder withoutDomainType(DomainType type) {
+            types.remove(Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
+        /**
+         * The machine types offered for {@code kvm} and {@code qemu} guests (default
+         * {@link FakeVirtConnection#DEFAULT_MACHINES}).
+         */
+        public Builder machines(List<GuestSupport.Machine> value) {
+            this.machines = List.copyOf(value);
+            return this;
+        }
+
         /** Builds the connection. */
         public FakeVirtConnection build() {
             PagePools pools = sysfs != null ? new SysfsPagePools(sysfs) : new LedgerPagePools(host);
             PciBindings bindings = sysfs != null ? new SysfsPciBindings(sysfs) : new LedgerPciBindings(host);
             FakeState state = new FakeState(uri, new HostResources(host, pools, bindings),
                     clock != null ? clock : new FakeClock());
-            return new FakeVirtConnection(state, sysfs, new FakeNetworks(networks));
+            String arch = host.arch().orElse("x86_64");
+            Map<DomainType, GuestSupport> guestTypes = new EnumMap<>(DomainType.class);
+            for (DomainType t : types) {
+                guestTypes.put(t, GuestSupport.of(t, arch, "/usr/bin/qemu-system-" + arch, machines));
+            }
+            return new FakeVirtConnection(state, sysfs, new FakeNetworks(networks), guestTypes);
         }
     }
 }

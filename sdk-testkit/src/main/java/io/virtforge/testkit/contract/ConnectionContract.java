@@ -9,6 +9,7 @@ import io.virtforge.connect.BlockStats;
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.DomainStats;
+import io.virtforge.connect.GuestSupport;
 import io.virtforge.connect.InterfaceStats;
 import io.virtforge.connect.InvalidDefinitionException;
 import io.virtforge.connect.InvalidStateException;
@@ -32,6 +33,7 @@ import io.virtforge.model.DiskDevice;
 import io.virtforge.model.DiskSource;
 import io.virtforge.model.DiskType;
 import io.virtforge.model.Domain;
+import io.virtforge.model.DomainType;
 import io.virtforge.model.NetInterface;
 import io.virtforge.model.NumaMode;
 import io.virtforge.model.NumaTune;
@@ -125,6 +127,14 @@ public abstract class ConnectionContract {
         connection.close();
     }
 
+    /**
+     * Whether the target says which guests its host offers ({@link VirtConnection#guestSupport}); a provider
+     * that cannot tell (the SPI's default, empty answers) overrides this with false. Fake and libvirt can.
+     */
+    protected boolean knowsGuestSupport() {
+        return true;
+    }
+
     /** A fresh name, cleaned up after the test. */
     protected String newName() {
         String name = "vfc-" + UUID.randomUUID().toString().substring(0, 8);
@@ -155,6 +165,40 @@ public abstract class ConnectionContract {
         // a real host may lack 'default' (containers), so only the answer's kind is held in common
         assertThat(connection.network("default")).isNotEqualTo(NetworkStatus.UNKNOWN);
         assertThat(connection.network("virtforge-no-such-net")).isEqualTo(NetworkStatus.MISSING);
+    }
+
+    @Test
+    void theHostOffersSomeGuestOfItsOwnArchitectureAndNoneOfAnUnknownOne() {
+        Optional<GuestSupport> unknown = connection.guestSupport(DomainType.QEMU, "virtforge-no-such-arch");
+        if (!knowsGuestSupport()) {
+            assertThat(unknown).isEmpty();
+            return;
+        }
+        assertThat(unknown).hasValueSatisfying(g -> {
+            assertThat(g.offered()).isFalse();
+            assertThat(g.machines()).isEmpty();
+        });
+        // test:///default offers i686 'test' guests on an i686 host, QEMU 'qemu' (and maybe 'kvm') ones, the
+        // fake 'kvm' and 'qemu' x86_64 ones: only "some type for the host's own arch" is held in common
+        String arch = connection.topology().arch().orElse("x86_64");
+        List<GuestSupport> offered = new ArrayList<>();
+        for (DomainType t : DomainType.values()) {
+            if (t != DomainType.UNRECOGNIZED) {
+                GuestSupport g = connection.guestSupport(t, arch).orElseThrow();
+                assertThat(g.type()).isEqualTo(t);
+                if (g.offered()) {
+                    offered.add(g);
+                }
+            }
+        }
+        assertThat(offered).as("guest types offered for %s", arch).isNotEmpty();
+        for (GuestSupport g : offered) {
+            for (GuestSupport.Machine m : g.machines()) {
+                assertThat(m.name()).isNotBlank();
+                assertThat(g.supportsMachine(m.name())).isTrue();
+                m.canonical().ifPresent(c -> assertThat(g.supportsMachine(c)).as("%s", m).isTrue());
+            }
+        }
     }
 
     @Test
