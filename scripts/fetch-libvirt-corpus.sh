@@ -76,8 +76,7 @@ for f in /etc/apt/sources.list.d/*.sources; do
   ' "$f" >>"$sources"
 done
 # Only Debian's own archive: entries whose keyring is Debian's, or that carry no keyring option.
-grep -E 'debian-archive-keyring|^deb-src [a-z]+://' "$sources" | grep -v '^deb-src \[signed-by=/usr/share/keyrings/[^d]' \
-  >"$sources.tmp" || true
+grep -E 'debian-archive-keyring|^deb-src [a-z]+://' "$sources" >"$sources.tmp" || true
 mv "$sources.tmp" "$sources"
 [[ -s "$sources" ]] || skip "no Debian entry in the machine's apt sources to derive a deb-src entry from"
 

@@ -8,9 +8,11 @@ import io.virtforge.xml.XmlException;
 import io.virtforge.xml.XmlParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The XML files the commands are given, read as bytes: a folder, a binary file or text that is not UTF-8
@@ -36,29 +38,24 @@ final class XmlFiles {
 
     /** The root element of the XML file, parsed from its bytes (strictly decoded by the SDK). */
     static XmlElement element(Path file) throws IOException {
-        byte[] bytes = bytes(file);
-        try {
-            return XmlParser.defaults().parse(new ByteArrayInputStream(bytes));
-        } catch (XmlException e) {
-            throw CliException.badInput(file + ": " + e.getMessage());
-        }
+        return parsed(file, XmlParser.defaults()::parse);
     }
 
     /** The domain in the file, parsed from its bytes. */
     static Domain domain(Path file) throws IOException {
-        byte[] bytes = bytes(file);
-        try {
-            return DomainXml.defaults().parse(new ByteArrayInputStream(bytes));
-        } catch (XmlException e) {
-            throw CliException.badInput(file + ": " + e.getMessage());
-        }
+        return parsed(file, DomainXml.defaults()::parse);
     }
 
     /** What the domain file holds that the model keeps but does not type. */
     static List<Untyped> untyped(Path file) throws IOException {
+        return parsed(file, DomainXml.defaults()::inspect);
+    }
+
+    /** The file's bytes read by {@code parse}; what the SDK refuses is bad input, named with the file. */
+    private static <T> T parsed(Path file, Function<InputStream, T> parse) throws IOException {
         byte[] bytes = bytes(file);
         try {
-            return DomainXml.defaults().inspect(new ByteArrayInputStream(bytes));
+            return parse.apply(new ByteArrayInputStream(bytes));
         } catch (XmlException e) {
             throw CliException.badInput(file + ": " + e.getMessage());
         }

@@ -145,10 +145,7 @@ public final class FakeVirtConnection implements VirtConnection {
     public VirtDomain define(Domain domain, DefineOptions options) {
         Objects.requireNonNull(domain, "domain");
         synchronized (state) {
-            state.call("define");
-            DefinePolicy.check(domain, options, state::hostState);
-            DefinitionChecks.check(domain);
-            Domain d = DefinitionChecks.normalize(domain);
+            Domain d = checked("define", domain, options);
             DomainEntry e = state.table.entryFor(d);
             int detail = e.persistent ? LifecycleDetail.DEFINED_UPDATED : LifecycleDetail.DEFINED_ADDED;
             e.config = d;
@@ -163,10 +160,7 @@ public final class FakeVirtConnection implements VirtConnection {
     public VirtDomain create(Domain domain, DefineOptions options) {
         Objects.requireNonNull(domain, "domain");
         synchronized (state) {
-            state.call("create");
-            DefinePolicy.check(domain, options, state::hostState);
-            DefinitionChecks.check(domain);
-            Domain d = DefinitionChecks.normalize(domain);
+            Domain d = checked("create", domain, options);
             DomainEntry e = state.table.entryFor(d);
             if (e.active()) {
                 throw FakeErrors.alreadyActive(e.name);
@@ -174,6 +168,17 @@ public final class FakeVirtConnection implements VirtConnection {
             state.start(e, d);
             return handle(e);
         }
+    }
+
+    /**
+     * The call's fault hook, the define policy every provider shares, then what libvirt's own parser refuses;
+     * the domain as libvirt would keep it. Callers hold the state's lock.
+     */
+    private Domain checked(String call, Domain domain, DefineOptions options) {
+        state.call(call);
+        DefinePolicy.check(domain, options, state::hostState);
+        DefinitionChecks.check(domain);
+        return DefinitionChecks.normalize(domain);
     }
 
     @Override
