@@ -64,7 +64,8 @@ class ClaimConcurrencyTest {
                         FleetResult result = planner.plan(request, FleetConstraints.none(), seen);
                         if (result instanceof FleetPlacement p) {
                             try {
-                                Claim claim = store.claim(p.hostId(), p.generation(), p.placement());
+                                Claim claim = store.claim(p.hostId(), p.generation(), p.placement(),
+                                        "vm-" + seed + "-" + i);
                                 // some definitions fail: their claims go back, so capacity comes and goes
                                 if (rnd.nextInt(4) == 0) {
                                     store.release(claim.id());

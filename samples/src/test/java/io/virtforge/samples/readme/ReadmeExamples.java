@@ -118,7 +118,8 @@ final class ReadmeExamples {
         Fleet fleet = Fleet.builder().host("h1", h1, "gpu").host("h2", h2).build();      // ids, HostStates, labels
         FleetResult r = FleetPlanner.create(HostWeigher.PACK).plan(request, FleetConstraints.none(), fleet);
         FleetPlacement chosen = r.chosen().orElseThrow();           // host id, its generation, the exact Placement
-        Claim claim = claims.claim(chosen.hostId(), chosen.generation(), chosen.placement());   // or ClaimConflictException
+        Claim claim = claims.claim(chosen.hostId(), chosen.generation(), chosen.placement(), "vm1"); // or ClaimConflictException
+// define vm1 on the host, then claims.confirm(claim.id()); on failure claims.release(claim.id())
         // README-END
         return claim;
     }
