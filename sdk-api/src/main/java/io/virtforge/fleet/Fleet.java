@@ -31,6 +31,25 @@ public final class Fleet {
         return EMPTY;
     }
 
+    /**
+     * A fleet of hosts that keep the generations they carry, for a store whose generations come from
+     * elsewhere (a database shared by several schedulers) rather than from this fleet's counter. The fleet's own
+     * counter is the highest of them, so a later {@link #withHost} still stamps a newer generation.
+     *
+     * @throws IllegalArgumentException when two hosts have the same id
+     */
+    public static Fleet ofStamped(Collection<FleetHost> hosts) {
+        TreeMap<String, FleetHost> byId = new TreeMap<>();
+        long highest = 0;
+        for (FleetHost host : Objects.requireNonNull(hosts, "hosts")) {
+            if (byId.put(host.id(), host) != null) {
+                throw new IllegalArgumentException("host " + host.id() + " is given twice");
+            }
+            highest = Math.max(highest, host.generation());
+        }
+        return new Fleet(byId, highest);
+    }
+
     /** A builder, empty. */
     public static Builder builder() {
         return new Builder();

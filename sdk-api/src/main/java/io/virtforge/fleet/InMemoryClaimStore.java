@@ -1,6 +1,5 @@
 package io.virtforge.fleet;
 
-import io.virtforge.build.DomainBuilder;
 import io.virtforge.model.Domain;
 import io.virtforge.plan.Placement;
 import io.virtforge.topology.HostState;
@@ -15,8 +14,8 @@ import java.util.OptionalLong;
 
 /**
  * A {@link ClaimStore} in memory, the embedded default. A claim's placeholder is its placement applied to a
- * {@link DomainBuilder} under the claim's domain name, so that the planner sees its CPUs, pages and devices as
- * taken exactly as it sees any domain's.
+ * {@link io.virtforge.build.DomainBuilder} under the claim's domain name ({@link ClaimPlaceholders}), so that
+ * the planner sees its CPUs, pages and devices as taken exactly as it sees any domain's.
  *
  * <p>Thread-safe: changes are serialized; {@link #fleet()} reads an immutable view without locking (it takes
  * the lock only when a pending claim's deadline has passed, to expire it). Expired claim ids are remembered,
@@ -82,7 +81,7 @@ public final class InMemoryClaimStore implements ClaimStore {
                 throw new IllegalArgumentException("host " + hostId + " already has a domain or claim named " + domainName);
             }
             long id = nextId++;
-            Domain placeholder = placement.applyTo(DomainBuilder.named(domainName)).assemble();
+            Domain placeholder = ClaimPlaceholders.of(placement, domainName);
             Held held = new Held(new Claim(id, hostId, domainName, placement, 0, clock.instant().plus(timeout)),
                     placeholder);
             claims.put(id, held);
@@ -197,12 +196,8 @@ public final class InMemoryClaimStore implements ClaimStore {
     /** Rebuilds the host's view from its snapshot and claims; returns its new generation. */
     private long refresh(String hostId) {
         FleetHost base = inventory.get(hostId);
-        HostState state = base.state();
-        for (Held held : claimsByHost.getOrDefault(hostId, Map.of()).values()) {
-            if (state.footprint(held.claim.domainName()).isEmpty()) {
-                state = PoolCounts.take(state.with(held.placeholder), held.placeholder, 1);
-            }
-        }
+        HostState state = ClaimPlaceholders.overlay(base.state(),
+                claimsByHost.getOrDefault(hostId, Map.of()).values().stream().map(h -> h.placeholder).toList());
         view = view.withHost(base.withState(state));
         return view.host(hostId).orElseThrow().generation();
     }

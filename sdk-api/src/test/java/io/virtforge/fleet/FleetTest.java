@@ -3,6 +3,7 @@ package io.virtforge.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,20 @@ class FleetTest {
         assertThat(f.withoutHost("a").host("a")).isEmpty();
         assertThat(again.host("a").orElseThrow().generation()).isGreaterThan(first);
         assertThat(f.withoutHost("zz")).isSameAs(f);
+    }
+
+    @Test
+    void aStampedFleetKeepsTheGenerationsItIsGiven() {
+        Fleet f = Fleet.ofStamped(List.of(new FleetHost("b", Hosts.host(1, 0), Set.of(), 41),
+                new FleetHost("a", Hosts.host(1, 0), Set.of("gpu"), 7)));
+        assertThat(f.hosts().keySet()).containsExactly("a", "b");
+        assertThat(f.host("a").orElseThrow().generation()).isEqualTo(7);
+        assertThat(f.host("b").orElseThrow().generation()).isEqualTo(41);
+        assertThat(f.generation()).isEqualTo(41);
+        assertThat(f.withHost(FleetHost.of("c", Hosts.host(1, 0))).host("c").orElseThrow().generation())
+                .as("a later change still stamps a newer generation").isEqualTo(42);
+        assertThatThrownBy(() -> Fleet.ofStamped(List.of(FleetHost.of("a", Hosts.host(1, 0)),
+                FleetHost.of("a", Hosts.host(2, 0))))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
