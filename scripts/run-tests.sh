@@ -9,18 +9,23 @@
 #   - raises the 2 MiB huge page pool to HUGEPAGES if lower, and restores every pool's size at the end;
 #   - starts a PRIVATE libvirtd under VIRTFORGE_LIBVIRTD_DIR (scripts/private-libvirtd.sh) and stops it at
 #     the end. The machine's /etc/libvirt and its own libvirtd (if any) are left alone: the run fails if a
-#     digest of /etc/libvirt differs afterwards.
+#     digest of /etc/libvirt differs afterwards;
+#   - starts a PRIVATE PostgreSQL cluster under VIRTFORGE_POSTGRES_DIR (scripts/private-postgres.sh, loopback
+#     only) for the JDBC claim store's tests and removes it at the end. The machine's own clusters are left
+#     alone: the run fails if pg_lsclusters says otherwise afterwards.
 # On any Debian machine it fetches libvirt's test data for the installed version into .corpus/
 # (scripts/fetch-libvirt-corpus.sh). Before the tests it checks that two clean builds give the same jars
 # (scripts/check-reproducible.sh).
 # Elsewhere (not root, or not Debian) it only runs Maven: the tests that need libvirtd skip with a reason.
 #
-# Environment: HUGEPAGES (default 128 = 256 MiB), VIRTFORGE_LIBVIRTD_DIR (see private-libvirtd.sh).
+# Environment: HUGEPAGES (default 128 = 256 MiB), VIRTFORGE_LIBVIRTD_DIR (see private-libvirtd.sh),
+# VIRTFORGE_POSTGRES_DIR (see private-postgres.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HUGEPAGES="${HUGEPAGES:-128}"
 NR_2M=/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages
 PRIVATE_LIBVIRTD="$root/scripts/private-libvirtd.sh"
+PRIVATE_POSTGRES="$root/scripts/private-postgres.sh"
 
 say() { echo "run-tests: $*" >&2; }
 
@@ -34,6 +39,11 @@ etc_libvirt_digest() {
   else
     echo "absent"
   fi
+}
+
+# The machine's own PostgreSQL clusters and their state (Debian's pg_lsclusters), to check they are untouched.
+machine_clusters() {
+  if command -v pg_lsclusters >/dev/null; then pg_lsclusters --no-header 2>&1; else echo "none"; fi
 }
 
 # "file value" for the machine-wide 2 MiB pool and each NUMA node's, to put every one back as it was.
@@ -75,6 +85,12 @@ finish() {
   set +e
   if ((host_run)); then
     "$PRIVATE_LIBVIRTD" stop || rc=1
+    "$PRIVATE_POSTGRES" stop || rc=1
+    clusters_after="$(machine_clusters)"
+    if [[ "$clusters_after" != "$clusters_before" ]]; then
+      say "ERROR: the machine's PostgreSQL clusters changed during the run: before [$clusters_before] after [$clusters_after]"
+      rc=1
+    fi
     [[ -n "${pools_before:-}" ]] && { restore_hugepage_pools || rc=1; }
     digest_after="$(etc_libvirt_digest)"
     if [[ "$digest_after" == "$digest_before" ]]; then
@@ -93,6 +109,7 @@ if ((host_run)); then
   "$root/scripts/setup-libvirt-host.sh"
 
   digest_before="$(etc_libvirt_digest)"
+  clusters_before="$(machine_clusters)"
   trap finish EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
@@ -110,8 +127,13 @@ if ((host_run)); then
   say "real-libvirt tests use the private libvirtd at $uri"
   # Surefire and failsafe hand -D properties on to the test JVMs (TestLibvirtd reads this one).
   mvn_args+=("-Dvirtforge.testLibvirtUri=$uri")
+
+  postgres_url="$("$PRIVATE_POSTGRES" start)"
+  say "JDBC claim store tests use the private PostgreSQL at ${postgres_url%%\?*}"
+  # JdbcClaimStoreIT and CrossJvmClaimsIT read it (TestPostgres); the URL carries a password made at start.
+  mvn_args+=("-Dvirtforge.testPostgresUrl=$postgres_url")
 else
-  say "not root on Debian: host setup and the private libvirtd skipped; tests that need libvirtd will skip"
+  say "not root on Debian: host setup, the private libvirtd and PostgreSQL skipped; tests that need them will skip"
 fi
 
 # libvirt's own test data for the installed version, into .corpus/ (a private apt configuration; see the

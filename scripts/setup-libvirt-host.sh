@@ -4,7 +4,8 @@
 #   - installs the missing Debian packages (apt-get --no-install-recommends);
 #   - creates the groups kvm and libvirt-qemu and the user libvirt-qemu if missing (Debian's libvirtd resolves
 #     them at start-up even when qemu.conf says root);
-#   - builds the tiny direct-boot test guest in its own folder (GUEST_DIR).
+#   - builds the tiny direct-boot test guest in its own folder (GUEST_DIR);
+#   - installs PostgreSQL's server for the JDBC claim store's tests (they run a private cluster of their own).
 # It does not touch /etc/libvirt, huge pages or any running libvirtd: the tests run against a private
 # libvirtd that scripts/run-tests.sh starts and stops (scripts/private-libvirtd.sh).
 #
@@ -48,8 +49,11 @@ VIRTLOGD_LOG="/var/log/libvirt/virtlogd.log"
 URI="qemu:///system"
 HUGETLBFS_MNT="/dev/hugepages"
 QEMU_CONF="/etc/libvirt/qemu.conf"
+# postgresql: the server binaries for the JDBC claim store's tests, which run their own private cluster
+# (scripts/private-postgres.sh). Debian's package creates (and may start) its own "main" cluster; the tests
+# leave that cluster alone, whether it runs or not.
 PACKAGES=(libvirt0 libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
-          qemu-system-x86 qemu-utils linux-image-cloud-amd64 busybox-static cpio jing)
+          qemu-system-x86 qemu-utils linux-image-cloud-amd64 busybox-static cpio jing postgresql)
 
 log() { echo "[setup-libvirt-host] $*"; }
 die() { echo "[setup-libvirt-host] ERROR: $*" >&2; exit 1; }
