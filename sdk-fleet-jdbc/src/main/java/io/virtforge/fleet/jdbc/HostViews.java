@@ -26,16 +26,24 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Every claim, release and expiry moves its host's generation, so a host whose generation and local snapshot
  * are unchanged since the last read has the same view: only the (id, generation) of every host is read each
- * time, and the claims (and their placeholder XML, parsed) only for the hosts that moved. Thread-safe.
+ * time, and the claims (and their placeholder XML, parsed once per claim) only for the hosts that moved.
+ * Thread-safe: a view is a function of (snapshot, generation), whichever thread builds it.
  */
 final class HostViews {
-    private static final String HOSTS = """
+    /**
+     * Every host's generation and first pending deadline, with the live claims of the hosts whose view this JVM
+     * does not have at that generation (the pairs given): one statement, hence one consistent snapshot.
+     */
+    private static final String FLEET = """
             SELECT h.id, h.generation,
-                   (SELECT min(c.expires_at) FROM fleet_claim c WHERE c.host_id = h.id AND c.status = 'pending')
-              FROM fleet_host h""";
-    private static final String LIVE_CLAIMS = """
-            SELECT id, host_id, placeholder_xml FROM fleet_claim
-             WHERE status <> 'expired' AND host_id = ANY (?) ORDER BY id""";
+                   (SELECT min(p.expires_at) FROM fleet_claim p WHERE p.host_id = h.id AND p.status = 'pending'),
+                   c.id, c.placeholder_xml
+              FROM fleet_host h
+              LEFT JOIN fleet_claim c
+                ON c.host_id = h.id AND c.status <> 'expired'
+               AND NOT EXISTS (SELECT 1 FROM unnest(?::text[], ?::bigint[]) AS known (id, generation)
+                                WHERE known.id = h.id AND known.generation = h.generation)
+             ORDER BY h.id, c.id""";
 
     private final DomainXml xml = DomainXml.defaults();
     private final Map<String, View> views = new ConcurrentHashMap<>();
@@ -49,46 +57,64 @@ final class HostViews {
     private record View(FleetHost base, long generation, Set<Long> claimIds, FleetHost host) {
     }
 
-    /** Reads the fleet in the transaction of {@code c} (REPEATABLE READ: both queries see one snapshot). */
+    /** Reads the fleet (one statement: it sees one snapshot of the database at any isolation level). */
     Snapshot read(Connection c, Map<String, FleetHost> inventory) throws SQLException {
+        // the views this read may reuse, taken once: the query leaves out exactly their claims
+        Map<String, View> usable = new HashMap<>();
+        views.forEach((id, view) -> {
+            if (inventory.get(id) == view.base) {
+                usable.put(id, view);
+            }
+        });
+        List<String> knownIds = new ArrayList<>(usable.keySet());
+        List<Long> knownGenerations = knownIds.stream().map(id -> usable.get(id).generation).toList();
         Map<String, Long> generations = new HashMap<>();
+        Map<String, Map<Long, Domain>> claims = new HashMap<>();
         Instant firstDeadline = Instant.MAX;
-        try (PreparedStatement s = c.prepareStatement(HOSTS); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                generations.put(r.getString(1), r.getLong(2));
-                Timestamp deadline = r.getTimestamp(3);
-                if (deadline != null && deadline.toInstant().isBefore(firstDeadline)) {
-                    firstDeadline = deadline.toInstant();
+        Array ids = c.createArrayOf("text", knownIds.toArray());
+        Array known = c.createArrayOf("bigint", knownGenerations.toArray());
+        try (PreparedStatement s = c.prepareStatement(FLEET)) {
+            s.setArray(1, ids);
+            s.setArray(2, known);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String host = r.getString(1);
+                    generations.put(host, r.getLong(2));
+                    Timestamp deadline = r.getTimestamp(3);
+                    if (deadline != null && deadline.toInstant().isBefore(firstDeadline)) {
+                        firstDeadline = deadline.toInstant();
+                    }
+                    long claimId = r.getLong(4);
+                    if (!r.wasNull()) {
+                        String xmlText = r.getString(5);
+                        claims.computeIfAbsent(host, k -> new LinkedHashMap<>())
+                                .put(claimId, parsed.computeIfAbsent(claimId, k -> xml.parse(xmlText)));
+                    }
                 }
             }
+        } finally {
+            ids.free();
+            known.free();
         }
-        List<String> moved = new ArrayList<>();
         List<FleetHost> hosts = new ArrayList<>();
         for (FleetHost base : inventory.values()) {
             Long generation = generations.get(base.id());
             if (generation == null) {
                 continue; // removed from the fleet (by this JVM or another): the database decides
             }
-            View view = views.get(base.id());
-            if (view != null && view.base == base && view.generation == generation) {
+            View view = usable.get(base.id());
+            if (view != null && view.generation == generation) {
                 hosts.add(view.host);
-            } else {
-                moved.add(base.id());
+                continue;
             }
-        }
-        if (!moved.isEmpty()) {
-            Map<String, Map<Long, Domain>> claims = liveClaims(c, moved);
-            for (String id : moved) {
-                FleetHost base = inventory.get(id);
-                Map<Long, Domain> held = claims.getOrDefault(id, Map.of());
-                FleetHost host = new FleetHost(id, ClaimPlaceholders.overlay(base.state(), held.values()),
-                        base.labels(), generations.get(id));
-                View old = views.put(id, new View(base, generations.get(id), Set.copyOf(held.keySet()), host));
-                if (old != null) {
-                    old.claimIds.stream().filter(claimId -> !held.containsKey(claimId)).forEach(parsed::remove);
-                }
-                hosts.add(host);
+            Map<Long, Domain> held = claims.getOrDefault(base.id(), Map.of());
+            FleetHost host = new FleetHost(base.id(), ClaimPlaceholders.overlay(base.state(), held.values()),
+                    base.labels(), generation);
+            View old = views.put(base.id(), new View(base, generation, Set.copyOf(held.keySet()), host));
+            if (old != null) {
+                old.claimIds.stream().filter(claimId -> !held.containsKey(claimId)).forEach(parsed::remove);
             }
+            hosts.add(host);
         }
         views.keySet().retainAll(generations.keySet());
         return new Snapshot(Fleet.ofStamped(hosts), firstDeadline);
@@ -105,24 +131,5 @@ final class HostViews {
         if (old != null) {
             old.claimIds.forEach(parsed::remove);
         }
-    }
-
-    private Map<String, Map<Long, Domain>> liveClaims(Connection c, List<String> hostIds) throws SQLException {
-        Map<String, Map<Long, Domain>> byHost = new HashMap<>();
-        Array ids = c.createArrayOf("text", hostIds.toArray());
-        try (PreparedStatement s = c.prepareStatement(LIVE_CLAIMS)) {
-            s.setArray(1, ids);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    long id = r.getLong(1);
-                    String xmlText = r.getString(3);
-                    Domain placeholder = parsed.computeIfAbsent(id, k -> xml.parse(xmlText));
-                    byHost.computeIfAbsent(r.getString(2), k -> new LinkedHashMap<>()).put(id, placeholder);
-                }
-            }
-        } finally {
-            ids.free();
-        }
-        return byHost;
     }
 }

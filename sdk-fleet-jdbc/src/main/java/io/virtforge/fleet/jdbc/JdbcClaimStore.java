@@ -45,13 +45,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>What the database holds</b> (tables {@code fleet_host}, {@code fleet_claim}, created by Flyway at
  * {@link Builder#build()}): each host's generation, taken from one sequence on every change so that it never comes
  * back (no ABA); each claim's host, domain name, status (pending, confirmed, expired), deadline and placeholder
- * domain XML. A claim is one transaction: the host's generation moves only if it still is the one the plan saw
+ * domain XML. A claim is one statement, hence one transaction that holds the host's row lock no longer than the
+ * database takes to run it: the host's generation moves only if it still is the one the plan saw
  * ({@code UPDATE ... WHERE generation = ?}), and the claim row is inserted; a unique index refuses a second live
- * claim for a domain name on a host. A conflict is the caller's signal to plan again; the store itself retries only
- * transactions the database aborted (serialization failures, deadlocks), a bounded number of times.
+ * claim for a domain name on a host. Confirm and release of a live claim are one statement too. A conflict is the
+ * caller's signal to plan again; the store itself retries only transactions the database aborted (serialization
+ * failures, deadlocks), a bounded number of times.
  *
  * <p><b>The fleet</b>: this JVM's snapshots overlaid with the placeholders of every live claim in the database
- * (whoever made it), each host stamped with the database's generation, read in one REPEATABLE READ snapshot.
+ * (whoever made it), each host stamped with the database's generation, read in one statement (one snapshot).
  * Hosts whose generation and snapshot did not move are not read again. Hosts only in the database (another JVM's
  * inventory) are not in this JVM's fleet; hosts removed from the database are not either.
  *
@@ -77,9 +79,20 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
     private static final String ADD_HOST_IF_NEW = """
             INSERT INTO fleet_host (id, generation) VALUES (?, nextval('fleet_generation'))
             ON CONFLICT (id) DO NOTHING""";
-    private static final String MOVE_IF_AT = """
-            UPDATE fleet_host SET generation = nextval('fleet_generation')
-             WHERE id = ? AND generation = ? RETURNING generation""";
+    /** The claim in one statement: the host moves only from the expected generation, and the row goes in. */
+    private static final String CLAIM = """
+            WITH moved AS (UPDATE fleet_host SET generation = nextval('fleet_generation')
+                            WHERE id = ? AND generation = ? RETURNING id, generation)
+            INSERT INTO fleet_claim (host_id, domain_name, status, expires_at, placeholder_xml)
+            SELECT id, ?, 'pending', ?, ? FROM moved
+            RETURNING id, (SELECT generation FROM moved)""";
+    private static final String CONFIRM_LIVE = """
+            UPDATE fleet_claim SET status = 'confirmed' WHERE id = ? AND status = 'pending' AND expires_at > ?""";
+    private static final String RELEASE_LIVE = """
+            WITH gone AS (DELETE FROM fleet_claim
+                           WHERE id = ? AND (status = 'confirmed' OR (status = 'pending' AND expires_at > ?))
+                       RETURNING host_id)
+            UPDATE fleet_host SET generation = nextval('fleet_generation') WHERE id IN (SELECT host_id FROM gone)""";
     private static final String MOVE = "UPDATE fleet_host SET generation = nextval('fleet_generation') WHERE id = ANY (?)";
     private static final String GENERATION = "SELECT generation FROM fleet_host WHERE id = ?";
     private static final String INSERT_CLAIM = """
@@ -113,7 +126,7 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
         this.connections = new Connections(b.dataSource, b.schema, b.maxIdleConnections);
         this.transactions = new Transactions(connections, b.attempts);
         b.fleet.all().forEach(h -> inventory.put(h.id(), h));
-        transactions.write("adding the hosts " + inventory.keySet(), c -> {
+        transactions.inTransaction("adding the hosts " + inventory.keySet(), c -> {
             try (PreparedStatement s = c.prepareStatement(ADD_HOST_IF_NEW)) {
                 for (String id : inventory.keySet()) {
                     s.setString(1, id);
@@ -142,7 +155,7 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
     }
 
     private HostViews.Snapshot read() {
-        return transactions.read("reading the fleet", c -> views.read(c, Map.copyOf(inventory)));
+        return transactions.eachStatement("reading the fleet", c -> views.read(c, Map.copyOf(inventory)));
     }
 
     @Override
@@ -164,16 +177,17 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
         String placeholderXml = xml.write(placeholder);
         // the database keeps microseconds: the claim carries the deadline as it will be read back
         Instant deadline = clock.instant().plus(timeout).truncatedTo(ChronoUnit.MICROS);
-        long[] idAndGeneration = transactions.write("claiming " + domainName + " on host " + hostId, c -> {
-            long generation = moveIfAt(c, hostId, expectedGeneration);
-            try (PreparedStatement s = c.prepareStatement(INSERT_CLAIM)) {
+        long[] idAndGeneration = transactions.eachStatement("claiming " + domainName + " on host " + hostId, c -> {
+            try (PreparedStatement s = c.prepareStatement(CLAIM)) {
                 s.setString(1, hostId);
-                s.setString(2, domainName);
-                s.setTimestamp(3, Timestamp.from(deadline));
-                s.setString(4, placeholderXml);
+                s.setLong(2, expectedGeneration);
+                s.setString(3, domainName);
+                s.setTimestamp(4, Timestamp.from(deadline));
+                s.setString(5, placeholderXml);
                 try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return new long[] {r.getLong(1), generation};
+                    if (r.next()) {
+                        return new long[] {r.getLong(1), r.getLong(2)};
+                    }
                 }
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -182,6 +196,7 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
                 }
                 throw e;
             }
+            throw conflict(c, hostId, expectedGeneration);
         });
         views.remember(idAndGeneration[0], placeholder);
         if (deadline.isBefore(nextDeadline)) {
@@ -190,21 +205,12 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
         return new Claim(idAndGeneration[0], hostId, domainName, placement, idAndGeneration[1], deadline);
     }
 
-    /** Moves the host's generation if it is still the expected one; else the conflict, with the actual one. */
-    private static long moveIfAt(Connection c, String hostId, long expected) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(MOVE_IF_AT)) {
-            s.setString(1, hostId);
-            s.setLong(2, expected);
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    return r.getLong(1);
-                }
-            }
-        }
+    /** The conflict of a claim refused at the expected generation, with the host's generation now. */
+    private static ClaimConflictException conflict(Connection c, String hostId, long expected) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(GENERATION)) {
             s.setString(1, hostId);
             try (ResultSet r = s.executeQuery()) {
-                throw new ClaimConflictException(hostId, expected,
+                return new ClaimConflictException(hostId, expected,
                         r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty());
             }
         }
@@ -212,7 +218,11 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
 
     @Override
     public void confirm(long claimId) {
-        Optional<RuntimeException> refusal = transactions.write("confirming claim " + claimId, c -> {
+        if (changedLive(CONFIRM_LIVE, "confirming claim " + claimId, claimId)) {
+            return;
+        }
+        // not a live pending claim: find out why, expiring it if it is due, in a transaction that locks its row
+        Optional<RuntimeException> refusal = transactions.inTransaction("confirming claim " + claimId, c -> {
             Optional<ClaimRow> row = lock(c, claimId);
             if (row.isEmpty()) {
                 return Optional.of(new IllegalStateException("claim " + claimId + " is unknown or released"));
@@ -240,7 +250,10 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
 
     @Override
     public void release(long claimId) {
-        Optional<RuntimeException> refusal = transactions.write("releasing claim " + claimId, c -> {
+        if (changedLive(RELEASE_LIVE, "releasing claim " + claimId, claimId)) {
+            return;
+        }
+        Optional<RuntimeException> refusal = transactions.inTransaction("releasing claim " + claimId, c -> {
             Optional<ClaimRow> row = lock(c, claimId);
             if (row.isEmpty()) {
                 return Optional.of(new IllegalStateException("claim " + claimId + " is unknown or released"));
@@ -265,11 +278,23 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
         });
     }
 
+    /** Runs the one-statement change of a live claim (the common case); false when the claim is not live. */
+    private boolean changedLive(String statement, String what, long claimId) {
+        Instant now = clock.instant();
+        return transactions.eachStatement(what, c -> {
+            try (PreparedStatement s = c.prepareStatement(statement)) {
+                s.setLong(1, claimId);
+                s.setTimestamp(2, Timestamp.from(now));
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
     @Override
     public int expireDue() {
         Instant now = clock.instant();
         Instant[] firstDeadline = {Instant.MAX};
-        int expired = transactions.write("expiring the claims due at " + now, c -> {
+        int expired = transactions.inTransaction("expiring the claims due at " + now, c -> {
             List<String> hosts = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(EXPIRE_DUE)) {
                 s.setTimestamp(1, Timestamp.from(now));
@@ -301,7 +326,7 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
     @Override
     public void putHost(FleetHost host) {
         Objects.requireNonNull(host, "host");
-        transactions.write("adding or updating host " + host.id(), c -> {
+        transactions.inTransaction("adding or updating host " + host.id(), c -> {
             try (PreparedStatement s = c.prepareStatement(TOUCH_HOST)) {
                 s.setString(1, host.id());
                 s.executeUpdate();
@@ -314,7 +339,7 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
     @Override
     public void removeHost(String hostId) {
         Objects.requireNonNull(hostId, "hostId");
-        transactions.write("removing host " + hostId, c -> {
+        transactions.inTransaction("removing host " + hostId, c -> {
             try (PreparedStatement s = c.prepareStatement(REMOVE_HOST)) {
                 s.setString(1, hostId);
                 s.executeUpdate();

@@ -2,7 +2,6 @@ package io.virtforge.fleet.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,19 +30,23 @@ final class Transactions {
     }
 
     /**
-     * Runs the work in a read-write transaction at the session's level (PostgreSQL's default, READ COMMITTED: the
-     * store's writes are conditional updates and row locks, which need no more).
+     * Runs the work in one transaction at the session's level (PostgreSQL's default, READ COMMITTED: the store's
+     * writes are conditional updates and row locks, which need no more).
      */
-    <T> T write(String what, Work<T> work) {
+    <T> T inTransaction(String what, Work<T> work) {
         return run(what, false, work);
     }
 
-    /** Runs the work in a read-only REPEATABLE READ transaction: every query sees the same snapshot. */
-    <T> T read(String what, Work<T> work) {
+    /**
+     * Runs work whose every statement is a transaction of its own (auto-commit). The store's hot paths are single
+     * statements, so that the database commits them as they end: no row lock is held across a round trip to a
+     * client that may be slow to answer.
+     */
+    <T> T eachStatement(String what, Work<T> work) {
         return run(what, true, work);
     }
 
-    private <T> T run(String what, boolean snapshot, Work<T> work) {
+    private <T> T run(String what, boolean autoCommit, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             Connection c;
             try {
@@ -53,17 +56,18 @@ final class Transactions {
             }
             boolean broken = false;
             try {
-                if (snapshot) {
-                    // one statement in the transaction rather than two session settings (a round trip each)
-                    try (Statement s = c.createStatement()) {
-                        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                    }
+                if (autoCommit) {
+                    c.setAutoCommit(true); // no transaction is open: the driver only notes it
                 }
                 T result = work.run(c);
-                c.commit();
+                if (autoCommit) {
+                    c.setAutoCommit(false);
+                } else {
+                    c.commit();
+                }
                 return result;
             } catch (SQLException e) {
-                broken = rollback(c) || Connections.breaksConnection(e);
+                broken = rollback(c, autoCommit) || Connections.breaksConnection(e);
                 if (retryable(e) && attempt < attempts) {
                     LOG.info("{}: {} (SQLSTATE {}), retrying ({} of {})", what, e.getMessage(), e.getSQLState(),
                             attempt + 1, attempts);
@@ -71,7 +75,7 @@ final class Transactions {
                 }
                 throw new ClaimStoreException(what, e);
             } catch (RuntimeException e) {
-                broken = rollback(c);
+                broken = rollback(c, autoCommit);
                 throw e;
             } finally {
                 connections.giveBack(c, broken);
@@ -84,10 +88,17 @@ final class Transactions {
         return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
-    /** Rolls back; true when that failed too (the connection is not to be reused). */
-    private static boolean rollback(Connection c) {
+    /**
+     * Rolls back the transaction, or leaves auto-commit (nothing to roll back); true when that failed (the
+     * connection is not to be reused).
+     */
+    private static boolean rollback(Connection c, boolean autoCommit) {
         try {
-            c.rollback();
+            if (autoCommit) {
+                c.setAutoCommit(false);
+            } else {
+                c.rollback();
+            }
             return false;
         } catch (SQLException e) {
             LOG.debug("rollback failed: {}", e.getMessage());

@@ -23,7 +23,7 @@ class TransactionsTest {
     void aDeadlockOrSerializationFailureIsRetriedAndTheResultReturned() {
         Transactions tx = new Transactions(new Connections(dataSource(), Optional.empty(), 2), 5);
         int[] runs = {0};
-        String result = tx.write("claiming vm1", c -> {
+        String result = tx.inTransaction("claiming vm1", c -> {
             runs[0]++;
             if (runs[0] == 1) {
                 throw new SQLException("deadlock detected", "40P01");
@@ -43,7 +43,7 @@ class TransactionsTest {
     void retriesAreBounded() {
         Transactions tx = new Transactions(new Connections(dataSource(), Optional.empty(), 2), 3);
         int[] runs = {0};
-        assertThatThrownBy(() -> tx.write("claiming vm1", c -> {
+        assertThatThrownBy(() -> tx.inTransaction("claiming vm1", c -> {
             runs[0]++;
             throw new SQLException("deadlock detected", "40P01");
         })).isInstanceOfSatisfying(ClaimStoreException.class, e -> {
@@ -56,11 +56,11 @@ class TransactionsTest {
     @Test
     void otherDatabaseErrorsAreTypedAtOnceAndABrokenSessionIsNotReused() {
         Transactions tx = new Transactions(new Connections(dataSource(), Optional.empty(), 2), 5);
-        assertThatThrownBy(() -> tx.write("releasing claim 7", c -> {
+        assertThatThrownBy(() -> tx.inTransaction("releasing claim 7", c -> {
             throw new SQLException("connection reset", "08006");
         })).isInstanceOfSatisfying(ClaimStoreException.class, e -> assertThat(e.sqlState()).hasValue("08006"));
         assertThat(calls).containsExactly("rollback", "close");
-        tx.write("again", c -> 1);
+        tx.inTransaction("again", c -> 1);
         assertThat(opened).isEqualTo(2);
     }
 
@@ -68,7 +68,7 @@ class TransactionsTest {
     void theCallersOwnRefusalsRollBackAndPassThroughUnchanged() {
         Transactions tx = new Transactions(new Connections(dataSource(), Optional.empty(), 2), 5);
         IllegalArgumentException refusal = new IllegalArgumentException("vm1 is taken");
-        assertThatThrownBy(() -> tx.write("claiming vm1", c -> {
+        assertThatThrownBy(() -> tx.inTransaction("claiming vm1", c -> {
             throw refusal;
         })).isSameAs(refusal);
         assertThat(calls).containsExactly("rollback");
