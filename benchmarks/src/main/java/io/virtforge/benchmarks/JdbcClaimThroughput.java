@@ -1,6 +1,7 @@
 package io.virtforge.benchmarks;
 
 import io.virtforge.fleet.Claim;
+import io.virtforge.fleet.ClaimPlaceholders;
 import io.virtforge.fleet.ClaimConflictException;
 import io.virtforge.fleet.Fleet;
 import io.virtforge.fleet.FleetConstraints;
@@ -9,7 +10,9 @@ import io.virtforge.fleet.FleetPlacement;
 import io.virtforge.fleet.FleetPlanner;
 import io.virtforge.fleet.HostWeigher;
 import io.virtforge.fleet.jdbc.JdbcClaimStore;
+import io.virtforge.plan.Placement;
 import io.virtforge.plan.PlacementRequest;
+import io.virtforge.plan.Planner;
 import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
@@ -36,14 +39,17 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Claim throughput of the PostgreSQL claim store ({@code sdk-fleet-jdbc}) with several scheduler JVMs on one
- * database: each JVM plans, claims, confirms, and releases its oldest claim once it holds {@value #HELD}, so the
- * fleet never fills and every request is placed. Reported: claims + confirms per second over all JVMs (mean ±
- * 99.9 % confidence error over the runs, as JMH does), and the latency of {@code claim()} (p50, p99, pooled over
- * the runs, conflicts included). Then, in one JVM: what the per-host view cache and the reuse of connections
+ * database, in two modes. {@code store}: each JVM reads the fleet, claims one of a fixed set of placements on a host
+ * of its own (no conflicts, no planning), confirms, and releases its oldest claim once it holds {@value #HELD}: what
+ * the store itself sustains. {@code loop}: the scheduler's whole loop, plan (pack: every JVM wants the same host),
+ * claim, plan again on a conflict, confirm, release the oldest beyond {@value #HELD}: the fleet never fills and every
+ * request is placed. Reported per mode: claims + confirms per second over all JVMs (mean ± 99.9 % confidence error
+ * over the runs, as JMH does), and the latency of {@code claim()} (p50, p99, pooled over the runs, conflicts
+ * included). Then, in one JVM: what the per-host view cache and the reuse of connections
  * are worth. Not JMH: the JVMs under test are separate processes (this class's {@code worker} mode).
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.virtforge.benchmarks.JdbcClaimThroughput JDBC_URL [JVMS RUNS WARMUP_S MEASURE_S]
+ * java -cp benchmarks/target/benchmarks.jar io.virtforge.benchmarks.JdbcClaimThroughput JDBC_URL [JVMS RUNS WARMUP_S MEASURE_S [MODE]]
  * </pre>
  */
 public final class JdbcClaimThroughput {
@@ -60,7 +66,8 @@ public final class JdbcClaimThroughput {
     /** Runs the benchmark (or, with {@code worker} first, one scheduler JVM of it). */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("worker")) {
-            worker(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
+            worker(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    args[6]);
             return;
         }
         if (args.length < 1) {
@@ -72,8 +79,16 @@ public final class JdbcClaimThroughput {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         int measure = args.length > 4 ? Integer.parseInt(args[4]) : 10;
-        System.out.printf("JDBC claim throughput: %d JVMs, %d runs, %d s warm-up + %d s measured, %d hosts x %d CPUs%n",
-                jvms, runs, warmup, measure, HOSTS, CPUS);
+        for (String mode : args.length > 5 ? List.of(args[5]) : List.of("store", "loop")) {
+            multiJvm(url, mode, jvms, runs, warmup, measure);
+        }
+        oneJvmComparisons(url);
+    }
+
+    private static void multiJvm(String url, String mode, int jvms, int runs, int warmup, int measure)
+            throws Exception {
+        System.out.printf("JDBC claim throughput, mode %s: %d JVMs, %d runs, %d s warm-up + %d s measured, %d hosts x"
+                + " %d CPUs%n", mode, jvms, runs, warmup, measure, HOSTS, CPUS);
         double[] rates = new double[runs];
         List<Long> latencies = new ArrayList<>();
         long conflicts = 0;
@@ -85,7 +100,8 @@ public final class JdbcClaimThroughput {
                 for (int j = 0; j < jvms; j++) {
                     processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                             "-cp", System.getProperty("java.class.path"), JdbcClaimThroughput.class.getName(),
-                            "worker", url, schema, Integer.toString(warmup), Integer.toString(measure), "w" + j)
+                            "worker", url, schema, Integer.toString(warmup), Integer.toString(measure),
+                            Integer.toString(j), mode)
                             .redirectError(ProcessBuilder.Redirect.INHERIT).start());
                 }
                 List<BufferedReader> outs = new ArrayList<>();
@@ -124,7 +140,6 @@ public final class JdbcClaimThroughput {
         System.out.printf(Locale.ROOT, "claim() latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d claims, %d conflicts)%n",
                 percentile(sorted, 0.50) / 1e3, percentile(sorted, 0.99) / 1e3, sorted[sorted.length - 1] / 1e3,
                 sorted.length, conflicts);
-        oneJvmComparisons(url);
     }
 
     /** What the view cache and connection reuse are worth, in one JVM without competition. */
@@ -207,9 +222,12 @@ public final class JdbcClaimThroughput {
         return (System.nanoTime() - start) / 1e3 / times;
     }
 
-    private static void worker(String url, String schema, int warmup, int measure, String name) throws IOException {
+    private static void worker(String url, String schema, int warmup, int measure, int index, String mode)
+            throws IOException {
         try (JdbcClaimStore store = JdbcClaimStore.builder(dataSource(url)).schema(schema).fleet(fleet()).build()) {
             FleetPlanner planner = FleetPlanner.create(HostWeigher.PACK);
+            String own = "h" + index % HOSTS;
+            List<Placement> fixed = disjointPlacements();
             System.out.println("READY");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -225,10 +243,17 @@ public final class JdbcClaimThroughput {
                     break;
                 }
                 boolean measured = now >= measureFrom;
-                FleetPlacement p = planner.plan(REQUEST, FleetConstraints.none(), store.fleet()).chosen().orElseThrow();
+                FleetPlacement p;
+                if (mode.equals("store")) {
+                    // at most HELD + 1 of the 16 disjoint placements are held at once: taken in turn, none overlaps
+                    p = new FleetPlacement(own, store.fleet().host(own).orElseThrow().generation(),
+                            fixed.get((int) (i % fixed.size())));
+                } else {
+                    p = planner.plan(REQUEST, FleetConstraints.none(), store.fleet()).chosen().orElseThrow();
+                }
                 long t0 = System.nanoTime();
                 try {
-                    Claim c = store.claim(p.hostId(), p.generation(), p.placement(), name + "-" + i);
+                    Claim c = store.claim(p.hostId(), p.generation(), p.placement(), "w" + index + "-" + i);
                     record(measured, latencies, t0);
                     store.confirm(c.id());
                     if (measured && System.nanoTime() < end) {
@@ -248,6 +273,19 @@ public final class JdbcClaimThroughput {
             System.out.println("RESULT " + ops + " " + conflicts + (latencies.length() == 0 ? "" : " " + latencies));
             System.out.flush();
         }
+    }
+
+    /** {@value #CPUS} / 2 placements of {@link #REQUEST} on one host, no two sharing a CPU or a page. */
+    private static List<Placement> disjointPlacements() {
+        Planner single = Planner.create();
+        HostState state = host();
+        List<Placement> all = new ArrayList<>();
+        for (int i = 0; i < CPUS / 2; i++) {
+            Placement p = single.plan(REQUEST, state).orElseThrow();
+            all.add(p);
+            state = state.with(ClaimPlaceholders.of(p, "fixed-" + i));
+        }
+        return all;
     }
 
     private static void record(boolean measured, StringBuilder latencies, long t0) {
