@@ -1,6 +1,8 @@
 package io.virtforge.fleet;
 
+import io.virtforge.json.Json;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,6 +28,14 @@ public record FleetNoFit(SortedMap<String, Integer> rejectedHosts) implements Fl
     /** Hosts rejected, in all. */
     public int total() {
         return rejectedHosts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    @Override
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fit", false);
+        m.put("rejected", rejectedHosts);
+        return Json.write(m);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.virtforge.fleet;
 
+import io.virtforge.json.Json;
 import io.virtforge.plan.Placement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,5 +18,14 @@ public record FleetPlacement(String hostId, long generation, Placement placement
     public FleetPlacement {
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(placement, "placement");
+    }
+
+    @Override
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fit", true);
+        m.put("host", hostId);
+        placement.jsonFields().forEach(m::putIfAbsent); // "fit" is already there, first
+        return Json.write(m);
     }
 }

@@ -18,4 +18,11 @@ public sealed interface FleetResult permits FleetPlacement, FleetNoFit {
     default Optional<FleetNoFit> noFit() {
         return this instanceof FleetNoFit n ? Optional.of(n) : Optional.empty();
     }
+
+    /**
+     * The result as JSON: {@code {"fit":true,"host":ID,...}} with the placement's fields as
+     * {@link io.virtforge.plan.Placement#toJson()} writes them, or {@code {"fit":false,"rejected":{CODE:HOSTS,...}}}.
+     * The generation is left out: it is for claiming through the API, not for reading.
+     */
+    String toJson();
 }

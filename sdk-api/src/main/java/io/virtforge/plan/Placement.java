@@ -101,6 +101,14 @@ public record Placement(List<CellPlacement> cells, CpuSet emulatorPin, Map<Integ
 
     @Override
     public String toJson() {
+        return Json.write(jsonFields());
+    }
+
+    /**
+     * The fields of {@link #toJson()}, in its order ({@code fit} first), for JSON that embeds a placement
+     * (the fleet planner's answer adds the host). A new map on each call, of values {@link Json#write} takes.
+     */
+    public Map<String, Object> jsonFields() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fit", true);
         List<Object> cellList = new ArrayList<>();
@@ -122,7 +130,7 @@ public record Placement(List<CellPlacement> cells, CpuSet emulatorPin, Map<Integ
         iothreadPins.forEach((id, s) -> io.put(Integer.toString(id), s.format()));
         m.put("iothreadPins", io);
         m.put("devices", devices.stream().map(PciAddress::format).toList());
-        return Json.write(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The page size of a guest cell. */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         version = "virtforge 0.1.0",
         description = "Build, check, place and run performance-tuned KVM virtual machines.",
         subcommands = {XmlCommand.class, PlanCommand.class, CreateOptimizedVmCommand.class, VmMonitorCommand.class,
-                GpuPassthroughCommand.class, NumaCompareCommand.class, AuditCommand.class, HostCommand.class})
+                GpuPassthroughCommand.class, NumaCompareCommand.class, AuditCommand.class, HostCommand.class,
+                FleetCommand.class})
 public final class Virtforge {
     /** Exit code: success. */
     public static final int OK = 0;

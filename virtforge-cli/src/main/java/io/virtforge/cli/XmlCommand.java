@@ -113,7 +113,7 @@ final class XmlCommand {
             Domain domain = read(file);
             io.virtforge.check.Validator v = io.virtforge.check.Validator.of(p, io.virtforge.check.ValidationOptions.DEFAULT);
             io.virtforge.check.Report report = host == null ? v.validate(domain)
-                    : v.validate(domain, HostFiles.state(host, nodeDevices, domains));
+                    : v.validate(domain, io.virtforge.topology.HostFiles.state(host, nodeDevices, domains));
             var out = spec.commandLine().getOut();
             out.print(json ? report.toJson() + "\n" : report.toText());
             out.flush();

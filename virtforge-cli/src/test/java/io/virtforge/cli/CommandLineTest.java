@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"create-optimized-vm", "vm-monitor", "gpu-passthrough", "numa-compare", "audit", "host",
-        "plan"})
+        "plan", "fleet"})
     void everyCommandHasHelpAndIsListed(String command) {
         CliRun help = CliRun.of(command, "--help");
         assertThat(help.exitCode()).isZero();

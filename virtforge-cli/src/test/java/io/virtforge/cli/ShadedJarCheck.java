@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shaded {@code virtforge.jar} carries the command line and what it runs on (the SDK, libvirt-java, the fake
- * host of sdk-fake), never a test framework: no JUnit, AssertJ or jqwik class. Runs in the {@code verify} phase
+ * host of sdk-fake), never a test framework: no JUnit, AssertJ, jqwik or (test-only) Jackson class. Runs in the {@code verify} phase
  * (the pom's {@code shaded-jar-check} execution gives it the jar's path); in the {@code test} phase there is no jar
  * yet and it is skipped.
  */
 class ShadedJarCheck {
-    private static final List<String> FORBIDDEN = List.of("org/junit/", "org/assertj/", "net/jqwik/", "org/opentest4j/");
+    private static final List<String> FORBIDDEN = List.of("org/junit/", "org/assertj/", "net/jqwik/", "org/opentest4j/",
+            "com/fasterxml/jackson/");
 
     @Test
     void theRunnableJarHoldsNoTestFramework() throws IOException {
