@@ -18,6 +18,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -26,9 +28,10 @@ import java.util.Random;
  *
  * <ul>
  * <li>{@code race URL SCHEMA SEED REQUESTS}: says {@code READY}, waits for a line on stdin, then places REQUESTS
- * random requests on {@link #raceFleet()} (plan, claim, confirm or release 1 in 4, again on a conflict) and says
- * {@code RESULT confirmed released refused conflicts}, after a {@code FALSE_REFUSAL ...} line for every refusal
- * while a host of the fleet it saw could fit the request;</li>
+ * random requests on {@link #raceFleet()} (plan, claim, confirm or release 1 in 4, again on a conflict; before 1
+ * request in 3 one of its confirmed domains is deleted, so the fleet churns) and says
+ * {@code RESULT confirmed released deleted refused conflicts}, after a {@code FALSE_REFUSAL ...} line for every
+ * refusal while a host of the fleet it saw could fit the request;</li>
  * <li>{@code claim-and-hang URL SCHEMA TIMEOUT_MS}: fills host {@code a} of {@link #smallFleet()} with two pending
  * claims, says {@code CLAIMED id1 id2} and sleeps until it is killed.</li>
  * </ul>
@@ -37,11 +40,11 @@ public final class SchedulerProcess {
     private SchedulerProcess() {
     }
 
-    /** Four hosts of 8 CPUs and 2048 huge pages: too small for the race's requests. */
+    /** Eight hosts of 16 CPUs and 4096 huge pages: too small for the race's requests. */
     static Fleet raceFleet() {
         Fleet.Builder b = Fleet.builder();
-        for (int i = 0; i < 4; i++) {
-            b.host("h" + i, Hosts.host(8, 2048));
+        for (int i = 0; i < 8; i++) {
+            b.host("h" + i, Hosts.host(16, 4096));
         }
         return b.build();
     }
@@ -89,9 +92,16 @@ public final class SchedulerProcess {
         Random rnd = new Random(seed);
         int confirmed = 0;
         int released = 0;
+        int deleted = 0;
         int refused = 0;
+        List<Long> mine = new ArrayList<>();
         int conflicts = 0;
         for (int i = 0; i < requests; i++) {
+            if (!mine.isEmpty() && rnd.nextInt(3) == 0) {
+                // a domain is deleted: capacity comes back while the others plan
+                store.release(mine.remove(rnd.nextInt(mine.size())));
+                deleted++;
+            }
             PlacementRequest request = PlacementRequest.builder(1 + rnd.nextInt(3),
                     DataSize.mib(2L * (128 + rnd.nextInt(385)))).pageSize(PageSize.MIB_2).build();
             while (true) {
@@ -106,6 +116,7 @@ public final class SchedulerProcess {
                             released++;
                         } else {
                             store.confirm(claim.id());
+                            mine.add(claim.id());
                             confirmed++;
                         }
                         break;
@@ -123,7 +134,7 @@ public final class SchedulerProcess {
                 }
             }
         }
-        System.out.println("RESULT " + confirmed + " " + released + " " + refused + " " + conflicts);
+        System.out.println("RESULT " + confirmed + " " + released + " " + deleted + " " + refused + " " + conflicts);
         System.out.flush();
     }
 }
