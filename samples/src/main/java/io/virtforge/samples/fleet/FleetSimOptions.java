@@ -3,6 +3,7 @@ package io.virtforge.samples.fleet;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The settings of a simulation, from the command line.
@@ -22,6 +23,9 @@ public record FleetSimOptions(int hosts, long seed, double minOccupancy, double 
     /** The usage line. */
     public static final String USAGE = "usage: fleet-sim [--hosts 200] [--seed 42] [--occupancy 0.3-0.5] [--empty 0.1]"
             + " [--requests 1500] [--stop-after 100] [--json] [--svg FILE]";
+
+    private static final Set<String> WITH_VALUE = Set.of("--hosts", "--seed", "--occupancy", "--empty", "--requests",
+            "--stop-after", "--svg");
 
     /** Checks the values. */
     public FleetSimOptions {
@@ -45,50 +49,49 @@ public record FleetSimOptions(int hosts, long seed, double minOccupancy, double 
      * @throws IllegalArgumentException with a message for the user on a bad argument
      */
     public static FleetSimOptions parse(String... args) {
-        FleetSimOptions o = defaults();
+        FleetSimOptions d = defaults();
+        int hosts = d.hosts;
+        long seed = d.seed;
+        double minOccupancy = d.minOccupancy;
+        double maxOccupancy = d.maxOccupancy;
+        double emptyShare = d.emptyShare;
+        int requests = d.requests;
+        int stopAfter = d.stopAfter;
+        boolean json = d.json;
+        Optional<Path> svg = d.svg;
         for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--json" -> o = new FleetSimOptions(o.hosts, o.seed, o.minOccupancy, o.maxOccupancy,
-                        o.emptyShare, o.requests, o.stopAfter, true, o.svg);
-                case "--hosts", "--seed", "--occupancy", "--empty", "--requests", "--stop-after", "--svg" -> {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(a + " needs a value");
+            String option = args[i];
+            if (option.equals("--json")) {
+                json = true;
+                continue;
+            }
+            if (!WITH_VALUE.contains(option)) {
+                throw new IllegalArgumentException("unknown argument " + option);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            try {
+                switch (option) {
+                    case "--hosts" -> hosts = Integer.parseInt(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--occupancy" -> {
+                        String[] range = value.split("-", 2);
+                        minOccupancy = Double.parseDouble(range[0]);
+                        maxOccupancy = range.length == 2 ? Double.parseDouble(range[1]) : minOccupancy;
                     }
-                    o = o.with(a, args[++i]);
+                    case "--empty" -> emptyShare = Double.parseDouble(value);
+                    case "--requests" -> requests = Integer.parseInt(value);
+                    case "--stop-after" -> stopAfter = Integer.parseInt(value);
+                    case "--svg" -> svg = Optional.of(Path.of(value));
+                    default -> throw new AssertionError(option + " is in WITH_VALUE");
                 }
-                default -> throw new IllegalArgumentException("unknown argument " + a);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + ": not a number: " + value, e);
             }
         }
-        return o;
-    }
-
-    private FleetSimOptions with(String option, String value) {
-        try {
-            return switch (option) {
-                case "--hosts" -> new FleetSimOptions(Integer.parseInt(value), seed, minOccupancy, maxOccupancy,
-                        emptyShare, requests, stopAfter, json, svg);
-                case "--seed" -> new FleetSimOptions(hosts, Long.parseLong(value), minOccupancy, maxOccupancy,
-                        emptyShare, requests, stopAfter, json, svg);
-                case "--occupancy" -> {
-                    String[] range = value.split("-", 2);
-                    double min = Double.parseDouble(range[0]);
-                    double max = range.length == 2 ? Double.parseDouble(range[1]) : min;
-                    yield new FleetSimOptions(hosts, seed, min, max, emptyShare, requests, stopAfter, json, svg);
-                }
-                case "--empty" -> new FleetSimOptions(hosts, seed, minOccupancy, maxOccupancy,
-                        Double.parseDouble(value), requests, stopAfter, json, svg);
-                case "--requests" -> new FleetSimOptions(hosts, seed, minOccupancy, maxOccupancy, emptyShare,
-                        Integer.parseInt(value), stopAfter, json, svg);
-                case "--stop-after" -> new FleetSimOptions(hosts, seed, minOccupancy, maxOccupancy, emptyShare,
-                        requests, Integer.parseInt(value), json, svg);
-                case "--svg" -> new FleetSimOptions(hosts, seed, minOccupancy, maxOccupancy, emptyShare, requests,
-                        stopAfter, json, Optional.of(Path.of(value)));
-                default -> throw new IllegalArgumentException("unknown argument " + option);
-            };
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + ": not a number: " + value, e);
-        }
+        return new FleetSimOptions(hosts, seed, minOccupancy, maxOccupancy, emptyShare, requests, stopAfter, json, svg);
     }
 
     private static void check(boolean ok, String message) {

@@ -14,16 +14,16 @@ import java.util.Objects;
  * How much of one host is used, as the planner accounts it ({@link HostCapacity}: a CPU is used when any domain
  * pins a vCPU, emulator or I/O thread to it; huge pages are used when a domain holds them).
  *
- * @param id              the host id
- * @param gpu             the host has GPUs (label {@code gpu})
- * @param sriov           the host has SR-IOV NICs (label {@code sriov})
- * @param nodeCpus        online CPUs per NUMA node, in node order
- * @param nodeUsedCpus    used CPUs per NUMA node, in node order
- * @param hugePageBytes   2 MiB (all huge page) pool memory, over all nodes
+ * @param id                the host id
+ * @param gpu               the host has GPUs (label {@code gpu})
+ * @param sriov             the host has SR-IOV NICs (label {@code sriov})
+ * @param nodeCpus          online CPUs per NUMA node, in node order
+ * @param nodeUsedCpus      used CPUs per NUMA node, in node order
+ * @param hugePageBytes     huge page pool memory (the synthetic hosts have 2 MiB pools only), over all nodes
  * @param usedHugePageBytes huge page memory the domains hold
- * @param domains         domains on the host
- * @param takesSmallest   the single-host planner places the smallest flavour on the host
- * @param touched         the stream placed at least one domain on the host
+ * @param domains           domains on the host
+ * @param takesSmallest     the single-host planner places the smallest flavour on the host
+ * @param touched           the stream placed at least one domain on the host
  */
 public record HostUse(String id, boolean gpu, boolean sriov, List<Integer> nodeCpus, List<Integer> nodeUsedCpus,
         long hugePageBytes, long usedHugePageBytes, int domains, boolean takesSmallest, boolean touched) {

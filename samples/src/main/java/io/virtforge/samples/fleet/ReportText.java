@@ -2,6 +2,7 @@ package io.virtforge.samples.fleet;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -38,7 +39,7 @@ public final class ReportText {
     }
 
     private static void section(StringBuilder out, String title, List<StrategyReport> reports,
-            Function<StrategyReport, java.util.SortedMap<String, Integer>> counts) {
+            Function<StrategyReport, SortedMap<String, Integer>> counts) {
         SortedSet<String> keys = new TreeSet<>();
         reports.forEach(r -> keys.addAll(counts.apply(r).keySet()));
         if (keys.isEmpty()) {

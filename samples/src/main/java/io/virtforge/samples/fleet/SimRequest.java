@@ -2,6 +2,7 @@ package io.virtforge.samples.fleet;
 
 import io.virtforge.fleet.FleetConstraints;
 import io.virtforge.plan.PlacementRequest;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,6 @@ public record SimRequest(int index, String domainName, Flavour flavour, Need nee
 
     /** The kind of request in reports: the flavour, and the need unless plain (e.g. {@code m4+gpu}). */
     public String kind() {
-        return need == Need.PLAIN ? flavour.name() : flavour.name() + "+" + need.name().toLowerCase(java.util.Locale.ROOT);
+        return need == Need.PLAIN ? flavour.name() : flavour.name() + "+" + need.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -28,6 +28,7 @@ class FleetSimOptionsTest {
         assertThatThrownBy(() -> FleetSimOptions.parse("--hosts", "x")).hasMessage("--hosts: not a number: x");
         assertThatThrownBy(() -> FleetSimOptions.parse("--hosts", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> FleetSimOptions.parse("--occupancy", "0.6-0.2")).hasMessageContaining("MIN <= MAX");
+        assertThatThrownBy(() -> FleetSimOptions.parse("--fast", "1")).hasMessage("unknown argument --fast");
         assertThatThrownBy(() -> FleetSimOptions.parse("--fast")).hasMessage("unknown argument --fast");
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
@@ -102,7 +103,7 @@ class FleetSvgTest {
     private static List<String> nodes(Document document, String expression) throws Exception {
         XPath xpath = XPathFactory.newInstance().newXPath();
         NodeList list = (NodeList) xpath.evaluate(expression, document, XPathConstants.NODESET);
-        return java.util.stream.IntStream.range(0, list.getLength()).mapToObj(i -> list.item(i).getTextContent())
+        return IntStream.range(0, list.getLength()).mapToObj(i -> list.item(i).getTextContent())
                 .toList();
     }
 }

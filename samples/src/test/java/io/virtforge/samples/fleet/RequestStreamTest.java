@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.virtforge.fake.fixtures.SyntheticFleet;
 import io.virtforge.fleet.Fleet;
 import io.virtforge.fleet.FleetHost;
-import io.virtforge.topology.PciDevice;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +39,7 @@ class RequestStreamTest {
         Fleet fleet = SyntheticFleet.seeded(3).hosts(40).build();
         for (FleetHost h : fleet.all()) {
             int nodes = h.state().topology().nodes().size();
-            Function<PciDevice, Boolean> gpu = RequestStream.GPU::matches;
-            assertThat(h.state().topology().pciDevices().stream().filter(gpu::apply).count())
+            assertThat(h.state().topology().pciDevices().stream().filter(RequestStream.GPU::matches).count())
                     .isEqualTo(h.labels().contains("gpu") ? nodes : 0);
             assertThat(h.state().topology().pciDevices().stream().filter(RequestStream.VF::matches).count())
                     .isEqualTo(h.labels().contains("sriov") ? (long) nodes * SyntheticFleet.VFS_PER_NIC : 0);
