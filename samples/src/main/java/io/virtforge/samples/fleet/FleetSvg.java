@@ -74,7 +74,7 @@ public final class FleetSvg {
         text(svg, x, top + 58, 13, "normal", "CPUs " + ReportText.percent(r.cpuUse()) + " used, 2 MiB pages "
                 + ReportText.percent(r.hugePageUse()) + " used");
         text(svg, x, top + 76, 13, "normal", r.strandedCpus() + " CPUs stranded on " + r.strandedHosts()
-                + " hosts, " + r.emptyHosts() + " hosts empty");
+                + " hosts, " + r.emptyHosts() + " hosts empty, " + r.hostsTakingLargest() + " take an x16");
         List<HostUse> hosts = r.hosts();
         for (int i = 0; i < hosts.size(); i++) {
             host(svg, hosts.get(i), x + (i % columns) * PITCH_X, gridTop + (i / columns) * PITCH_Y);

@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param usedHugePageBytes huge page memory the domains hold
  * @param domains           domains on the host
  * @param takesSmallest     the single-host planner places the smallest flavour on the host
+ * @param takesLargest      the single-host planner places the largest flavour on the host
  * @param touched           the stream placed at least one domain on the host
  */
 public record HostUse(String id, boolean gpu, boolean sriov, List<Integer> nodeCpus, List<Integer> nodeUsedCpus,
-        long hugePageBytes, long usedHugePageBytes, int domains, boolean takesSmallest, boolean touched) {
+        long hugePageBytes, long usedHugePageBytes, int domains, boolean takesSmallest, boolean takesLargest, boolean touched) {
     /** Checks for nulls and that the lists match, copies them. */
     public HostUse {
         Objects.requireNonNull(id, "id");
@@ -44,8 +45,10 @@ public record HostUse(String id, boolean gpu, boolean sriov, List<Integer> nodeC
      * @param touched  whether the stream placed something on it
      * @param planner  the single-host planner
      * @param smallest the request of the smallest flavour, to tell whether the host's free CPUs are stranded
+     * @param largest  the request of the largest flavour, to tell whether the host still has room for it
      */
-    public static HostUse of(FleetHost host, boolean touched, Planner planner, PlacementRequest smallest) {
+    public static HostUse of(FleetHost host, boolean touched, Planner planner, PlacementRequest smallest,
+            PlacementRequest largest) {
         HostCapacity capacity = HostCapacity.of(host.state());
         List<Integer> cpus = new ArrayList<>();
         List<Integer> used = new ArrayList<>();
@@ -63,7 +66,7 @@ public record HostUse(String id, boolean gpu, boolean sriov, List<Integer> nodeC
         }
         return new HostUse(host.id(), host.labels().contains("gpu"), host.labels().contains("sriov"), cpus, used,
                 pages, pages - freePages, host.state().domains().size(), planner.plan(smallest, host.state()).fits(),
-                touched);
+                planner.plan(largest, host.state()).fits(), touched);
     }
 
     /** Online CPUs. */

@@ -21,6 +21,7 @@ public final class ReportJson {
         settings.put("requests", options.requests());
         settings.put("stopAfter", options.stopAfter());
         settings.put("smallestFlavour", RequestStream.SMALLEST.name());
+        settings.put("largestFlavour", RequestStream.LARGEST.name());
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("settings", settings);
         root.put("strategies", reports.stream().map(ReportJson::strategy).toList());
@@ -40,6 +41,7 @@ public final class ReportJson {
         m.put("freeCpus", r.freeCpus());
         m.put("strandedCpus", r.strandedCpus());
         m.put("strandedHosts", r.strandedHosts());
+        m.put("hostsTakingLargest", r.hostsTakingLargest());
         m.put("emptyAtStart", r.emptyAtStart());
         m.put("emptyHosts", r.emptyHosts());
         m.put("untouchedHosts", r.untouchedHosts());
@@ -60,6 +62,7 @@ public final class ReportJson {
         m.put("usedHugePageBytes", h.usedHugePageBytes());
         m.put("domains", h.domains());
         m.put("takesSmallest", h.takesSmallest());
+        m.put("takesLargest", h.takesLargest());
         m.put("touched", h.touched());
         return m;
     }

@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /** The report as a text table: one column per strategy, one row per figure. */
 public final class ReportText {
-    private static final String ROW = "%-44s";
+    private static final String ROW = "%-48s";
     private static final String CELL = "%12s";
 
     private ReportText() {
@@ -29,8 +29,9 @@ public final class ReportText {
         row(out, "CPUs used", reports, r -> percent(r.cpuUse()));
         row(out, "2 MiB pages used", reports, r -> percent(r.hugePageUse()));
         row(out, "free CPUs", reports, r -> r.freeCpus());
-        row(out, "stranded CPUs (hosts that can't take s2)", reports,
+        row(out, "stranded CPUs (on hosts that can't take an s2)", reports,
                 r -> r.strandedCpus() + " (" + r.strandedHosts() + ")");
+        row(out, "hosts that can still take an x16", reports, r -> r.hostsTakingLargest());
         row(out, "empty hosts", reports, r -> r.emptyHosts());
         row(out, "hosts the stream placed nothing on", reports, r -> r.untouchedHosts());
         section(out, "refused, by kind", reports, StrategyReport::refusedByKind);

@@ -21,9 +21,11 @@ import java.util.Random;
 public final class RequestStream {
     /** The smallest flavour, the yardstick of fragmentation: a host that cannot take it strands its free CPUs. */
     public static final Flavour SMALLEST = new Flavour("s2", 2, DataSize.gib(4), 1);
+    /** The largest flavour: a host that can still take it has room for any request of the stream but devices. */
+    public static final Flavour LARGEST = new Flavour("x16", 16, DataSize.gib(48), 2);
     /** The flavours of the stream. */
     public static final List<Flavour> FLAVOURS = List.of(SMALLEST, new Flavour("m4", 4, DataSize.gib(16), 1),
-            new Flavour("l8", 8, DataSize.gib(24), 1), new Flavour("x16", 16, DataSize.gib(48), 2));
+            new Flavour("l8", 8, DataSize.gib(24), 1), LARGEST);
     private static final int[] WEIGHTS = {35, 30, 20, 15};
     /** The GPU {@link SyntheticFleet}'s GPU hosts have on every node. */
     public static final DeviceRequest GPU = DeviceRequest.ids(SyntheticFleet.GPU_VENDOR, SyntheticFleet.GPU_DEVICE);

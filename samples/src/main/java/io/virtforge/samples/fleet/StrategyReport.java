@@ -45,11 +45,12 @@ public record StrategyReport(FleetStrategy strategy, int requests, int placed, i
     public static StrategyReport of(SimulationRun run) {
         Planner planner = Planner.create();
         PlacementRequest smallest = RequestStream.SMALLEST.request().build();
+        PlacementRequest largest = RequestStream.LARGEST.request().build();
         Set<String> touched = new HashSet<>();
         run.placed().forEach(p -> touched.add(p.hostId()));
         List<HostUse> hosts = new ArrayList<>();
         for (FleetHost host : run.last().all()) {
-            hosts.add(HostUse.of(host, touched.contains(host.id()), planner, smallest));
+            hosts.add(HostUse.of(host, touched.contains(host.id()), planner, smallest, largest));
         }
         SortedMap<String, Integer> byKind = new TreeMap<>();
         SortedMap<String, Integer> byReason = new TreeMap<>();
@@ -99,6 +100,11 @@ public record StrategyReport(FleetStrategy strategy, int requests, int placed, i
     /** Hosts with free CPUs that cannot take the smallest flavour. */
     public int strandedHosts() {
         return (int) hosts.stream().filter(h -> h.strandedCpus() > 0).count();
+    }
+
+    /** Hosts that can still take the largest flavour (no device, no label) at the end. */
+    public int hostsTakingLargest() {
+        return (int) hosts.stream().filter(HostUse::takesLargest).count();
     }
 
     /** Hosts that hold no domain at the end. */

@@ -120,6 +120,7 @@ class FleetSimulationTest {
             int stranded = 0;
             int empty = 0;
             int untouched = 0;
+            int takingLargest = 0;
             for (FleetHost h : run.last().all()) {
                 int online = h.state().topology().onlineCpus().size();
                 // used CPUs from the domains' own pins, not from the planner's accounting the report reads
@@ -139,6 +140,7 @@ class FleetSimulationTest {
                 if (!planner.plan(RequestStream.SMALLEST.request().build(), h.state()).fits()) {
                     stranded += online - pinned.size();
                 }
+                takingLargest += planner.plan(RequestStream.LARGEST.request().build(), h.state()).fits() ? 1 : 0;
                 empty += h.state().domains().isEmpty() ? 1 : 0;
                 untouched += h.state().domains().stream().noneMatch(d -> d.name().startsWith("sim")) ? 1 : 0;
             }
@@ -148,6 +150,7 @@ class FleetSimulationTest {
             assertThat(report.hugePageUse()).isEqualTo(usedPages / (double) pages);
             assertThat(report.strandedCpus()).as("%s stranded", run.strategy()).isEqualTo(stranded);
             assertThat(report.emptyHosts()).isEqualTo(empty);
+            assertThat(report.hostsTakingLargest()).isEqualTo(takingLargest);
             assertThat(report.untouchedHosts()).isEqualTo(untouched);
             assertThat(report.refusedByKind().values().stream().mapToInt(Integer::intValue).sum())
                     .isEqualTo(report.refused());

@@ -66,7 +66,7 @@ class FleetSvgTest {
                     + "']/*[local-name()='text']");
             assertThat(String.join("\n", titles)).contains(r.placed() + " placed, " + r.refused() + " refused")
                     .contains(r.strandedCpus() + " CPUs stranded on " + r.strandedHosts() + " hosts")
-                    .contains(r.emptyHosts() + " hosts empty");
+                    .contains(r.emptyHosts() + " hosts empty, " + r.hostsTakingLargest() + " take an x16");
         }
     }
 
