@@ -87,7 +87,9 @@ finish() {
     "$PRIVATE_LIBVIRTD" stop || rc=1
     "$PRIVATE_POSTGRES" stop || rc=1
     clusters_after="$(machine_clusters)"
-    if [[ "$clusters_after" != "$clusters_before" ]]; then
+    if [[ "$clusters_after" == "$clusters_before" ]]; then
+      say "the machine's PostgreSQL clusters unchanged: [$clusters_before]"
+    else
       say "ERROR: the machine's PostgreSQL clusters changed during the run: before [$clusters_before] after [$clusters_after]"
       rc=1
     fi
