@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtforge.fleet.Claim;
 import io.virtforge.fleet.ClaimConflictException;
+import io.virtforge.fleet.ClaimExpiredException;
 import io.virtforge.fleet.ClaimStore;
 import io.virtforge.fleet.ClaimStoreContract;
 import io.virtforge.fleet.Fleet;
@@ -96,6 +97,27 @@ class JdbcClaimStoreIT extends ClaimStoreContract {
         JdbcClaimStore two = store(both, Duration.ofMinutes(1), clock);
         one.removeHost("a");
         assertThat(two.fleet().hosts()).containsOnlyKeys("b");
+    }
+
+    @Test
+    void expiredClaimsAreRememberedForTheRetentionThenPruned() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        JdbcClaimStore store = JdbcClaimStore.builder(TestPostgres.dataSource(url)).schema(schema)
+                .fleet(Fleet.builder().host("a", Hosts.host(4, 1024)).build()).timeout(Duration.ofMinutes(1))
+                .expiredRetention(Duration.ofHours(1)).clock(clock).build();
+        stores.add(store);
+        FleetPlacement p = FleetPlanner.create(HostWeigher.PACK).plan(Hosts.small(), FleetConstraints.none(),
+                store.fleet()).chosen().orElseThrow();
+        Claim claim = store.claim("a", p.generation(), p.placement(), "vm1");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(store.expireDue()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(store.expireDue()).isZero();
+        assertThatThrownBy(() -> store.confirm(claim.id())).isInstanceOf(ClaimExpiredException.class);
+        clock.advance(Duration.ofMinutes(31)); // past the deadline plus the retention: forgotten
+        store.expireDue();
+        assertThatThrownBy(() -> store.confirm(claim.id())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unknown");
     }
 
     @Test
