@@ -44,6 +44,9 @@ $P $T "define full.xml" "blockstats full vda" "ifstats full vnet7" "memstats ful
 section "test driver: hot-plug and node calls"
 $P $T "define x-u1.xml" "attach x disk-vdb.xml 2" "detach x disk-vdb.xml 2" "nodedev-detach pci_0000_ff_1f_7" \
     "freepages 0 2048" "allocpages 0 2048 10" 2>/dev/null
+section "test driver: the same misuse, one exception class (issue 19, root cause 1)"
+$P $T "define x-u1.xml" "start x" "pinvcpu x 0 60" "piniothread x 1 0" "setmem x 500000 1" "freepages 7 2048" \
+    2>/dev/null
 section "test driver: lifecycle events (detail codes)"
 EVENTS=1 $P $T "define x-u1.xml" "define x-u1-4cpu.xml" "start x" "suspend x" "resume x" "shutdown x" "start x" \
     "destroy x" "start x" "undefine x" "destroy x" "create y-u1.xml" "suspend y" "shutdown y" "create x-u1.xml" \
@@ -74,6 +77,11 @@ if [ "${QEMU:-0}" = 1 ]; then
     $P $Q "define hp1g-n.xml" "start $n-hp1g" "undefine $n-hp1g" 2>/dev/null
     $P $Q "define numa5-n.xml" "start $n-numa5" "undefine $n-numa5" 2>/dev/null
     $P $Q "define pin99-n.xml" "start $n-pin99" "undefine $n-pin99" 2>/dev/null
+    section "qemu driver: the same misuse, one exception class (issue 19, root cause 1)"
+    sed "s#@NAME@#$n-numa7#" numa7.xml > numa7-n.xml
+    $P $Q "define q-n.xml" "start $n-q" "pinvcpu $n-q 0 60" "pinemu $n-q 60 1" "piniothread $n-q 1 0" \
+        "setmem $n-q 200000 1" "destroy $n-q" "undefine $n-q" "define numa7-n.xml" "start $n-numa7" \
+        "undefine $n-numa7" "freepages 7 2048" 2>/dev/null
     section "qemu host: node calls (read-only)"
     $P $Q "freepages 0 2048" "freepages 0 1048576" "freepages 3 2048" "nodedev pci_0000_ff_00_0" 2>/dev/null
 fi

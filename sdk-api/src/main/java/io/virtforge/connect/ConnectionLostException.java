@@ -1,6 +1,9 @@
 package io.virtforge.connect;
 
-/** The connection to the hypervisor is gone (daemon restarted, network down); reconnect or open a new connection. */
+/**
+ * The connection to the hypervisor is gone (daemon restarted, network down); reconnect or open a new connection.
+ * A connection this process closed throws {@link ConnectionClosedException} instead, which is not one of these.
+ */
 public class ConnectionLostException extends VirtException {
     private static final long serialVersionUID = 1L;
 

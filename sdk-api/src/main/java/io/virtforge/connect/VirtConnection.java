@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  * A connection to a hypervisor: libvirt ({@code qemu:///system}, {@code test:///default},
  * {@code qemu+ssh://host/system}...) or Virtforge's fake ({@code fake:///xeon-2s}). Opened with
  * {@link VirtConnections#open(String)}, so code is the same against both. Thread-safe; close it when done.
+ *
+ * <p><b>Errors.</b> Every call throws a {@link VirtException} of the class {@link LibvirtErrors} gives for
+ * libvirt's error (the same class on every provider), never a bare runtime exception for the hypervisor's
+ * refusal. Every call after {@link #close()} (except {@link #close()} itself and {@link #isAlive()}) throws
+ * {@link ConnectionClosedException}, and so do the calls of the domain handles it gave.
  */
 public interface VirtConnection extends AutoCloseable {
     /** The URI the connection was opened with. */
@@ -76,7 +81,9 @@ public interface VirtConnection extends AutoCloseable {
     /**
      * Replaces a lost connection by a new one to the same URI. Domain handles stay valid (they refer to
      * domains by UUID) and listeners move over; events that happened while disconnected are lost.
-     * Throws {@link ConnectionLostException} while the hypervisor still cannot be reached.
+     *
+     * @throws ConnectionLostException while the hypervisor still cannot be reached
+     * @throws ConnectionClosedException after {@link #close()}: a closed connection is never reopened
      */
     void reconnect();
 
@@ -121,10 +128,13 @@ public interface VirtConnection extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** True while the connection works. */
+    /** True while the connection works; false after {@link #close()} (it does not throw). */
     boolean isAlive();
 
-    /** Closes the connection. */
+    /**
+     * Closes the connection; closing twice does nothing. Every later call on it or on its domain handles
+     * throws {@link ConnectionClosedException}.
+     */
     @Override
     void close();
 }

@@ -14,6 +14,11 @@ import java.util.UUID;
  * A domain on a connection: its definition, its lifecycle, live tuning and statistics. Handles are
  * cheap and refer to the domain by UUID; when the domain goes away, calls throw
  * {@link NotFoundException}. Thread-safe.
+ *
+ * <p>Errors are classified as on the connection ({@link LibvirtErrors}): e.g. a pin to a CPU the host lacks
+ * is a {@link HostResourceException}, a vCPU, I/O thread or memory size the domain does not have an
+ * {@link InvalidDefinitionException}, a live change of a shut-off domain an {@link InvalidStateException}.
+ * Once the connection is closed, every call throws {@link ConnectionClosedException}.
  */
 public interface VirtDomain {
     /** The name. */

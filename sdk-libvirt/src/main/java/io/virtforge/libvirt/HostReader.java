@@ -1,5 +1,6 @@
 package io.virtforge.libvirt;
 
+import io.virtforge.connect.LibvirtErrors;
 import io.virtforge.libvirt.jna.FreePages;
 import io.virtforge.libvirt.jna.NativeFlags;
 import io.virtforge.libvirt.jna.NativeLibvirt;
@@ -48,7 +49,7 @@ final class HostReader {
             try {
                 devices.add(NodeDeviceXml.parse(NativeLibvirt.nodeDeviceXml(conn, name, 0)));
             } catch (NativeLibvirtException e) {
-                if (e.code() != ErrorMapping.NO_NODE_DEVICE) {
+                if (e.code() != LibvirtErrors.VIR_ERR_NO_NODE_DEVICE) {
                     throw e;
                 }
                 LOG.debug("node device {} went away while reading the host", name); // hot-unplugged meanwhile

@@ -1,5 +1,7 @@
 package io.virtforge.libvirt;
 
+import io.virtforge.connect.LibvirtErrors;
+import io.virtforge.connect.ConnectionClosedException;
 import io.virtforge.connect.ConnectionLostException;
 import io.virtforge.connect.DefinePolicy;
 import io.virtforge.connect.DefineOptions;
@@ -194,14 +196,14 @@ public final class LibvirtConnection implements VirtConnection {
 
     /** Runs a call on the connection under the read lock, mapping libvirt's errors. */
     <T> T call(String operation, ConnectCall<T> fn) {
-        return call(operation, ErrorMapping.Call.GENERAL, fn);
+        return call(operation, LibvirtErrors.Call.GENERAL, fn);
     }
 
     /** Runs a call of a kind (which decides how some errors map) on the connection. */
-    <T> T call(String operation, ErrorMapping.Call kind, ConnectCall<T> fn) {
+    <T> T call(String operation, LibvirtErrors.Call kind, ConnectCall<T> fn) {
         lock.readLock().lock();
         try {
-            return fn.apply(current());
+            return fn.apply(current(operation));
         } catch (LibvirtException e) {
             throw ErrorMapping.map(operation, e, kind);
         } catch (NativeLibvirtException e) {
@@ -212,7 +214,7 @@ public final class LibvirtConnection implements VirtConnection {
     }
 
     /** Looks the domain up by UUID, runs the call on it and frees it. */
-    <T> T onDomain(UUID uuid, String operation, ErrorMapping.Call kind, DomainCall<T> fn) {
+    <T> T onDomain(UUID uuid, String operation, LibvirtErrors.Call kind, DomainCall<T> fn) {
         return call(operation, kind, c -> {
             org.libvirt.Domain d = acquire(c.domainLookupByUUID(uuid));
             try {
@@ -223,9 +225,9 @@ public final class LibvirtConnection implements VirtConnection {
         });
     }
 
-    private Connect current() {
+    private Connect current(String operation) {
         if (closed) {
-            throw new IllegalStateException("the connection to " + uri + " is closed");
+            throw LibvirtErrors.closed(operation);
         }
         if (conn == null) {
             throw new ConnectionLostException("not connected to " + uri + ": the last reconnect() failed; call "
@@ -299,7 +301,7 @@ public final class LibvirtConnection implements VirtConnection {
                 try {
                     running.add(XML.parse(d.getXMLDesc(0)));
                 } catch (LibvirtException e) {
-                    if (ErrorMapping.number(e.getError().getCode()) != ErrorMapping.NO_DOMAIN) {
+                    if (!ErrorMapping.hasCode(e, LibvirtErrors.VIR_ERR_NO_DOMAIN)) {
                         throw e;
                     }
                     // stopped (and gone, if transient) since the listing: it uses nothing now
@@ -339,7 +341,7 @@ public final class LibvirtConnection implements VirtConnection {
                         list.add(new DomainSummary(d.getName(), UUID.fromString(d.getUUIDString()),
                                 DomainState.fromLibvirt(d.getInfo().state.ordinal()), d.isPersistent() == 1));
                     } catch (LibvirtException e) {
-                        if (ErrorMapping.number(e.getError().getCode()) != ErrorMapping.NO_DOMAIN) {
+                        if (!ErrorMapping.hasCode(e, LibvirtErrors.VIR_ERR_NO_DOMAIN)) {
                             throw e;
                         }
                         // a transient domain that stopped (or one undefined) since the listing
@@ -362,7 +364,7 @@ public final class LibvirtConnection implements VirtConnection {
             try {
                 d = acquire(c.domainLookupByName(name));
             } catch (LibvirtException e) {
-                if (ErrorMapping.number(e.getError().getCode()) == ErrorMapping.NO_DOMAIN) {
+                if (ErrorMapping.hasCode(e, LibvirtErrors.VIR_ERR_NO_DOMAIN)) {
                     return Optional.empty();
                 }
                 throw e;
@@ -438,7 +440,7 @@ public final class LibvirtConnection implements VirtConnection {
     /** A domain by UUID; throws {@link NotFoundException} with libvirt's error when there is none. */
     public LibvirtDomain domain(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
-        return onDomain(uuid, "looking up domain " + uuid, ErrorMapping.Call.GENERAL, (c, d) -> handle(d));
+        return onDomain(uuid, "looking up domain " + uuid, LibvirtErrors.Call.GENERAL, (c, d) -> handle(d));
     }
 
     @Override
@@ -449,7 +451,7 @@ public final class LibvirtConnection implements VirtConnection {
     @Override
     public LibvirtDomain define(Domain domain, DefineOptions options) {
         String xml = DefinePolicy.checkedXml(domain, options, this::hostState);
-        return call("defining domain '" + domain.name() + "'", c -> {
+        return call("defining domain '" + domain.name() + "'", LibvirtErrors.Call.DEFINE, c -> {
             org.libvirt.Domain d = acquire(c.domainDefineXML(xml));
             try {
                 return handle(d, domain);
@@ -462,7 +464,7 @@ public final class LibvirtConnection implements VirtConnection {
     @Override
     public LibvirtDomain create(Domain domain, DefineOptions options) {
         String xml = DefinePolicy.checkedXml(domain, options, this::hostState);
-        return call("creating domain '" + domain.name() + "'", ErrorMapping.Call.START, c -> {
+        return call("creating domain '" + domain.name() + "'", LibvirtErrors.Call.START, c -> {
             org.libvirt.Domain d = acquire(c.domainCreateXML(xml, 0));
             try {
                 return handle(d, domain);
@@ -557,16 +559,25 @@ public final class LibvirtConnection implements VirtConnection {
      * and the exception thrown; call again later.
      *
      * @throws ConnectionLostException while the daemon cannot be reached
-     * @throws IllegalStateException after {@link #close()}
+     * @throws ConnectionClosedException after {@link #close()}
      */
     @Override
     public void reconnect() {
+        String operation = "reconnecting to " + uri;
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw LibvirtErrors.closed(operation); // before connecting: a closed connection is never reopened
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
         Connect fresh = connect(uri, keepAlive);
         lock.writeLock().lock();
         try {
-            if (closed) {
+            if (closed) { // closed while connecting
                 closeQuietly(fresh);
-                throw new IllegalStateException("the connection to " + uri + " is closed");
+                throw LibvirtErrors.closed(operation);
             }
             Connect old = conn;
             conn = fresh;

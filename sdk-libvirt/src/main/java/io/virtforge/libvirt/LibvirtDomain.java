@@ -4,6 +4,7 @@ import io.virtforge.connect.BlockStats;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.InterfaceStats;
 import io.virtforge.connect.InvalidStateException;
+import io.virtforge.connect.LibvirtErrors;
 import io.virtforge.connect.MemoryStats;
 import io.virtforge.connect.NumaPolicy;
 import io.virtforge.connect.NotFoundException;
@@ -63,7 +64,7 @@ public final class LibvirtDomain implements VirtDomain {
     }
 
     private <T> T on(String operation, LibvirtConnection.DomainCall<T> fn) {
-        return connection.onDomain(uuid, operation + " of domain '" + name + "'", ErrorMapping.Call.GENERAL, fn);
+        return connection.onDomain(uuid, operation + " of domain '" + name + "'", LibvirtErrors.Call.GENERAL, fn);
     }
 
     private void run(String operation, DomainAction action) {
@@ -127,7 +128,7 @@ public final class LibvirtDomain implements VirtDomain {
 
     @Override
     public void start() {
-        connection.onDomain(uuid, "starting domain '" + name + "'", ErrorMapping.Call.START, (c, d) -> d.create());
+        connection.onDomain(uuid, "starting domain '" + name + "'", LibvirtErrors.Call.START, (c, d) -> d.create());
     }
 
     /**
@@ -201,16 +202,17 @@ public final class LibvirtDomain implements VirtDomain {
      * {@inheritDoc}
      *
      * <p>The transient check is the SDK's own (libvirt's test driver would undefine a transient domain);
-     * its exception carries code 55 ({@code VIR_ERR_OPERATION_INVALID}, what the QEMU driver reports) and
-     * error domain 0 (raised by the SDK).
+     * its exception carries code 55 ({@code VIR_ERR_OPERATION_INVALID}) and the message the QEMU driver
+     * reports, with error domain 0 (raised by the SDK).
      */
     @Override
     public void undefine(UndefineOption... options) {
         int flags = Flags.undefine(options);
         run("undefining", d -> {
             if (d.isPersistent() != 1) {
-                throw new InvalidStateException("cannot undefine transient domain '" + name + "'",
-                        ErrorMapping.OPERATION_INVALID, ErrorMapping.FROM_NONE, "");
+                throw LibvirtErrors.exception("cannot undefine transient domain '" + name + "'",
+                        LibvirtErrors.VIR_ERR_OPERATION_INVALID, LibvirtErrors.VIR_FROM_NONE,
+                        "Requested operation is not valid: cannot undefine transient domain", LibvirtErrors.Call.GENERAL);
             }
             d.undefine(flags);
         });

@@ -1,5 +1,6 @@
 package io.virtforge.libvirt;
 
+import io.virtforge.connect.LibvirtErrors;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.virtforge.connect.LifecycleEvent;
@@ -61,7 +62,7 @@ final class LifecycleDispatcher {
     synchronized Subscription subscribe(Connect conn, Consumer<LifecycleEvent> listener) {
         Objects.requireNonNull(listener, "listener");
         if (closed) {
-            throw new IllegalStateException("the connection to " + uri + " is closed");
+            throw LibvirtErrors.closed("subscribing to the lifecycle events of " + uri);
         }
         if (registeredOn == null) {
             register(conn);

@@ -1,5 +1,6 @@
 package io.virtforge.libvirt;
 
+import io.virtforge.connect.LibvirtErrors;
 import io.virtforge.connect.VirtException;
 import io.virtforge.libvirt.jna.Handles;
 import org.libvirt.Connect;
@@ -38,7 +39,7 @@ final class NativeHandles {
         if (err == null) {
             return new VirtException(operation + " failed without error details from libvirt", 0, 0, "");
         }
-        VirtException e = ErrorMapping.map(operation, err.code, err.domain, err.message, ErrorMapping.Call.GENERAL);
+        VirtException e = ErrorMapping.map(operation, err.code, err.domain, err.message, LibvirtErrors.Call.GENERAL);
         Libvirt.INSTANCE.virResetLastError();
         return e;
     }

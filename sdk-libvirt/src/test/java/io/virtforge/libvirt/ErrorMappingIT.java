@@ -16,7 +16,7 @@ import io.virtforge.connect.NotFoundException;
 import io.virtforge.connect.NotSupportedException;
 import io.virtforge.connect.VirtConnections;
 import io.virtforge.connect.VirtException;
-import io.virtforge.libvirt.ErrorMapping.Call;
+import io.virtforge.connect.LibvirtErrors.Call;
 import io.virtforge.libvirt.jna.NativeFlags;
 import io.virtforge.libvirt.jna.NativeLibvirt;
 import io.virtforge.libvirt.jna.NativeLibvirtException;

@@ -7,6 +7,7 @@ import io.virtforge.build.DomainBuilder;
 import io.virtforge.check.DomainValidationException;
 import io.virtforge.check.Finding;
 import io.virtforge.check.Profile;
+import io.virtforge.connect.ConnectionClosedException;
 import io.virtforge.connect.NumaPolicy;
 import io.virtforge.connect.AlreadyExistsException;
 import io.virtforge.connect.DefineOptions;
@@ -115,7 +116,9 @@ class LibvirtTestDriverIT {
         other.close(); // twice does nothing
         assertThat(other.isAlive()).isFalse();
         assertThat(other.referencesLeftAtClose()).isZero();
-        assertThatThrownBy(other::domains).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(other::domains).isExactlyInstanceOf(ConnectionClosedException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(other::reconnect).isExactlyInstanceOf(ConnectionClosedException.class);
     }
 
     @Test
@@ -485,7 +488,7 @@ class LibvirtTestDriverIT {
         assertThat(seen.get(0).type()).isEqualTo(LifecycleEvent.Type.DEFINED);
         other.close(); // with both subscriptions still open
         assertThat(other.referencesLeftAtClose()).isZero();
-        assertThatThrownBy(() -> other.onLifecycle(e -> { })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> other.onLifecycle(e -> { })).isExactlyInstanceOf(ConnectionClosedException.class);
     }
 
     static void awaitSize(List<?> list, int size) throws InterruptedException {

@@ -60,7 +60,7 @@ final class DefinitionChecks {
         }
     }
 
-    static io.virtforge.connect.InvalidDefinitionException duplicateTarget(String name, String target, Disk first,
+    static io.virtforge.connect.VirtException duplicateTarget(String name, String target, Disk first,
             Disk second) {
         return FakeErrors.xmlError(name, "target '" + target + "' duplicated for disk sources '" + source(first)
                 + "' and '" + source(second) + "'");

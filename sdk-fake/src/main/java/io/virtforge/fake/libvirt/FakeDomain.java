@@ -204,8 +204,8 @@ final class FakeDomain implements VirtDomain {
     @Override
     public void pinEmulator(CpuSet hostCpus, Scope scope) {
         DomainTuning.edit(state, uuid, name, "pinEmulator", scope, (e, d, live) -> {
-            if (live) {
-                state.resources.checkCpus(d, e.id, "emulator", hostCpus);
+            if (live && !state.resources.base().allCpus().containsAll(hostCpus)) {
+                throw FakeErrors.emulatorCpusUnavailable(name, hostCpus.format()); // QEMU's live answer differs from start's
             }
             return DomainEdits.pinEmulator(d, hostCpus);
         });

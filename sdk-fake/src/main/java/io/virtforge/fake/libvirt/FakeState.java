@@ -53,6 +53,10 @@ final class FakeState {
         events.close();
     }
 
+    boolean closed() {
+        return closed;
+    }
+
     boolean alive() {
         return !closed && !faults.dropped();
     }

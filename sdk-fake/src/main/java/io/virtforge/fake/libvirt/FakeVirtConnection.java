@@ -241,12 +241,16 @@ public final class FakeVirtConnection implements VirtConnection {
         }
     }
 
-    /** Revives a connection dropped with {@code faults().dropConnection()}; fails as injected with {@code failNext("reconnect", ...)}. */
+    /**
+     * Revives a connection dropped with {@code faults().dropConnection()}; fails as injected with
+     * {@code failNext("reconnect", ...)}, and with {@link io.virtforge.connect.ConnectionClosedException} after
+     * {@link #close()}.
+     */
     @Override
     public void reconnect() {
         synchronized (state) {
-            if (!state.alive() && !state.faults.dropped()) {
-                throw new IllegalStateException("the connection to " + state.uri + " is closed");
+            if (state.closed()) {
+                throw FakeErrors.closed("reconnect"); // as on libvirt: a closed connection is never reopened
             }
             state.faults.reconnect();
         }

@@ -4,6 +4,7 @@ import static io.virtforge.fake.libvirt.TestDomains.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.virtforge.connect.ConnectionClosedException;
 import io.virtforge.connect.ConnectionLostException;
 import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.VirtDomain;
@@ -69,7 +70,7 @@ class FakeFaultsTest {
         VirtDomain vm = fake.define(plain("vm"));
         fake.close();
         assertThat(fake.isAlive()).isFalse();
-        TestDomains.fails(ConnectionLostException.class, LibvirtErrorCodes.VIR_ERR_INVALID_CONN,
+        TestDomains.fails(ConnectionClosedException.class, LibvirtErrorCodes.VIR_ERR_INVALID_CONN,
                 LibvirtErrorCodes.VIR_FROM_NONE, "invalid connection pointer in state", vm::state);
     }
 }

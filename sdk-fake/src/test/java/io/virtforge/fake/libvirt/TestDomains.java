@@ -28,6 +28,7 @@ final class TestDomains {
             Runnable call) {
         T e = catchThrowableOfType(type, call::run);
         assertThat(e).as("expected %s", type.getSimpleName()).isNotNull();
+        assertThat(e).as("the exact class").isExactlyInstanceOf(type);
         assertThat(e.code()).as("code").isEqualTo(code);
         assertThat(e.errorDomain()).as("error domain").isEqualTo(errorDomain);
         assertThat(e.libvirtMessage()).as("libvirt message").isEqualTo(libvirtMessage);

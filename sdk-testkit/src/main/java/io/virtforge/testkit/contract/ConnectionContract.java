@@ -1,15 +1,16 @@
 package io.virtforge.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 import io.virtforge.connect.AlreadyExistsException;
 import io.virtforge.connect.BlockStats;
+import io.virtforge.connect.ConnectionClosedException;
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.DomainStats;
 import io.virtforge.connect.GuestSupport;
+import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.InterfaceStats;
 import io.virtforge.connect.InvalidDefinitionException;
 import io.virtforge.connect.InvalidStateException;
@@ -60,9 +61,12 @@ import org.slf4j.LoggerFactory;
  * persistence, the error type for each misuse, events, live tuning, devices, statistics and host calls.
  * Extend it once per target: sdk-testkit runs it against {@link FakeVirtConnection}
  * ({@code FakeConnectionContractTest}), sdk-libvirt against {@code test:///default} and
- * {@code qemu:///system}. Every case is written to hold on real libvirt too: it checks types (and codes
- * where the drivers agree), never a fake-only detail; a case the target's driver cannot do (the test driver
- * has no hot-plug) is aborted with libvirt's own "not supported" error as the reason.
+ * {@code qemu:///system}. Every case is written to hold on real libvirt too: it checks the exact exception
+ * class (the one {@link io.virtforge.connect.LibvirtErrors} gives, the same on every provider; a subclass
+ * where another class is expected fails) and codes where the drivers agree, never a fake-only detail; a case
+ * the target's driver cannot do (the test driver has no hot-plug) is aborted with libvirt's own "not
+ * supported" error as the reason, and one the driver does not check ({@link #checksHostBounds()}) is
+ * aborted with that reason.
  *
  * <p>Domains are named {@code vfc-<random>} and destroyed and undefined after each test, so the suite can
  * run against a shared host.
@@ -135,6 +139,21 @@ public abstract class ConnectionContract {
         return true;
     }
 
+    /**
+     * Whether the target refuses what names host CPUs or NUMA nodes it lacks (a pin to CPU 1000, numatune or
+     * free pages of a missing node), as the QEMU driver and the fake do; libvirt's test driver accepts them
+     * all (its host is imaginary), so its contract overrides this with false and those cases abort.
+     */
+    protected boolean checksHostBounds() {
+        return true;
+    }
+
+    private void assumeHostBoundsChecked() {
+        if (!checksHostBounds()) {
+            abort("the target does not check host CPU and NUMA node bounds (libvirt's test driver accepts any)");
+        }
+    }
+
     /** A fresh name, cleaned up after the test. */
     protected String newName() {
         String name = "vfc-" + UUID.randomUUID().toString().substring(0, 8);
@@ -153,9 +172,9 @@ public abstract class ConnectionContract {
     }
 
     private static <T extends VirtException> T thrown(Class<T> type, Runnable call) {
-        T e = catchThrowableOfType(type, call::run);
-        assertThat(e).as("expected %s", type.getSimpleName()).isNotNull();
-        return e;
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(call::run);
+        assertThat(t).as("expected %s", type.getSimpleName()).isExactlyInstanceOf(type);
+        return type.cast(t);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -424,7 +443,7 @@ public abstract class ConnectionContract {
     @Test
     void pinningAVcpuTheDomainLacksIsAnInvalidArgument() {
         VirtDomain d = running();
-        VirtException e = thrown(VirtException.class, () -> d.pinVcpu(64, CpuSet.of(firstCpu()), Scope.LIVE));
+        VirtException e = thrown(InvalidDefinitionException.class, () -> d.pinVcpu(64, CpuSet.of(firstCpu()), Scope.LIVE));
         assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INVALID_ARG);
     }
 
@@ -432,7 +451,7 @@ public abstract class ConnectionContract {
     void ballooningAboveTheMaximumIsAnInvalidArgument() {
         VirtDomain d = running();
         DataSize max = d.live().memory().orElseThrow();
-        VirtException e = thrown(VirtException.class, () -> d.setMemory(max.times(2), Scope.LIVE));
+        VirtException e = thrown(InvalidDefinitionException.class, () -> d.setMemory(max.times(2), Scope.LIVE));
         assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INVALID_ARG);
         assertThat(e.libvirtMessage()).isEqualTo("invalid argument: cannot set memory higher than max memory");
     }
@@ -444,11 +463,90 @@ public abstract class ConnectionContract {
         thrown(InvalidStateException.class, d::memoryStats);
         thrown(InvalidStateException.class, d::vcpus);
         d.start();
-        VirtException e = thrown(VirtException.class, () -> d.blockStats("vdzz"));
+        VirtException e = thrown(InvalidDefinitionException.class, () -> d.blockStats("vdzz"));
         assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INVALID_ARG);
         assertThat(e.libvirtMessage()).isEqualTo("invalid argument: invalid path: vdzz");
-        VirtException nic = thrown(VirtException.class, () -> d.interfaceStats("vfc-none0"));
+        VirtException nic = thrown(InvalidDefinitionException.class, () -> d.interfaceStats("vfc-none0"));
         assertThat(nic.libvirtMessage()).isEqualTo("invalid argument: 'vfc-none0' is not a known interface");
+    }
+
+    @Test
+    void pinningAnIothreadTheDomainLacksIsAnInvalidArgument() {
+        VirtDomain d = running();
+        InvalidDefinitionException e = thrown(InvalidDefinitionException.class,
+                () -> d.pinIothread(99, CpuSet.of(firstCpu()), Scope.LIVE));
+        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INVALID_ARG);
+        assertThat(e.libvirtMessage()).contains("99").contains("not found");
+    }
+
+    /** A CPU no host of the suites has: beyond every CPU the kernel could know of here. */
+    private static final int ABSENT_CPU = 1000;
+
+    @Test
+    void aLivePinToACpuTheHostLacksIsAHostResourceError() {
+        assumeHostBoundsChecked();
+        VirtDomain d = running();
+        thrown(HostResourceException.class, () -> d.pinVcpu(0, CpuSet.of(ABSENT_CPU), Scope.LIVE));
+        thrown(HostResourceException.class, () -> d.pinEmulator(CpuSet.of(ABSENT_CPU), Scope.LIVE));
+        assertThat(d.state()).isEqualTo(DomainState.RUNNING);
+    }
+
+    @Test
+    void startingWithAPinToACpuTheHostLacksIsAHostResourceError() {
+        assumeHostBoundsChecked();
+        Domain base = minimalDomain(newName());
+        Domain pinned = base.toBuilder().cputune(io.virtforge.model.CpuTune.builder()
+                .vcpuPin(0, CpuSet.of(ABSENT_CPU)).build()).build();
+        VirtDomain d = connection.define(pinned, DefineOptions.unchecked());
+        HostResourceException e = thrown(HostResourceException.class, d::start);
+        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_SYSTEM_ERROR);
+        assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
+    }
+
+    private int absentNode() {
+        return connection.topology().nodes().stream().mapToInt(NumaNode::id).max().orElse(0) + 7;
+    }
+
+    @Test
+    void startingWithNumatuneOnANodeTheHostLacksIsAHostResourceError() {
+        assumeHostBoundsChecked();
+        int node = absentNode();
+        Domain base = minimalDomain(newName());
+        Domain tuned = base.toBuilder().numatune(NumaTune.builder().memory(NumaMode.STRICT, NodeSet.of(node)).build())
+                .build();
+        VirtDomain d = connection.define(tuned, DefineOptions.unchecked());
+        HostResourceException e = thrown(HostResourceException.class, d::start);
+        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_CONFIG_UNSUPPORTED);
+        assertThat(e.libvirtMessage()).isEqualTo("unsupported configuration: NUMA node " + node + " is unavailable");
+        assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
+    }
+
+    @Test
+    void freePagesOfANodeTheHostLacksAreNotFound() {
+        assumeHostBoundsChecked();
+        int node = absentNode();
+        NotFoundException e = thrown(NotFoundException.class, () -> connection.freePages(node, PageSize.MIB_2));
+        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INTERNAL_ERROR);
+        assertThat(e.libvirtMessage()).startsWith("internal error: start cell " + node + " out of range (0-");
+    }
+
+    @Test
+    void everyCallAfterCloseIsAConnectionClosedErrorAndReconnectRefuses() {
+        VirtConnection other = openConnection();
+        VirtDomain handle = other.define(minimalDomain(newName()));
+        other.close();
+        assertThat(other.isAlive()).isFalse();
+        List<Runnable> calls = List.of(other::domains, other::topology, other::hostState, other::allDomainStats,
+                () -> other.lookup(handle.name()), () -> other.domain(handle.name()),
+                () -> other.define(minimalDomain(newName()), DefineOptions.unchecked()),
+                () -> other.freePages(0, PageSize.MIB_2), () -> other.onLifecycle(e -> { }), other::reconnect,
+                handle::state, handle::start, handle::definition);
+        for (Runnable call : calls) {
+            ConnectionClosedException e = thrown(ConnectionClosedException.class, call);
+            assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INVALID_CONN);
+        }
+        other.close(); // closing twice does nothing
+        assertThat(connection.isAlive()).isTrue();
     }
 
     // ---------------------------------------------------------------- events
