@@ -188,6 +188,10 @@ final class CapacityBound {
         final PageSize explicit;
         final String memoryCode;
         final List<DeviceRequest> requiredDevices;
+        /** The request's allowed nodes; null when it allows all. */
+        private final io.virtforge.value.NodeSet allowedNodes;
+        /** The request's reserved CPUs; null when it reserves none. */
+        final CpuSet reserved;
         private final Layouts[] layouts = new Layouts[65];
 
         private Need(PlacementRequest r, OptionalLimit limit) {
@@ -208,6 +212,8 @@ final class CapacityBound {
                 case EXPLICIT -> explicit.isHuge() ? HUGEPAGES : MEMORY;
             };
             requiredDevices = r.deviceAffinity() == NumaAffinity.REQUIRED ? r.devices() : List.of();
+            allowedNodes = r.allowedNodes().orElse(null);
+            reserved = r.reservedCpus().isEmpty() ? null : r.reservedCpus();
         }
 
         static Need of(PlacementRequest r, OptionalLimit limit) {
@@ -215,7 +221,7 @@ final class CapacityBound {
         }
 
         boolean allowed(int node) {
-            return r.allowedNodes().map(a -> a.contains(node)).orElse(true);
+            return allowedNodes == null || allowedNodes.contains(node);
         }
 
         /** The planner's layouts for a host with that many usable nodes, sorted for the per-node check. */
@@ -304,16 +310,19 @@ final class CapacityBound {
      */
     static String hostWide(Need need, Summary h, Scratch s) {
         PlacementRequest r = need.r;
+        if (h.freeCpus < need.dedicated) {
+            return CPUS; // over all nodes, before reading any node: most hosts a large request cannot use stop here
+        }
         // the allowed nodes: their free CPUs (minus reserved ones) and memory room
         s.ensure(h.nodes());
         int a = 0;
         int cpuSum = 0;
-        CpuSet reserved = r.reservedCpus();
+        CpuSet reserved = need.reserved;
         for (int j = 0; j < h.nodes(); j++) {
             if (!need.allowed(h.nodeIds[j])) {
                 continue;
             }
-            int f = reserved.isEmpty() ? h.freeCount[j] : h.free[j].minus(reserved).size();
+            int f = reserved == null ? h.freeCount[j] : h.free[j].minus(reserved).size();
             s.nodeIndex[a] = j;
             s.cpus[a] = f;
             s.room[a] = h.room(j, need);
@@ -489,7 +498,8 @@ final class CapacityBound {
         } else if (need.isolate) {
             lowerCpus = upperCpus;
         } else {
-            lowerCpus = upperCpus - need.r.reservedCpus().intersect(h.state.topology().onlineCpus()).size();
+            lowerCpus = need.reserved == null ? upperCpus
+                    : upperCpus - need.reserved.intersect(h.state.topology().onlineCpus()).size();
         }
         // huge page memory left: H minus the memory of the cells backed by huge pages
         long upperHuge = h.freeHugeBytes;

@@ -59,6 +59,12 @@ public final class FleetPlanner {
     private final ForkJoinPool pool;
     /** Host summaries by host id, each valid for the state object it was made from. */
     private final ConcurrentHashMap<String, CapacityBound.Summary> summaries;
+    /** The last fleet planned on: its hosts in id order and their summaries (filled as they are read). */
+    private volatile FleetView last;
+
+    /** A fleet's hosts as an array, and a slot per host for its summary; kept while the same fleet is planned on. */
+    private record FleetView(Fleet fleet, FleetHost[] hosts, CapacityBound.Summary[] summaries) {
+    }
 
     private FleetPlanner(Planner planner, HostWeigher<?> weigher, CapacityBound.OptionalLimit limit,
             ForkJoinPool pool, ConcurrentHashMap<String, CapacityBound.Summary> summaries) {
@@ -131,17 +137,29 @@ public final class FleetPlanner {
         final PlacementRequest request;
         final FleetConstraints constraints;
         final FleetHost[] hosts;
+        final CapacityBound.Summary[] hostSummaries;
         final String[] codes;
         final CapacityBound.Need need;
+        /** False when the constraints accept every host (nothing to look up per host). */
+        final boolean constrained;
         long[] primary;
         long[] secondary;
 
         Run(PlacementRequest request, FleetConstraints constraints, Fleet fleet) {
             this.request = request;
             this.constraints = constraints;
-            hosts = fleet.all().toArray(FleetHost[]::new);
+            FleetView view = last;
+            if (view == null || view.fleet() != fleet) {
+                FleetHost[] all = fleet.all().toArray(FleetHost[]::new);
+                view = new FleetView(fleet, all, new CapacityBound.Summary[all.length]);
+                last = view;
+            }
+            hosts = view.hosts();
+            hostSummaries = view.summaries();
             codes = new String[hosts.length];
             need = CapacityBound.Need.of(request, limit);
+            constrained = !(constraints.requiredLabels().isEmpty() && constraints.avoid().isEmpty()
+                    && constraints.antiAffinity().isEmpty() && constraints.affinity().isEmpty());
             if (summaries.size() > 2 * hosts.length + 1024) {
                 summaries.clear(); // hosts gone from the fleet: drop their summaries
             }
@@ -158,9 +176,13 @@ public final class FleetPlanner {
                 long[] cost = new long[2];
                 for (int i = from; i < to; i++) {
                     FleetHost host = hosts[i];
-                    String code = constraints.rejection(host);
+                    String code = constrained ? constraints.rejection(host) : null;
                     if (code == null) {
-                        CapacityBound.Summary s = summary(host);
+                        CapacityBound.Summary s = hostSummaries[i];
+                        if (s == null) { // immutable, final fields: a race only computes it twice
+                            s = summary(host);
+                            hostSummaries[i] = s;
+                        }
                         code = CapacityBound.shortfall(need, s, scratch);
                         if (code == null && bounds) {
                             CapacityBound.costBound(weigher, need, s, cost);
