@@ -47,7 +47,7 @@ if [[ $quick == 1 ]]; then
   paired_opts=(-w 10 -i 20 -t 200)
   fleet_opts=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
   fleet_gc_opts=(-f 1 -wi 2 -i 2 -w 1s -r 1s -prof gc)
-  claim_opts=(-f 1 -wi 2 -i 3 -w 2s -r 2s)
+  claim_opts=(-f 1 -wi 6 -i 3 -w 2s -r 2s)
   fleet_nova_repeats=2
 else
   codec_opts=(-f 1 -wi 5 -i 5 -w 2s -r 2s)
@@ -60,7 +60,7 @@ else
   paired_opts=(-w 20 -i 60 -t 200)
   fleet_opts=(-f 2 -wi 3 -i 5 -w 1s -r 1s)
   fleet_gc_opts=(-f 1 -wi 2 -i 3 -w 1s -r 1s -prof gc)
-  claim_opts=(-f 2 -wi 3 -i 5 -w 2s -r 2s)
+  claim_opts=(-f 2 -wi 6 -i 5 -w 2s -r 2s)
   fleet_nova_repeats=5
 fi
 
