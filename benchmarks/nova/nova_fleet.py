@@ -13,8 +13,8 @@ order, with a fresh instance topology per host (the filter works on a copy per h
 before the sweep, untimed); a host is accepted when the call returns a topology.
 
 Timing: one sweep first; when it took longer than --slow seconds (Nova's permutation walks make some requests
-take minutes per sweep) it is the only one reported; else --warmup untimed sweeps, then --repeats timed
-sweeps (time.perf_counter around the whole sweep, and around each call). Reported: the sweep's mean +- the half-width of its 99.9 % confidence interval (Student's
+take minutes per sweep) it is the only one reported; else it counts as the first of --warmup untimed
+sweeps (at least one), then --repeats timed sweeps (time.perf_counter around the whole sweep, and around each call). Reported: the sweep's mean +- the half-width of its 99.9 % confidence interval (Student's
 t, as JMH's error), min, max, p99 (nearest rank; with few sweeps, the max), and the per-host call's p50/p99.
 A call that takes longer than --timeout seconds is cut off (SIGALRM) and counted as not accepted.
 
