@@ -104,8 +104,27 @@ public final class PlannerShapes {
                 .append("\", \"memory_mib\": ").append(c.memory().bytes() >> 20).append(", \"page_kb\": 2048")
                 .append(", \"gpu\": {\"vendor\": \"").append(hex(BenchHosts.GPU_VENDOR)).append("\", \"product\": \"")
                 .append(hex(BenchHosts.GPU_DEVICE)).append("\"}");
-        b.append(",\n  \"nodes\": [");
-        StringJoiner nodes = new StringJoiner(",");
+        b.append(",\n  \"nodes\": ").append(nodesJson(s)).append(",\n  \"pci\": ").append(pciJson(s, false));
+        b.append(",\n  \"virtforge\": {\"fits\": ").append(r.fits());
+        if (r instanceof Placement p) {
+            b.append(", \"host_nodes\": ").append(p.cells().stream().map(CellPlacement::hostNode).toList());
+        } else {
+            StringJoiner codes = new StringJoiner(", ", "[", "]");
+            for (Rejection x : ((NoFit) r).reasons()) {
+                codes.add("\"" + x.hostNode() + ":" + x.code() + "\"");
+            }
+            b.append(", \"reasons\": ").append(codes);
+        }
+        b.append(String.format(Locale.ROOT, ", \"median_us\": %.1f}}", medianUs));
+        return b.toString();
+    }
+
+    /**
+     * The host's nodes as the Nova peer reads them: per node its id, socket, CPUs, SMT sibling sets, pinned
+     * CPUs, memory and 2 MiB pages held (as memory used), the 2 MiB pool's total and pages held.
+     */
+    static String nodesJson(HostState s) {
+        StringJoiner nodes = new StringJoiner(",", "[", "]");
         for (NumaNode n : s.topology().nodes()) {
             StringJoiner siblings = new StringJoiner(",", "[", "]");
             CpuSet seen = CpuSet.empty();
@@ -125,27 +144,23 @@ public final class PlannerShapes {
                     + ", \"memory_mib\": " + (n.memory().bytes() >> 20) + ", \"memory_used_mib\": " + held * 2
                     + ", \"pages_2m_total\": " + pool.total() + ", \"pages_2m_used\": " + held + "}");
         }
-        b.append(nodes).append("],\n  \"pci\": [");
-        StringJoiner pci = new StringJoiner(", ");
+        return nodes.toString();
+    }
+
+    /** The host's PCI devices (address, vendor, product, node); with {@code freeOnly}, those no domain holds. */
+    static String pciJson(HostState s, boolean freeOnly) {
+        StringJoiner pci = new StringJoiner(", ", "[", "]");
         for (PciDevice d : s.topology().pciDevices()) {
+            if (freeOnly && s.assignedTo(d.address()).isPresent()) {
+                continue;
+            }
             pci.add("{\"address\": \"" + d.address().format() + "\", \"vendor\": \"" + hex(d.vendorId())
                     + "\", \"product\": \"" + hex(d.deviceId()) + "\", \"node\": " + d.numaNode().orElse(-1) + "}");
         }
-        b.append(pci).append("],\n  \"virtforge\": {\"fits\": ").append(r.fits());
-        if (r instanceof Placement p) {
-            b.append(", \"host_nodes\": ").append(p.cells().stream().map(CellPlacement::hostNode).toList());
-        } else {
-            StringJoiner codes = new StringJoiner(", ", "[", "]");
-            for (Rejection x : ((NoFit) r).reasons()) {
-                codes.add("\"" + x.hostNode() + ":" + x.code() + "\"");
-            }
-            b.append(", \"reasons\": ").append(codes);
-        }
-        b.append(String.format(Locale.ROOT, ", \"median_us\": %.1f}}", medianUs));
-        return b.toString();
+        return pci.toString();
     }
 
-    private static String ints(CpuSet set) {
+    static String ints(CpuSet set) {
         StringJoiner j = new StringJoiner(",", "[", "]");
         for (int i : set.toArray()) {
             j.add(Integer.toString(i));
@@ -153,7 +168,7 @@ public final class PlannerShapes {
         return j.toString();
     }
 
-    private static String hex(int id) {
+    static String hex(int id) {
         return String.format("%04x", id);
     }
 }

@@ -104,6 +104,22 @@ public final class Planner {
         return new NoFit(global);
     }
 
+    /**
+     * The guest cell layouts the planner tries for the request on a host with {@code usableNodes} allowed nodes,
+     * in the order it tries them, each as what its cells ask of their nodes. The planner places a request only
+     * in one of these layouts, each cell on a distinct node; a layout it cannot build (memory that does not
+     * split) is left out.
+     */
+    public static List<List<CellDemand>> cellDemands(PlacementRequest r, int usableNodes) {
+        List<List<CellDemand>> out = new ArrayList<>();
+        for (List<CellNeed> cells : layouts(r, usableNodes)) {
+            if (cells != null) {
+                out.add(cells.stream().map(c -> new CellDemand(c.dedicated().size(), c.memory().bytes())).toList());
+            }
+        }
+        return out;
+    }
+
     /** Allowed nodes, in the strategy's order. */
     private static int[] candidateNodes(HostView view, PlacementRequest r) {
         List<NodeResources> list = new ArrayList<>();

@@ -8,9 +8,11 @@ import io.virtforge.plan.PlacementResult;
 import io.virtforge.plan.Planner;
 import io.virtforge.plan.RandomScenario;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,11 @@ import org.junit.jupiter.api.Test;
  * every host, without the bound), for both built-in weighers; it finds no host exactly when none fits.
  */
 class FleetPlannerPropertiesTest {
+    /** A weigher the fleet planner has no cost bound for: CPUs left modulo 3 (many ties), then nothing. */
+    private static final HostWeigher<HostWeigher.Cost> OTHER = (host, placement) ->
+            new HostWeigher.Cost(Leftover.after(host, placement).dedicatedCpus() % 3, 0);
+    private static final ForkJoinPool POOL = new ForkJoinPool(2);
+
     private final Planner planner = Planner.create();
 
     @Property(tries = 300)
@@ -31,6 +38,65 @@ class FleetPlannerPropertiesTest {
     @Property(tries = 300)
     void spreadChoosesTheBestFittingHost(@ForAll long seed) {
         check(seed, HostWeigher.SPREAD);
+    }
+
+    @Property(tries = 200)
+    void anyOtherWeigherChoosesTheBestFittingHost(@ForAll long seed) {
+        // no cost bound for it: every host past the capacity bound is planned
+        check(seed, OTHER);
+    }
+
+    @Property(tries = 200)
+    void theParallelPlannerChoosesWhatTheSequentialOneChooses(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        Fleet fleet = fleet(rnd);
+        PlacementRequest request = RandomScenario.of(rnd.nextLong()).request();
+        for (HostWeigher<?> w : List.of(HostWeigher.PACK, HostWeigher.SPREAD, OTHER)) {
+            FleetResult sequential = FleetPlanner.create(w).plan(request, FleetConstraints.none(), fleet);
+            FleetResult parallel = FleetPlanner.create(w).parallel(POOL).plan(request, FleetConstraints.none(), fleet);
+            assertThat(parallel).as("seed %d", seed).isEqualTo(sequential);
+        }
+    }
+
+    @Property(tries = 200)
+    void acceptedIsEveryHostWhereThePlannerFits(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        Fleet fleet = fleet(rnd);
+        PlacementRequest request = RandomScenario.of(rnd.nextLong()).request();
+        Set<String> expected = new java.util.TreeSet<>();
+        for (FleetHost h : fleet.all()) {
+            if (planner.plan(request, h.state()).fits()) {
+                expected.add(h.id());
+            }
+        }
+        assertThat(FleetPlanner.create(HostWeigher.PACK).accepted(request, FleetConstraints.none(), fleet))
+                .as("seed %d", seed).containsExactlyElementsOf(expected);
+        assertThat(FleetPlanner.create(HostWeigher.PACK).parallel(POOL).accepted(request, FleetConstraints.none(), fleet))
+                .as("seed %d", seed).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aLargeFleetIsScreenedInParallelWithTheSameResult() {
+        // past the size where screening goes parallel; the fleet planner keeps host summaries between plans,
+        // so plan twice, and once more after a host changed
+        Random rnd = new Random(7);
+        Fleet.Builder b = Fleet.builder();
+        for (int i = 0; i < 700; i++) {
+            b.host(String.format("h%03d", i), RandomScenario.of(rnd.nextLong()).state());
+        }
+        Fleet fleet = b.build();
+        FleetPlanner sequential = FleetPlanner.create(HostWeigher.PACK);
+        FleetPlanner parallel = FleetPlanner.create(HostWeigher.PACK).parallel(POOL);
+        for (int r = 0; r < 20; r++) {
+            PlacementRequest request = RandomScenario.of(rnd.nextLong()).request();
+            Optional<FleetPlacement> expected = bruteForce(fleet, request, HostWeigher.PACK);
+            for (int twice = 0; twice < 2; twice++) {
+                assertThat(sequential.plan(request, FleetConstraints.none(), fleet).chosen()).isEqualTo(expected);
+                assertThat(parallel.plan(request, FleetConstraints.none(), fleet).chosen()).isEqualTo(expected);
+            }
+            String id = String.format("h%03d", rnd.nextInt(700));
+            fleet = fleet.withHost(fleet.host(id).orElseThrow().withState(RandomScenario.of(rnd.nextLong()).state()));
+        }
     }
 
     @Test
