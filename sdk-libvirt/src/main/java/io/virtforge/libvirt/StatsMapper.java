@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Turns one record of {@code virConnectGetAllDomainStats} into {@link DomainStats}: {@code state.state},
  * {@code cpu.time}, {@code block.<i>.name/rd.reqs/rd.bytes/wr.reqs/wr.bytes} and
- * {@code net.<i>.name/rx.bytes/rx.pkts/tx.bytes/tx.pkts}; every parameter is also kept raw.
+ * {@code net.<i>.name/rx.bytes/rx.pkts/tx.bytes/tx.pkts}; every parameter is also kept raw. The CPU time of an
+ * inactive domain is 0, whatever libvirt reports.
  */
 final class StatsMapper {
     private StatsMapper() {
@@ -33,7 +34,10 @@ final class StatsMapper {
             nets.add(new InterfaceStats(String.valueOf(p.get(n + "name")), number(p, n + "rx.bytes"),
                     number(p, n + "rx.pkts"), number(p, n + "tx.bytes"), number(p, n + "tx.pkts")));
         }
-        return new DomainStats(r.domainName(), state, number(p, "cpu.time"), blocks, nets, p);
+        // libvirt 9.0's QEMU driver gives a shut-off domain the CPU time of libvirtd's own cgroup: a domain that
+        // does not run has used no CPU time (the raw value stays in the raw map)
+        long cpuTime = state.isActive() ? number(p, "cpu.time") : 0;
+        return new DomainStats(r.domainName(), state, cpuTime, blocks, nets, p);
     }
 
     private static long number(Map<String, Object> p, String key) {
