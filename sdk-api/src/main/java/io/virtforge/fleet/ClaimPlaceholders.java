@@ -4,6 +4,8 @@ import io.virtforge.build.DomainBuilder;
 import io.virtforge.model.Domain;
 import io.virtforge.plan.Placement;
 import io.virtforge.topology.HostState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,12 +29,13 @@ public final class ClaimPlaceholders {
      * defined domain then counts instead). Pools that carry a live free count lose the placeholders' pages too.
      */
     public static HostState overlay(HostState snapshot, Iterable<Domain> placeholders) {
-        HostState state = Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(snapshot, "snapshot");
+        List<Domain> added = new ArrayList<>();
         for (Domain placeholder : Objects.requireNonNull(placeholders, "placeholders")) {
             if (snapshot.footprint(placeholder.name()).isEmpty()) {
-                state = PoolCounts.take(state.with(placeholder), placeholder, 1);
+                added.add(placeholder);
             }
         }
-        return state;
+        return PoolCounts.with(snapshot, added);
     }
 }

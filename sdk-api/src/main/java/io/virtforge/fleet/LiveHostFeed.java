@@ -7,6 +7,7 @@ import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.model.Domain;
 import io.virtforge.topology.HostState;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -136,19 +137,17 @@ public final class LiveHostFeed implements AutoCloseable {
     }
 
     private void started(Domain live) {
-        HostState without = state.footprint(live.name()).isPresent() ? remove(state, live.name()) : state;
-        publish(PoolCounts.take(without.with(live), live, 1));
+        HostState without = held(live.name()).map(gone -> PoolCounts.without(state, gone)).orElse(state);
+        publish(PoolCounts.with(without, List.of(live)));
     }
 
     private void stopped(String name) {
-        if (state.footprint(name).isPresent()) {
-            publish(remove(state, name));
-        }
+        held(name).ifPresent(gone -> publish(PoolCounts.without(state, gone)));
     }
 
-    private static HostState remove(HostState from, String name) {
-        Domain gone = from.domains().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
-        return PoolCounts.take(from.without(name), gone, -1);
+    /** The domain of that name in the current snapshot. */
+    private Optional<Domain> held(String name) {
+        return state.domains().stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     private void publish(HostState next) {
