@@ -114,19 +114,8 @@ public final class BenchHosts {
      * core together (so each occupant holds whole cores when its size is even).
      */
     static List<Integer> cpusByCore(HostTopology host, int node) {
-        NumaNode n = host.node(node).orElseThrow();
         List<Integer> order = new ArrayList<>();
-        CpuSet seen = CpuSet.empty();
-        for (int cpu : n.cpus().toArray()) {
-            if (seen.contains(cpu)) {
-                continue;
-            }
-            CpuSet core = host.cpu(cpu).orElseThrow().siblings();
-            for (int t : core.toArray()) {
-                order.add(t);
-            }
-            seen = seen.union(core);
-        }
+        host.cores(node).forEach(core -> core.stream().forEach(order::add));
         return order;
     }
 

@@ -6,7 +6,6 @@ import io.virtforge.plan.Placement;
 import io.virtforge.plan.PlacementResult;
 import io.virtforge.plan.Planner;
 import io.virtforge.plan.Rejection;
-import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HugePagePool;
 import io.virtforge.topology.NumaNode;
@@ -127,14 +126,7 @@ public final class PlannerShapes {
         StringJoiner nodes = new StringJoiner(",", "[", "]");
         for (NumaNode n : s.topology().nodes()) {
             StringJoiner siblings = new StringJoiner(",", "[", "]");
-            CpuSet seen = CpuSet.empty();
-            for (int cpu : n.cpus().toArray()) {
-                if (!seen.contains(cpu)) {
-                    CpuSet core = s.topology().cpu(cpu).map(HostCpu::siblings).orElse(CpuSet.of(cpu));
-                    siblings.add(ints(core));
-                    seen = seen.union(core);
-                }
-            }
+            s.topology().cores(n.id()).forEach(core -> siblings.add(ints(core)));
             HugePagePool pool = n.pool(PageSize.MIB_2).orElseThrow();
             long held = s.heldHugePages(n.id(), PageSize.MIB_2);
             int socket = s.topology().cpu(n.cpus().first().getAsInt()).flatMap(x -> x.socket().stream().boxed()

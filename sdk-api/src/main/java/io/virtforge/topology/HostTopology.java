@@ -212,6 +212,23 @@ public final class HostTopology {
         return physicalCores;
     }
 
+    /**
+     * The cores of a node, each as its set of SMT siblings, in the order of their lowest CPU; none for a node the
+     * host lacks.
+     */
+    public List<CpuSet> cores(int node) {
+        List<CpuSet> out = new ArrayList<>();
+        CpuSet seen = CpuSet.empty();
+        for (int cpu : node(node).map(NumaNode::cpus).orElse(CpuSet.empty()).toArray()) {
+            if (!seen.contains(cpu)) {
+                CpuSet core = cpu(cpu).map(HostCpu::siblings).filter(c -> !c.isEmpty()).orElse(CpuSet.of(cpu));
+                out.add(core);
+                seen = seen.union(core);
+            }
+        }
+        return out;
+    }
+
     /** The PCI devices, by address. */
     public Collection<PciDevice> pciDevices() {
         return devices.values();

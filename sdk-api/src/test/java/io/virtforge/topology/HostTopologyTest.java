@@ -165,4 +165,13 @@ class HostTopologyTest {
         assertThat(h.nodesOf(CpuSet.range(0, 15))).containsExactly(0, 1, 2, 3);
         assertThat(List.copyOf(h.nodesOf(CpuSet.of(12)))).containsExactly(3);
     }
+
+    @Test
+    void aNodesCoresAreItsSiblingSetsInOrder() {
+        // 2 nodes x 2 cores x 2 threads: CPU n's sibling is n + 4
+        HostTopology h = SyntheticHost.of(2, 1, 2, 2, DataSize.gib(4), 0).build();
+        assertThat(h.cores(1)).containsExactly(CpuSet.of(2, 6), CpuSet.of(3, 7));
+        assertThat(h.cores(0)).containsExactly(CpuSet.of(0, 4), CpuSet.of(1, 5));
+        assertThat(h.cores(9)).isEmpty();
+    }
 }
