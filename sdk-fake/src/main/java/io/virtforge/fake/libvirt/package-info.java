@@ -1,7 +1,7 @@
 /**
  * The fake hypervisor: {@link io.virtforge.fake.libvirt.FakeVirtConnection}, an in-memory
  * {@link io.virtforge.connect.VirtConnection} with libvirt's domain state machine, libvirt 9.0's errors for
- * misuse ({@link io.virtforge.fake.libvirt.LibvirtErrorCodes}), huge page and PCI device accounting (its own
+ * misuse ({@link io.virtforge.connect.LibvirtErrors}), huge page and PCI device accounting (its own
  * ledger, or the paired {@link io.virtforge.fake.kernel.FakeSysfs}), ordered lifecycle events
  * ({@link io.virtforge.fake.libvirt.LifecycleDetail}), statistics on a {@link io.virtforge.fake.libvirt.FakeClock},
  * {@link io.virtforge.fake.libvirt.FakeFaults fault injection} and {@link io.virtforge.fake.libvirt.FakeGuests

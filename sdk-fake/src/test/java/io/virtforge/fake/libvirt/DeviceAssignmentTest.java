@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.HostResourceException;
+import io.virtforge.connect.LibvirtErrors;
 import io.virtforge.connect.Scope;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.host.sysfs.PciDevicePaths;
@@ -65,8 +66,8 @@ class DeviceAssignmentTest {
     void twoRunningDomainsCannotHoldOneDevice() {
         fake.define(small("first").hostdev(NIC).build()).start();
         VirtDomain second = fake.define(small("second").hostdev(NIC).build());
-        TestDomains.fails(HostResourceException.class, LibvirtErrorCodes.VIR_ERR_OPERATION_INVALID,
-                LibvirtErrorCodes.VIR_FROM_NONE,
+        TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_OPERATION_INVALID,
+                LibvirtErrors.VIR_FROM_NONE,
                 "Requested operation is not valid: PCI device 0000:18:00.0 is in use by driver QEMU, domain first",
                 second::start);
         assertThat(second.state()).isEqualTo(DomainState.SHUTOFF);
@@ -76,8 +77,8 @@ class DeviceAssignmentTest {
     @Test
     void anUnmanagedDeviceMustBeDetachedFirst() {
         VirtDomain vm = fake.define(small("vm").device(Hostdev.pci(NIC, false).build()).build());
-        TestDomains.fails(HostResourceException.class, LibvirtErrorCodes.VIR_ERR_OPERATION_INVALID,
-                LibvirtErrorCodes.VIR_FROM_NONE, "Requested operation is not valid: Unmanaged PCI device 0000:18:00.0 "
+        TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_OPERATION_INVALID,
+                LibvirtErrors.VIR_FROM_NONE, "Requested operation is not valid: Unmanaged PCI device 0000:18:00.0 "
                         + "must be manually detached from the host", vm::start);
         fake.detachNodeDevice(NIC);
         assertThat(driver(sysfs, NIC)).isEqualTo("vfio-pci");
@@ -92,10 +93,10 @@ class DeviceAssignmentTest {
     void aDeviceInUseCannotBeDetachedOrReattached() {
         fake.define(small("vm").hostdev(NIC).build()).start();
         String msg = "Requested operation is not valid: PCI device 0000:18:00.0 is in use by driver QEMU, domain vm";
-        TestDomains.fails(HostResourceException.class, LibvirtErrorCodes.VIR_ERR_OPERATION_INVALID,
-                LibvirtErrorCodes.VIR_FROM_NONE, msg, () -> fake.reattachNodeDevice(NIC));
-        TestDomains.fails(HostResourceException.class, LibvirtErrorCodes.VIR_ERR_OPERATION_INVALID,
-                LibvirtErrorCodes.VIR_FROM_NONE, msg, () -> fake.detachNodeDevice(NIC));
+        TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_OPERATION_INVALID,
+                LibvirtErrors.VIR_FROM_NONE, msg, () -> fake.reattachNodeDevice(NIC));
+        TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_OPERATION_INVALID,
+                LibvirtErrors.VIR_FROM_NONE, msg, () -> fake.detachNodeDevice(NIC));
     }
 
     @Test
@@ -105,8 +106,8 @@ class DeviceAssignmentTest {
         PciAddress gpu = PciAddress.parse(Fixtures.GPU0);
         PciAddress audio = PciAddress.parse(Fixtures.GPU0_AUDIO);
         VirtDomain vm = gpus.define(small("vm").hostdev(gpu).build());
-        HostResourceException e = TestDomains.fails(HostResourceException.class, LibvirtErrorCodes.VIR_ERR_INTERNAL_ERROR,
-                LibvirtErrorCodes.VIR_FROM_QEMU, "internal error: qemu unexpectedly closed the monitor: "
+        HostResourceException e = TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_INTERNAL_ERROR,
+                LibvirtErrors.VIR_FROM_QEMU, "internal error: qemu unexpectedly closed the monitor: "
                         + "2030-01-01T00:00:00.000000Z qemu-system-x86_64: -device vfio-pci,host=0000:17:00.0: vfio "
                         + "0000:17:00.0: group 20 is not viable\nPlease ensure all devices within the iommu_group are "
                         + "bound to their vfio bus driver.", vm::start);
@@ -154,8 +155,8 @@ class DeviceAssignmentTest {
                 vm.live().devices().interfaces().stream().flatMap(n -> n.sourcePci().stream()))).contains(NIC);
         assertThat(fake.hostState().assignedTo(NIC)).contains("vm");
         VirtDomain other = fake.define(small("other").hostdev(NIC).build());
-        TestDomains.fails(HostResourceException.class, LibvirtErrorCodes.VIR_ERR_OPERATION_INVALID,
-                LibvirtErrorCodes.VIR_FROM_NONE,
+        TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_OPERATION_INVALID,
+                LibvirtErrors.VIR_FROM_NONE,
                 "Requested operation is not valid: PCI device 0000:18:00.0 is in use by driver QEMU, domain vm", other::start);
         vm.detachDevice(dev, Scope.LIVE);
         assertThat(driver(sysfs, NIC)).isEqualTo("i40e");

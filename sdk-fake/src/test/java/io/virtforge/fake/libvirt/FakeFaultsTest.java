@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.virtforge.connect.ConnectionClosedException;
 import io.virtforge.connect.ConnectionLostException;
 import io.virtforge.connect.HostResourceException;
+import io.virtforge.connect.LibvirtErrors;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.connect.VirtException;
 import io.virtforge.fake.fixtures.Fixtures;
@@ -54,7 +55,7 @@ class FakeFaultsTest {
         fake.faults().dropConnection();
         assertThat(fake.isAlive()).isFalse();
         ConnectionLostException e = TestDomains.fails(ConnectionLostException.class,
-                LibvirtErrorCodes.VIR_ERR_INTERNAL_ERROR, LibvirtErrorCodes.VIR_FROM_RPC,
+                LibvirtErrors.VIR_ERR_INTERNAL_ERROR, LibvirtErrors.VIR_FROM_RPC,
                 "internal error: client socket is closed", vm::start);
         assertThat(e.getMessage()).startsWith("start:");
         assertThatThrownBy(fake::domains).isInstanceOf(ConnectionLostException.class);
@@ -70,7 +71,7 @@ class FakeFaultsTest {
         VirtDomain vm = fake.define(plain("vm"));
         fake.close();
         assertThat(fake.isAlive()).isFalse();
-        TestDomains.fails(ConnectionClosedException.class, LibvirtErrorCodes.VIR_ERR_INVALID_CONN,
-                LibvirtErrorCodes.VIR_FROM_NONE, "invalid connection pointer in state", vm::state);
+        TestDomains.fails(ConnectionClosedException.class, LibvirtErrors.VIR_ERR_INVALID_CONN,
+                LibvirtErrors.VIR_FROM_NONE, "invalid connection pointer in state", vm::state);
     }
 }

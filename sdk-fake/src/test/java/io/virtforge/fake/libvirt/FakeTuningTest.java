@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.InvalidStateException;
+import io.virtforge.connect.LibvirtErrors;
 import io.virtforge.connect.Scope;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.fake.fixtures.Fixtures;
@@ -66,8 +67,8 @@ class FakeTuningTest {
     @Test
     void aLivePinToACpuTheHostLacksFailsAsTheCgroupWriteDoes() {
         VirtDomain vm = running();
-        TestDomains.fails(HostResourceException.class, LibvirtErrorCodes.VIR_ERR_SYSTEM_ERROR,
-                LibvirtErrorCodes.VIR_FROM_CGROUP, "Unable to write to '/sys/fs/cgroup/cpuset/machine/qemu-1-vm.libvirt-qemu/"
+        TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_SYSTEM_ERROR,
+                LibvirtErrors.VIR_FROM_CGROUP, "Unable to write to '/sys/fs/cgroup/cpuset/machine/qemu-1-vm.libvirt-qemu/"
                         + "vcpu0/cpuset.cpus': Numerical result out of range", () -> vm.pinVcpu(0, CpuSet.of(200), Scope.LIVE));
         vm.pinVcpu(0, CpuSet.of(200), Scope.CONFIG);
         vm.destroy();
@@ -86,8 +87,8 @@ class FakeTuningTest {
         assertThat(numaMemory(vm.live()).flatMap(NumaTune.Memory::nodeset)).contains(NodeSet.of(1));
         assertThat(numaMemory(vm.live()).flatMap(NumaTune.Memory::mode).orElse(NumaMode.STRICT)).isEqualTo(NumaMode.STRICT);
         assertThat(numaMemory(vm.definition()).flatMap(NumaTune.Memory::nodeset)).contains(NodeSet.of(1));
-        TestDomains.fails(InvalidStateException.class, LibvirtErrorCodes.VIR_ERR_OPERATION_INVALID,
-                LibvirtErrorCodes.VIR_FROM_QEMU, "Requested operation is not valid: can't change numatune mode for running "
+        TestDomains.fails(InvalidStateException.class, LibvirtErrors.VIR_ERR_OPERATION_INVALID,
+                LibvirtErrors.VIR_FROM_QEMU, "Requested operation is not valid: can't change numatune mode for running "
                         + "domain", () -> vm.setNumaTune(NumaMode.INTERLEAVE, NodeSet.of(0, 1), Scope.LIVE));
         vm.setNumaTune(NumaMode.INTERLEAVE, NodeSet.of(0, 1), Scope.CONFIG);
         assertThat(numaMemory(vm.definition()).flatMap(NumaTune.Memory::mode).orElse(NumaMode.STRICT))
@@ -129,8 +130,8 @@ class FakeTuningTest {
         vm.detachDevice(io.virtforge.model.DomainXml.defaults().parseDevice(
                 "<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>"), Scope.LIVE);
         assertThat(vm.live().devices().rngs()).isEmpty();
-        TestDomains.fails(io.virtforge.connect.NotFoundException.class, LibvirtErrorCodes.VIR_ERR_DEVICE_MISSING,
-                LibvirtErrorCodes.VIR_FROM_DOMAIN, "device not found: no matching rng device was found",
+        TestDomains.fails(io.virtforge.connect.NotFoundException.class, LibvirtErrors.VIR_ERR_DEVICE_MISSING,
+                LibvirtErrors.VIR_FROM_DOMAIN, "device not found: no matching rng device was found",
                 () -> vm.detachDevice(rng, Scope.LIVE));
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.HostResourceException;
+import io.virtforge.connect.LibvirtErrors;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.host.sysfs.HugePagePaths;
 import io.virtforge.fake.fixtures.Fixtures;
@@ -49,7 +50,7 @@ class HugePageAccountingTest {
         define("big", DataSize.gib(12), PageSize.GIB_1, NumaMode.STRICT, NodeSet.of(0)).start();
         VirtDomain second = define("second", DataSize.gib(8), PageSize.GIB_1, NumaMode.STRICT, NodeSet.of(0));
         HostResourceException e = TestDomains.fails(HostResourceException.class,
-                LibvirtErrorCodes.VIR_ERR_INTERNAL_ERROR, LibvirtErrorCodes.VIR_FROM_QEMU,
+                LibvirtErrors.VIR_ERR_INTERNAL_ERROR, LibvirtErrors.VIR_FROM_QEMU,
                 "internal error: qemu unexpectedly closed the monitor: 2030-01-01T00:00:00.000000Z qemu-system-x86_64: "
                         + "unable to map backing store for guest RAM: Cannot allocate memory", second::start);
         assertThat(e.getMessage()).contains("8 1GiB pages on host nodes 0", "4 short (strict)");
@@ -73,8 +74,8 @@ class HugePageAccountingTest {
     void aPageSizeTheHostLacksIsRefusedAsLibvirtDoes() {
         FakeVirtConnection tiny = Fixtures.get(Fixtures.TINY).connect();
         VirtDomain vm = tiny.define(small("vm").vcpus(1).hugepages(PageSize.GIB_1).build());
-        TestDomains.fails(HostResourceException.class, LibvirtErrorCodes.VIR_ERR_INTERNAL_ERROR,
-                LibvirtErrorCodes.VIR_FROM_QEMU, "internal error: Unable to find any usable hugetlbfs mount for 1048576 KiB",
+        TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_INTERNAL_ERROR,
+                LibvirtErrors.VIR_FROM_QEMU, "internal error: Unable to find any usable hugetlbfs mount for 1048576 KiB",
                 vm::start);
         tiny.close();
     }
@@ -82,8 +83,8 @@ class HugePageAccountingTest {
     @Test
     void aNodeTheHostLacksIsRefused() {
         VirtDomain vm = fake.define(small("vm").memoryOn(NumaMode.STRICT, NodeSet.of(5)).build(), DefineOptions.unchecked());
-        TestDomains.fails(HostResourceException.class, LibvirtErrorCodes.VIR_ERR_CONFIG_UNSUPPORTED,
-                LibvirtErrorCodes.VIR_FROM_NONE, "unsupported configuration: NUMA node 5 is unavailable", vm::start);
+        TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_CONFIG_UNSUPPORTED,
+                LibvirtErrors.VIR_FROM_NONE, "unsupported configuration: NUMA node 5 is unavailable", vm::start);
     }
 
     @Test

@@ -116,7 +116,8 @@ final class HostViews {
             }
             hosts.add(host);
         }
-        views.keySet().retainAll(generations.keySet());
+        // hosts gone from the database: their views and parsed placeholders with them
+        List.copyOf(views.keySet()).stream().filter(id -> !generations.containsKey(id)).forEach(this::forget);
         return new Snapshot(Fleet.ofStamped(hosts), firstDeadline);
     }
 

@@ -95,9 +95,6 @@ public final class JdbcClaimStore implements ClaimStore, AutoCloseable {
             UPDATE fleet_host SET generation = nextval('fleet_generation') WHERE id IN (SELECT host_id FROM gone)""";
     private static final String MOVE = "UPDATE fleet_host SET generation = nextval('fleet_generation') WHERE id = ANY (?)";
     private static final String GENERATION = "SELECT generation FROM fleet_host WHERE id = ?";
-    private static final String INSERT_CLAIM = """
-            INSERT INTO fleet_claim (host_id, domain_name, status, expires_at, placeholder_xml)
-            VALUES (?, ?, 'pending', ?, ?) RETURNING id""";
     private static final String LOCK_CLAIM = "SELECT host_id, status, expires_at FROM fleet_claim WHERE id = ? FOR UPDATE";
     private static final String SET_STATUS = "UPDATE fleet_claim SET status = ? WHERE id = ?";
     private static final String DELETE_CLAIM = "DELETE FROM fleet_claim WHERE id = ?";

@@ -25,7 +25,7 @@ import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.connect.VirtException;
 import io.virtforge.fake.libvirt.FakeVirtConnection;
-import io.virtforge.fake.libvirt.LibvirtErrorCodes;
+import io.virtforge.connect.LibvirtErrors;
 import io.virtforge.fake.libvirt.LifecycleDetail;
 import io.virtforge.model.Device;
 import io.virtforge.model.Disk;
@@ -279,7 +279,7 @@ public abstract class ConnectionContract {
         assertThat(d.persistent()).isFalse();
         d.destroy();
         assertThat(connection.lookup(name)).isEmpty();
-        assertThat(thrown(NotFoundException.class, d::state).code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_NO_DOMAIN);
+        assertThat(thrown(NotFoundException.class, d::state).code()).isEqualTo(LibvirtErrors.VIR_ERR_NO_DOMAIN);
     }
 
     @Test
@@ -299,7 +299,7 @@ public abstract class ConnectionContract {
         assertThat(connection.lookup(d.name())).isEmpty();
         assertThat(connection.lookup(d.uuid())).isEmpty();
         NotFoundException e = thrown(NotFoundException.class, d::start);
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_NO_DOMAIN);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_NO_DOMAIN);
     }
 
     @Test
@@ -331,7 +331,7 @@ public abstract class ConnectionContract {
         assertThat(connection.lookup(name)).isEmpty();
         assertThat(connection.lookup(UUID.randomUUID())).isEmpty();
         NotFoundException e = thrown(NotFoundException.class, () -> connection.domain(name));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_NO_DOMAIN);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_NO_DOMAIN);
     }
 
     @Test
@@ -345,7 +345,7 @@ public abstract class ConnectionContract {
     void destroyingAShutOffDomainIsInvalid() {
         VirtDomain d = defined();
         InvalidStateException e = thrown(InvalidStateException.class, d::destroy);
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_OPERATION_INVALID);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_OPERATION_INVALID);
         assertThat(e.libvirtMessage()).isEqualTo("Requested operation is not valid: domain is not running");
     }
 
@@ -376,7 +376,7 @@ public abstract class ConnectionContract {
         VirtDomain first = connection.define(minimalDomain(name));
         Domain other = minimalDomain(name).toBuilder().uuid(UUID.randomUUID()).build();
         AlreadyExistsException e = thrown(AlreadyExistsException.class, () -> connection.define(other));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_OPERATION_FAILED);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_OPERATION_FAILED);
         assertThat(e.libvirtMessage()).isEqualTo("operation failed: domain '" + name + "' already exists with uuid "
                 + first.uuid());
         thrown(AlreadyExistsException.class, () -> connection.create(other, DefineOptions.DEFAULT));
@@ -396,7 +396,7 @@ public abstract class ConnectionContract {
         VirtDomain d = running();
         InvalidStateException e = thrown(InvalidStateException.class,
                 () -> connection.create(d.definition(), DefineOptions.DEFAULT));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_OPERATION_INVALID);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_OPERATION_INVALID);
         assertThat(e.libvirtMessage()).contains("is already active");
     }
 
@@ -410,7 +410,7 @@ public abstract class ConnectionContract {
         Domain twice = base.toBuilder().devices(base.devices().toBuilder().add(a).add(b).build()).build();
         InvalidDefinitionException e = thrown(InvalidDefinitionException.class,
                 () -> connection.define(twice, DefineOptions.unchecked()));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_XML_ERROR);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_XML_ERROR);
         assertThat(e.libvirtMessage()).isEqualTo("XML error: target 'vdx' duplicated for disk sources "
                 + "'/var/tmp/vfc-a.img' and '/var/tmp/vfc-b.img'");
     }
@@ -444,7 +444,7 @@ public abstract class ConnectionContract {
     void pinningAVcpuTheDomainLacksIsAnInvalidArgument() {
         VirtDomain d = running();
         VirtException e = thrown(InvalidDefinitionException.class, () -> d.pinVcpu(64, CpuSet.of(firstCpu()), Scope.LIVE));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INVALID_ARG);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_INVALID_ARG);
     }
 
     @Test
@@ -452,7 +452,7 @@ public abstract class ConnectionContract {
         VirtDomain d = running();
         DataSize max = d.live().memory().orElseThrow();
         VirtException e = thrown(InvalidDefinitionException.class, () -> d.setMemory(max.times(2), Scope.LIVE));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INVALID_ARG);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_INVALID_ARG);
         assertThat(e.libvirtMessage()).isEqualTo("invalid argument: cannot set memory higher than max memory");
     }
 
@@ -464,7 +464,7 @@ public abstract class ConnectionContract {
         thrown(InvalidStateException.class, d::vcpus);
         d.start();
         VirtException e = thrown(InvalidDefinitionException.class, () -> d.blockStats("vdzz"));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INVALID_ARG);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_INVALID_ARG);
         assertThat(e.libvirtMessage()).isEqualTo("invalid argument: invalid path: vdzz");
         VirtException nic = thrown(InvalidDefinitionException.class, () -> d.interfaceStats("vfc-none0"));
         assertThat(nic.libvirtMessage()).isEqualTo("invalid argument: 'vfc-none0' is not a known interface");
@@ -475,7 +475,7 @@ public abstract class ConnectionContract {
         VirtDomain d = running();
         InvalidDefinitionException e = thrown(InvalidDefinitionException.class,
                 () -> d.pinIothread(99, CpuSet.of(firstCpu()), Scope.LIVE));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INVALID_ARG);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_INVALID_ARG);
         assertThat(e.libvirtMessage()).contains("99").contains("not found");
     }
 
@@ -499,7 +499,7 @@ public abstract class ConnectionContract {
                 .vcpuPin(0, CpuSet.of(ABSENT_CPU)).build()).build();
         VirtDomain d = connection.define(pinned, DefineOptions.unchecked());
         HostResourceException e = thrown(HostResourceException.class, d::start);
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_SYSTEM_ERROR);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_SYSTEM_ERROR);
         assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
     }
 
@@ -516,7 +516,7 @@ public abstract class ConnectionContract {
                 .build();
         VirtDomain d = connection.define(tuned, DefineOptions.unchecked());
         HostResourceException e = thrown(HostResourceException.class, d::start);
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_CONFIG_UNSUPPORTED);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_CONFIG_UNSUPPORTED);
         assertThat(e.libvirtMessage()).isEqualTo("unsupported configuration: NUMA node " + node + " is unavailable");
         assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
     }
@@ -526,7 +526,7 @@ public abstract class ConnectionContract {
         assumeHostBoundsChecked();
         int node = absentNode();
         NotFoundException e = thrown(NotFoundException.class, () -> connection.freePages(node, PageSize.MIB_2));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INTERNAL_ERROR);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_INTERNAL_ERROR);
         assertThat(e.libvirtMessage()).startsWith("internal error: start cell " + node + " out of range (0-");
     }
 
@@ -543,7 +543,7 @@ public abstract class ConnectionContract {
                 handle::state, handle::start, handle::definition);
         for (Runnable call : calls) {
             ConnectionClosedException e = thrown(ConnectionClosedException.class, call);
-            assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_INVALID_CONN);
+            assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_INVALID_CONN);
         }
         other.close(); // closing twice does nothing
         assertThat(connection.isAlive()).isTrue();
@@ -707,11 +707,11 @@ public abstract class ConnectionContract {
         }
         assertThat(d.definition().devices().disks()).anySatisfy(x -> assertThat(x.targetDev()).contains("vdy"));
         AlreadyExistsException twice = thrown(AlreadyExistsException.class, () -> d.attachDevice(disk, Scope.CONFIG));
-        assertThat(twice.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_OPERATION_INVALID);
+        assertThat(twice.code()).isEqualTo(LibvirtErrors.VIR_ERR_OPERATION_INVALID);
         d.detachDevice(disk, Scope.CONFIG);
         assertThat(d.definition().devices().disks()).noneSatisfy(x -> assertThat(x.targetDev()).contains("vdy"));
         NotFoundException e = thrown(NotFoundException.class, () -> d.detachDevice(disk, Scope.CONFIG));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_DEVICE_MISSING);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_DEVICE_MISSING);
     }
 
     @Test
@@ -818,7 +818,7 @@ public abstract class ConnectionContract {
     void detachingAnUnknownNodeDeviceIsNotFound() {
         NotFoundException e = thrown(NotFoundException.class,
                 () -> connection.detachNodeDevice(PciAddress.parse("0000:fe:1f.7")));
-        assertThat(e.code()).isEqualTo(LibvirtErrorCodes.VIR_ERR_NO_NODE_DEVICE);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_NO_NODE_DEVICE);
     }
 
     @Test
