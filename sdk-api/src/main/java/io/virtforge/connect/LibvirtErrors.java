@@ -39,7 +39,8 @@ import java.util.Locale;
  *       cpuset controller (a pin to a CPU the host lacks, at start or live);
  *       OPERATION_INVALID 55 "failed to set cpuset.cpus in cgroup" (a live emulator pin to such a CPU),
  *       "PCI device ... is in use by driver" (another domain holds it), "must be manually detached from
- *       the host" (an unmanaged device still on its host driver); OPERATION_FAILED 9 "page size N is not
+ *       the host" (an unmanaged device still on its host driver); CONFIG_UNSUPPORTED 67 "host doesn't support
+ *       passthrough of host PCI devices" (no IOMMU); OPERATION_FAILED 9 "page size N is not
  *       available on node M" (free pages of a size the node has no pool of). At start or create only: INTERNAL_ERROR
  *       1, OPERATION_FAILED 9, SYSTEM_ERROR 38 naming missing memory or huge pages ("unable to map backing
  *       store", "Cannot allocate memory", "hugetlbfs filesystem is not mounted", "Unable to find any usable
@@ -54,7 +55,8 @@ import java.util.Locale;
  *       DEVICE_MISSING 99, NO_NWFILTER_BINDING 101, NO_DOMAIN_CHECKPOINT 103, NO_DOMAIN_BACKUP 104,
  *       NO_NETWORK_PORT 107; INTERNAL_ERROR 1 "start cell N out of range" (a host NUMA node that does not
  *       exist, e.g. free pages of node 7); SYSTEM_ERROR 38 "Device ... not found: could not access" (a host
- *       PCI device that does not exist)</td>
+ *       PCI device that does not exist) or "Cannot access storage file" (a disk image that is not there, at
+ *       start)</td>
  *       <td>{@link NotFoundException}</td>
  *       <td>the object is gone or never existed: look it up again or refresh the view of the host
  *       ({@code lookup} answers empty instead of throwing)</td></tr>
@@ -66,7 +68,8 @@ import java.util.Locale;
  *   <tr><td>XML_ERROR 27, XML_DETAIL 35, CONFIG_UNSUPPORTED 67, INVALID_ARG 8, XML_INVALID_SCHEMA 92;
  *       INTERNAL_ERROR 1 from the domain configuration component (error domain DOMAIN 20) on a define or
  *       start (libvirt's post-parse checks, e.g. "Number of CPUs in &lt;numa&gt; exceeds the &lt;vcpu&gt;
- *       count")</td>
+ *       count"); SYSTEM_ERROR 38 "File name too long" (a domain name too long for its configuration
+ *       file)</td>
  *       <td>{@link InvalidDefinitionException}</td>
  *       <td>fix the definition or the argument (a vCPU, I/O thread, memory size, disk or device the domain
  *       does not have); the same call will fail again on any host</td></tr>
@@ -166,6 +169,10 @@ public final class LibvirtErrors {
     public static final int VIR_FROM_REMOTE = 13;
     /** The test driver ({@code test:///}). */
     public static final int VIR_FROM_TEST = 12;
+    /** The storage driver (also storage file access, e.g. a disk image at start). */
+    public static final int VIR_FROM_STORAGE = 18;
+    /** The network driver. */
+    public static final int VIR_FROM_NETWORK = 19;
     /** Domain configuration handling (shared by every driver). */
     public static final int VIR_FROM_DOMAIN = 20;
     /** The node device driver. */
@@ -255,7 +262,7 @@ public final class LibvirtErrors {
         if (alreadyExists(code, m)) {
             return Kind.ALREADY_EXISTS;
         }
-        if (invalidDefinition(code, domain, call)) {
+        if (invalidDefinition(code, domain, m, call)) {
             return Kind.INVALID_DEFINITION;
         }
         if (code == VIR_ERR_OPERATION_INVALID || (code == VIR_ERR_INTERNAL_ERROR
@@ -293,7 +300,9 @@ public final class LibvirtErrors {
     /** Host-dependent refusals whose codes (38, 55, 67) would otherwise say "system error", "state", "definition". */
     private static boolean hostLacksIt(int code, String m) {
         return switch (code) {
-            case VIR_ERR_CONFIG_UNSUPPORTED -> m.matches(".*numa node \\d+ is unavailable.*");
+            // numatune to a node the host lacks; PCI passthrough on a host without an IOMMU
+            case VIR_ERR_CONFIG_UNSUPPORTED -> m.matches(".*numa node \\d+ is unavailable.*")
+                    || m.contains("host doesn't support passthrough");
             // the cgroup's cpuset (v1 or v2) refuses a CPU beyond the host's; without cpuset, sched_setaffinity does
             case VIR_ERR_SYSTEM_ERROR -> (m.contains("cpuset.cpus") && m.contains("numerical result out of range"))
                     || (m.contains("cannot set cpu affinity") && m.contains("invalid argument"));
@@ -320,7 +329,8 @@ public final class LibvirtErrors {
             // virNumaGetPages... on a node the host lacks: "start cell 7 out of range (0-0)"
             case VIR_ERR_INTERNAL_ERROR -> m.matches(".*start cell \\d+ out of range.*");
             // virpci.c: "Device 0000:ff:00.0 not found: could not access /sys/bus/pci/devices/.../config"
-            case VIR_ERR_SYSTEM_ERROR -> m.startsWith("device ") && m.contains(" not found: could not access");
+            case VIR_ERR_SYSTEM_ERROR -> (m.startsWith("device ") && m.contains(" not found: could not access"))
+                    || m.startsWith("cannot access storage file"); // a disk image that is not there, at start
             default -> false;
         };
     }
@@ -333,8 +343,10 @@ public final class LibvirtErrors {
                 && (m.contains("already exists") || m.contains("is already defined"));
     }
 
-    private static boolean invalidDefinition(int code, int domain, Call call) {
+    private static boolean invalidDefinition(int code, int domain, String m, Call call) {
         return switch (code) {
+            // a name too long for the configuration file: "Failed to create file '...': File name too long"
+            case VIR_ERR_SYSTEM_ERROR -> m.contains("file name too long");
             case VIR_ERR_XML_ERROR, VIR_ERR_XML_DETAIL, VIR_ERR_CONFIG_UNSUPPORTED, VIR_ERR_INVALID_ARG,
                     VIR_ERR_XML_INVALID_SCHEMA -> true;
             // domain_conf.c's post-parse checks report INTERNAL_ERROR: a refused definition, not a libvirt bug

@@ -60,6 +60,19 @@ final class DefinitionChecks {
         }
     }
 
+    /** The longest file name Linux takes (NAME_MAX), in bytes. */
+    private static final int NAME_MAX = 255;
+
+    /**
+     * A persistent definition is saved as {@code /etc/libvirt/qemu/NAME.xml} (through {@code NAME.xml.new}):
+     * QEMU's define fails when that name is too long for the filesystem (transcript-issue19.txt).
+     */
+    static void checkFileName(String name) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + ".xml.new".length() > NAME_MAX) {
+            throw FakeErrors.nameTooLong(name);
+        }
+    }
+
     static io.virtforge.connect.VirtException duplicateTarget(String name, String target, Disk first,
             Disk second) {
         return FakeErrors.xmlError(name, "target '" + target + "' duplicated for disk sources '" + source(first)

@@ -54,35 +54,35 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public DomainState state() {
-        synchronized (state) {
+        synchronized (state.host) {
             return entry("state").state;
         }
     }
 
     @Override
     public boolean persistent() {
-        synchronized (state) {
+        synchronized (state.host) {
             return entry("persistent").persistent;
         }
     }
 
     @Override
     public Domain definition() {
-        synchronized (state) {
+        synchronized (state.host) {
             return entry("definition").definition();
         }
     }
 
     @Override
     public Domain live() {
-        synchronized (state) {
+        synchronized (state.host) {
             return entry("live").current();
         }
     }
 
     @Override
     public void start() {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("start");
             if (e.active()) {
                 throw FakeErrors.alreadyRunning(name);
@@ -98,10 +98,13 @@ final class FakeDomain implements VirtDomain {
     @Override
     public boolean shutdown(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("shutdown");
             if (!e.active()) {
                 throw FakeErrors.testNotRunning(name);
+            }
+            if (e.state == DomainState.PAUSED) {
+                throw FakeErrors.shutdownPaused(name); // QEMU; the test driver shuts a paused domain off
             }
             boolean obeys = !state.guests.ignoringShutdown.contains(name);
             state.stop(e, obeys ? LifecycleDetail.STOPPED_SHUTDOWN : LifecycleDetail.STOPPED_DESTROYED);
@@ -111,7 +114,7 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public void destroy() {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("destroy");
             if (!e.active()) {
                 throw FakeErrors.notRunning(name);
@@ -123,7 +126,7 @@ final class FakeDomain implements VirtDomain {
     /** No lifecycle event, as libvirt 9.0's test driver (QEMU sends a separate reboot event). */
     @Override
     public void reboot() {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("reboot");
             if (!e.active()) {
                 throw FakeErrors.notRunning(name);
@@ -133,8 +136,11 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public void suspend() {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("suspend");
+            if (e.state == DomainState.PAUSED) {
+                return; // QEMU: suspending a paused domain succeeds and changes nothing (the test driver refuses)
+            }
             if (e.state != DomainState.RUNNING) {
                 throw FakeErrors.testNotRunning(name);
             }
@@ -146,7 +152,7 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public void resume() {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("resume");
             if (e.state != DomainState.PAUSED) {
                 throw FakeErrors.notPaused(name);
@@ -160,7 +166,7 @@ final class FakeDomain implements VirtDomain {
     /** The options do not matter to the fake (it keeps no NVRAM, managed-save images or snapshots). */
     @Override
     public void undefine(UndefineOption... options) {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("undefine");
             if (!e.persistent) {
                 throw FakeErrors.transientUndefine(name);
@@ -224,7 +230,12 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public void setMemory(DataSize size, Scope scope) {
-        DomainTuning.edit(state, uuid, name, "setMemory", scope, (e, d, live) -> DomainEdits.setMemory(d, size));
+        DomainTuning.edit(state, uuid, name, "setMemory", scope, (e, d, live) -> {
+            if (live && d.devices().memballoon().map(b -> !b.enabled()).orElse(false)) {
+                throw FakeErrors.noBalloon(name);
+            }
+            return DomainEdits.setMemory(d, size);
+        });
     }
 
     @Override
@@ -236,28 +247,28 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public java.util.Map<Integer, CpuSet> vcpuPins() {
-        synchronized (state) {
+        synchronized (state.host) {
             return PinReadback.vcpus(entry("vcpuPins").current(), state.resources.topology());
         }
     }
 
     @Override
     public CpuSet emulatorPin() {
-        synchronized (state) {
+        synchronized (state.host) {
             return PinReadback.emulator(entry("emulatorPin").current(), state.resources.topology());
         }
     }
 
     @Override
     public java.util.Map<Integer, CpuSet> iothreadPins() {
-        synchronized (state) {
+        synchronized (state.host) {
             return PinReadback.iothreads(entry("iothreadPins").current(), state.resources.topology());
         }
     }
 
     @Override
     public io.virtforge.connect.NumaPolicy numaTune() {
-        synchronized (state) {
+        synchronized (state.host) {
             return PinReadback.numa(entry("numaTune").current());
         }
     }
@@ -266,35 +277,35 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public long cpuTime() {
-        synchronized (state) {
+        synchronized (state.host) {
             return StatsReader.cpuTime(state, entry("cpuTime"));
         }
     }
 
     @Override
     public List<VcpuInfo> vcpus() {
-        synchronized (state) {
+        synchronized (state.host) {
             return StatsReader.vcpus(state, entry("vcpus"));
         }
     }
 
     @Override
     public MemoryStats memoryStats() {
-        synchronized (state) {
+        synchronized (state.host) {
             return StatsReader.memory(state, entry("memoryStats"));
         }
     }
 
     @Override
     public BlockStats blockStats(String disk) {
-        synchronized (state) {
+        synchronized (state.host) {
             return StatsReader.block(state, entry("blockStats"), disk);
         }
     }
 
     @Override
     public InterfaceStats interfaceStats(String device) {
-        synchronized (state) {
+        synchronized (state.host) {
             return StatsReader.nic(state, entry("interfaceStats"), device);
         }
     }

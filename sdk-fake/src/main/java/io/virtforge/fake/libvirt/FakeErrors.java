@@ -13,7 +13,10 @@ import static io.virtforge.connect.LibvirtErrors.VIR_ERR_SYSTEM_ERROR;
 import static io.virtforge.connect.LibvirtErrors.VIR_ERR_XML_ERROR;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_CGROUP;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_DOMAIN;
+import static io.virtforge.connect.LibvirtErrors.VIR_ERR_NO_NETWORK;
+import static io.virtforge.connect.LibvirtErrors.VIR_FROM_NETWORK;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_NONE;
+import static io.virtforge.connect.LibvirtErrors.VIR_FROM_STORAGE;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_QEMU;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_RPC;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_TEST;
@@ -273,6 +276,73 @@ final class FakeErrors {
     static VirtException nodeUnavailable(int node) {
         return error("host NUMA node " + node + " does not exist", VIR_ERR_CONFIG_UNSUPPORTED,
                 VIR_FROM_NONE, "unsupported configuration: NUMA node " + node + " is unavailable");
+    }
+
+    /**
+     * A live numatune change of the nodeset of a strict policy. QEMU: 55/10 (transcript-issue19.txt).
+     */
+    static VirtException strictNodesetLive(String name) {
+        return error("the nodeset of running domain '" + name + "' is strict and cannot change",
+                VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU, INVALID + "can't change nodeset for strict mode for running domain");
+    }
+
+    /**
+     * A live numatune change of the nodeset of a preferred or interleave policy. QEMU: 55/10
+     * (transcript-issue19.txt).
+     */
+    static VirtException nodesetLiveNeedsRestrictive(String name) {
+        return error("the nodeset of running domain '" + name + "' can change only in restrictive mode",
+                VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                INVALID + "change of nodeset for running domain requires restrictive numa mode");
+    }
+
+    /** Shutting down a paused domain. QEMU: 55/10 "...: domain is not running"; it stays paused (transcript-issue19.txt). */
+    static VirtException shutdownPaused(String name) {
+        return error("domain '" + name + "' is paused and cannot shut down", VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                INVALID + "domain is not running");
+    }
+
+    /** A live balloon change of a domain with {@code <memballoon model='none'>}. QEMU: 55/10 (transcript-issue19.txt). */
+    static VirtException noBalloon(String name) {
+        return error("domain '" + name + "' has no balloon device", VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                INVALID + "Unable to change memory of active domain without the balloon device and guest OS balloon driver");
+    }
+
+    /** Starting with a disk image that does not exist. QEMU: 38/18 (transcript-issue19.txt): NotFoundException. */
+    static VirtException storageMissing(String path) {
+        return startError("disk image " + path + " does not exist", VIR_ERR_SYSTEM_ERROR, VIR_FROM_STORAGE,
+                "Cannot access storage file '" + path + "': No such file or directory");
+    }
+
+    /** Starting with a NIC on a network the host lacks. QEMU: 43/19 (transcript-issue19.txt). */
+    static VirtException networkMissing(String network) {
+        return startError("network '" + network + "' does not exist", VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
+                "Network not found: no network with matching name '" + network + "'");
+    }
+
+    /** Starting with a NIC on a network that is not started. QEMU: 55/19 (transcript-issue19.txt). */
+    static VirtException networkInactive(String network) {
+        return startError("network '" + network + "' is not active", VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK,
+                INVALID + "network '" + network + "' is not active");
+    }
+
+    /**
+     * Starting with PCI passthrough on a host without an IOMMU. QEMU: 67/10 (transcript-issue19.txt):
+     * HostResourceException by its message.
+     */
+    static VirtException noPassthrough() {
+        return startError("the host has no IOMMU for PCI passthrough", VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_QEMU,
+                "unsupported configuration: host doesn't support passthrough of host PCI devices");
+    }
+
+    /**
+     * Defining a domain whose name makes its configuration file's name too long (more than 255 bytes with
+     * {@code .xml.new}). QEMU: 38/0 (transcript-issue19.txt): InvalidDefinitionException by its message.
+     */
+    static VirtException nameTooLong(String name) {
+        return defineError("domain name of " + name.length() + " characters is too long for a file name",
+                VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE, "Failed to create file '/etc/libvirt/qemu/" + name
+                        + ".xml.new': File name too long");
     }
 
     /** A live numatune change of the mode (libvirt's qemu driver, from its source): 55/10. */

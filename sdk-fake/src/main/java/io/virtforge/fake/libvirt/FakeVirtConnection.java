@@ -59,13 +59,12 @@ public final class FakeVirtConnection implements VirtConnection {
     private final FakeNetworks networks;
     private final Map<DomainType, GuestSupport> guestTypes;
 
-    private FakeVirtConnection(FakeState state, FakeSysfs sysfs, FakeNetworks networks,
-            Map<DomainType, GuestSupport> guestTypes) {
+    private FakeVirtConnection(FakeState state) {
         this.state = state;
-        this.sysfs = sysfs;
+        this.sysfs = state.host.sysfs;
         this.guests = new FakeGuests(state);
-        this.networks = networks;
-        this.guestTypes = Map.copyOf(guestTypes);
+        this.networks = state.host.networks;
+        this.guestTypes = state.host.guestTypes;
     }
 
     /** A connection to a host described by a topology, with its own clock. */
@@ -87,7 +86,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public HostTopology topology() {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("topology");
             return state.resources.topology();
         }
@@ -95,7 +94,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public HostState hostState() {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("hostState");
             return state.hostState();
         }
@@ -103,7 +102,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public List<DomainSummary> domains() {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("domains");
             List<DomainSummary> list = new ArrayList<>();
             for (DomainEntry e : state.table.all()) {
@@ -115,7 +114,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public Optional<VirtDomain> lookup(String name) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("lookup");
             return state.table.named(name).map(this::handle);
         }
@@ -123,7 +122,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public Optional<VirtDomain> lookup(UUID uuid) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("lookup");
             return state.table.get(uuid).map(this::handle);
         }
@@ -131,7 +130,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public VirtDomain domain(String name) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("domain");
             return handle(state.table.named(name).orElseThrow(() -> FakeErrors.noDomainNamed(name)));
         }
@@ -144,8 +143,9 @@ public final class FakeVirtConnection implements VirtConnection {
     @Override
     public VirtDomain define(Domain domain, DefineOptions options) {
         Objects.requireNonNull(domain, "domain");
-        synchronized (state) {
+        synchronized (state.host) {
             Domain d = checked("define", domain, options);
+            DefinitionChecks.checkFileName(d.name());
             DomainEntry e = state.table.entryFor(d);
             int detail = e.persistent ? LifecycleDetail.DEFINED_UPDATED : LifecycleDetail.DEFINED_ADDED;
             e.config = d;
@@ -159,7 +159,7 @@ public final class FakeVirtConnection implements VirtConnection {
     @Override
     public VirtDomain create(Domain domain, DefineOptions options) {
         Objects.requireNonNull(domain, "domain");
-        synchronized (state) {
+        synchronized (state.host) {
             Domain d = checked("create", domain, options);
             DomainEntry e = state.table.entryFor(d);
             if (e.active()) {
@@ -183,7 +183,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public long freePages(int node, PageSize size) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("freePages");
             return state.resources.freePages(node, size);
         }
@@ -191,7 +191,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public long setPagePool(int node, PageSize size, long count) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("setPagePool");
             return state.resources.setPagePool(node, size, count);
         }
@@ -199,7 +199,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public void detachNodeDevice(PciAddress device) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("detachNodeDevice");
             state.resources.detach(device, state.holders());
         }
@@ -207,7 +207,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public void reattachNodeDevice(PciAddress device) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("reattachNodeDevice");
             state.resources.reattach(device, state.holders());
         }
@@ -215,7 +215,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public List<DomainStats> allDomainStats() {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("allDomainStats");
             List<DomainStats> list = new ArrayList<>();
             for (DomainEntry e : state.table.all()) {
@@ -228,7 +228,7 @@ public final class FakeVirtConnection implements VirtConnection {
     @Override
     public Subscription onLifecycle(Consumer<LifecycleEvent> listener) {
         Objects.requireNonNull(listener, "listener");
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("onLifecycle");
             return state.events.subscribe(listener);
         }
@@ -236,7 +236,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public boolean isAlive() {
-        synchronized (state) {
+        synchronized (state.host) {
             return state.alive();
         }
     }
@@ -248,7 +248,7 @@ public final class FakeVirtConnection implements VirtConnection {
      */
     @Override
     public void reconnect() {
-        synchronized (state) {
+        synchronized (state.host) {
             if (state.closed()) {
                 throw FakeErrors.closed("reconnect"); // as on libvirt: a closed connection is never reopened
             }
@@ -256,11 +256,42 @@ public final class FakeVirtConnection implements VirtConnection {
         }
     }
 
+    /** Closes this connection; the host lives on while another connection to it is open. */
     @Override
     public void close() {
-        synchronized (state) {
+        synchronized (state.host) {
+            if (state.closed()) {
+                return;
+            }
             state.close();
         }
+        state.host.disconnect(state);
+    }
+
+    /**
+     * Another connection to the same host, as a second {@code virConnectOpen} of its URI: it sees the same
+     * domains, pools, networks, guests and clock, and every lifecycle event of the host from now on; it has
+     * its own {@link #faults()}, listeners and {@link #close()}. Throws
+     * {@link io.virtforge.connect.ConnectionClosedException} when this connection is closed.
+     */
+    public FakeVirtConnection openAnother() {
+        synchronized (state.host) {
+            state.call("openAnother");
+        }
+        return new FakeVirtConnection(state.host.connect());
+    }
+
+    /**
+     * A connection to the fake host open under {@code uri} in this JVM, sharing it as connections to one libvirt
+     * daemon share its domains; when no connection to {@code uri} is open, a connection built by {@code newHost}
+     * (whose host later opens of {@code uri} then share). A host lives while a connection to it is open, as
+     * libvirt's {@code test:///default} does: after the last close, the next open gets a fresh one. What
+     * {@link io.virtforge.connect.VirtConnections#open} gives for {@code fake:///} URIs.
+     */
+    public static FakeVirtConnection openShared(String uri, java.util.function.Supplier<Builder> newHost) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(newHost, "newHost");
+        return new FakeVirtConnection(SharedHost.open(uri, () -> newHost.get().uri(uri).host()));
     }
 
     // ---- the fake's own controls
@@ -335,6 +366,14 @@ public final class FakeVirtConnection implements VirtConnection {
         networks.put(name, active);
     }
 
+    /**
+     * The host's disk images: a domain starts (and a disk is hot-plugged) only when every disk's file or block
+     * device is there, as QEMU checks ("Cannot access storage file"). Shared by the host's connections.
+     */
+    public FakeStorage storage() {
+        return state.host.storage;
+    }
+
     /** Removes a virtual network ({@code virsh net-undefine}); {@link #network} then says it is missing. */
     public void removeNetwork(String name) {
         networks.remove(name);
@@ -342,7 +381,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     /** Sets a node's memory left for growing huge page pools: less memory, partial {@link #setPagePool} results. */
     public void setNodeFreeMemory(int node, DataSize free) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.resources.setFreeMemory(node, free);
         }
     }
@@ -359,7 +398,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     /** The state of a domain by name, for assertions; empty when there is none. Not subject to faults. */
     public Optional<DomainState> stateOf(String name) {
-        synchronized (state) {
+        synchronized (state.host) {
             return state.table.named(name).map(e -> e.state);
         }
     }
@@ -378,6 +417,7 @@ public final class FakeVirtConnection implements VirtConnection {
         private final Map<String, Boolean> networks = new TreeMap<>(Map.of("default", true));
         private final EnumSet<DomainType> types = EnumSet.of(DomainType.KVM, DomainType.QEMU);
         private List<GuestSupport.Machine> machines = DEFAULT_MACHINES;
+        private FakeStorage storage = FakeStorage.empty();
 
         private Builder(HostTopology host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -401,6 +441,15 @@ public final class FakeVirtConnection implements VirtConnection {
         /** The clock (default: a new {@link FakeClock}). */
         public Builder clock(FakeClock value) {
             this.clock = value;
+            return this;
+        }
+
+        /**
+         * The disk images the host has (default: {@link FakeStorage#empty()}, so a domain with a disk starts
+         * only once its image is {@linkplain FakeStorage#add added}, as on QEMU).
+         */
+        public Builder storage(FakeStorage value) {
+            this.storage = Objects.requireNonNull(value, "storage");
             return this;
         }
 
@@ -434,18 +483,21 @@ public final class FakeVirtConnection implements VirtConnection {
             return this;
         }
 
-        /** Builds the connection. */
+        /** Builds the first connection to a new host of its own; {@link #openAnother()} opens more. */
         public FakeVirtConnection build() {
+            return new FakeVirtConnection(host().connect());
+        }
+
+        private SharedHost host() {
             PagePools pools = sysfs != null ? new SysfsPagePools(sysfs) : new LedgerPagePools(host);
             PciBindings bindings = sysfs != null ? new SysfsPciBindings(sysfs) : new LedgerPciBindings(host);
-            FakeState state = new FakeState(uri, new HostResources(host, pools, bindings),
-                    clock != null ? clock : new FakeClock());
             String arch = host.arch().orElse("x86_64");
             Map<DomainType, GuestSupport> guestTypes = new EnumMap<>(DomainType.class);
             for (DomainType t : types) {
                 guestTypes.put(t, GuestSupport.of(t, arch, "/usr/bin/qemu-system-" + arch, machines));
             }
-            return new FakeVirtConnection(state, sysfs, new FakeNetworks(networks), guestTypes);
+            return new SharedHost(uri, new HostResources(host, pools, bindings), clock != null ? clock : new FakeClock(),
+                    sysfs, new FakeNetworks(networks), storage, guestTypes);
         }
     }
 }

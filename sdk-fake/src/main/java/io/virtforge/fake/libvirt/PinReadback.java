@@ -26,10 +26,18 @@ final class PinReadback {
         return d.vcpu().flatMap(v -> v.cpuset()).orElse(host.allCpus());
     }
 
+    /**
+     * One entry per vCPU of the current count ({@code <vcpu current>}, else all): what sdk-libvirt reads, as it
+     * asks {@code virDomainGetVcpuPinInfo} for {@code virDomainGetInfo}'s vCPU count, the current one.
+     */
     static Map<Integer, CpuSet> vcpus(Domain d, HostTopology host) {
         Map<Integer, CpuSet> pins = new TreeMap<>();
         CpuTune tune = d.cputune().orElse(null);
-        for (int v = 0; v < d.vcpuCount(); v++) {
+        int current = d.vcpu().flatMap(v -> {
+            java.util.OptionalInt c = v.current();
+            return c.isPresent() ? java.util.Optional.of(c.getAsInt()) : java.util.Optional.empty();
+        }).orElse(d.vcpuCount());
+        for (int v = 0; v < Math.min(current, d.vcpuCount()); v++) {
             int vcpu = v;
             pins.put(v, tune == null ? unpinned(d, host)
                     : tune.vcpuPin(vcpu).map(p -> p.cpuset()).orElse(unpinned(d, host)));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Statistics that move with the fake clock. */
 class FakeStatsTest {
     private final FakeClock clock = new FakeClock();
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect(clock);
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.XEON_2S, clock);
 
     @AfterEach
     void close() {
@@ -83,6 +83,7 @@ class FakeStatsTest {
     @Test
     void aHotPluggedDiskGetsCounters() {
         VirtDomain vm = running("vm");
+        fake.storage().add("/x");
         vm.attachDevice(Disk.builder(DiskType.FILE, DiskDevice.DISK).source(DiskSource.file("/x"))
                 .target("vdb", DiskBus.VIRTIO).build(), Scope.LIVE);
         fake.guests().diskRates("vm", "vdb", 10, 0);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** Live and persistent changes: where they land, and the host's say. */
 class FakeTuningTest {
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect();
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.XEON_2S);
 
     @AfterEach
     void close() {
@@ -100,6 +100,7 @@ class FakeTuningTest {
     @Test
     void devicesAreMatchedAsLibvirtMatchesThem() {
         VirtDomain vm = running();
+        fake.storage().addFolder("/iso");
         Disk cdrom = Disk.builder(DiskType.FILE, DiskDevice.CDROM).source(DiskSource.file("/iso/a.iso"))
                 .target("sda", DiskBus.SATA).readonly(true).build();
         vm.attachDevice(cdrom, Scope.BOTH);
