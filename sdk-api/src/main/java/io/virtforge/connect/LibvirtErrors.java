@@ -40,7 +40,9 @@ import java.util.Locale;
  *       OPERATION_INVALID 55 "failed to set cpuset.cpus in cgroup" (a live emulator pin to such a CPU),
  *       "PCI device ... is in use by driver" (another domain holds it), "must be manually detached from
  *       the host" (an unmanaged device still on its host driver); CONFIG_UNSUPPORTED 67 "host doesn't support
- *       passthrough of host PCI devices" (no IOMMU); OPERATION_FAILED 9 "page size N is not
+ *       passthrough of host PCI devices" (no IOMMU) or "Emulator ... does not support virt type" (e.g. kvm
+ *       without a usable /dev/kvm); SYSTEM_ERROR 38 "Cannot check QEMU binary" (an emulator the host lacks,
+ *       at define); OPERATION_FAILED 9 "page size N is not
  *       available on node M" (free pages of a size the node has no pool of). At start or create only: INTERNAL_ERROR
  *       1, OPERATION_FAILED 9, SYSTEM_ERROR 38 naming missing memory or huge pages ("unable to map backing
  *       store", "Cannot allocate memory", "hugetlbfs filesystem is not mounted", "Unable to find any usable
@@ -161,6 +163,8 @@ public final class LibvirtErrors {
     // ---- libvirt's virErrorDomain values (the component that reported the error)
     /** No particular component. */
     public static final int VIR_FROM_NONE = 0;
+    /** The XML helpers (attribute values read by libvirt's XML layer). */
+    public static final int VIR_FROM_XML = 5;
     /** The RPC layer (the daemon connection). */
     public static final int VIR_FROM_RPC = 7;
     /** The QEMU driver. */
@@ -302,10 +306,11 @@ public final class LibvirtErrors {
         return switch (code) {
             // numatune to a node the host lacks; PCI passthrough on a host without an IOMMU
             case VIR_ERR_CONFIG_UNSUPPORTED -> m.matches(".*numa node \\d+ is unavailable.*")
-                    || m.contains("host doesn't support passthrough");
+                    || m.contains("host doesn't support passthrough") || m.contains("does not support virt type");
             // the cgroup's cpuset (v1 or v2) refuses a CPU beyond the host's; without cpuset, sched_setaffinity does
             case VIR_ERR_SYSTEM_ERROR -> (m.contains("cpuset.cpus") && m.contains("numerical result out of range"))
-                    || (m.contains("cannot set cpu affinity") && m.contains("invalid argument"));
+                    || (m.contains("cannot set cpu affinity") && m.contains("invalid argument"))
+                    || m.startsWith("cannot check qemu binary"); // an emulator the host lacks
             // virNumaGetPages...: a page size the node has no pool of (e.g. 1 GiB pages never reserved)
             case VIR_ERR_OPERATION_FAILED -> m.matches(".*page size \\d+ is not available on node \\d+.*");
             case VIR_ERR_OPERATION_INVALID -> m.contains("failed to set cpuset.cpus in cgroup")

@@ -13,6 +13,7 @@ import io.virtforge.xml.XmlNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,15 +25,33 @@ final class DefinitionChecks {
     private DefinitionChecks() {
     }
 
+    /** The buses libvirt 9.0 knows for a disk's {@code <target bus>}. */
+    private static final Set<String> DISK_BUSES = Set.of("ide", "fdc", "scsi", "virtio", "xen", "usb", "uml", "sata",
+            "sd");
+    /** The interface types libvirt 9.0 knows. */
+    private static final Set<String> INTERFACE_TYPES = Set.of("user", "ethernet", "vhostuser", "server", "client",
+            "mcast", "network", "bridge", "internal", "direct", "hostdev", "udp", "vdpa", "null", "vds");
+
     /** Throws {@link io.virtforge.connect.InvalidDefinitionException} as libvirt's parser would. */
     static void check(Domain d) {
         String name = d.name();
+        if (name.contains("\n")) {
+            throw FakeErrors.illegalNameChar(name, "\n");
+        }
         if (name.contains("/")) {
             throw FakeErrors.xmlError(name, "name " + name + " cannot contain '/'");
         }
+        checkValues(d);
+        if (d.os().flatMap(o -> o.type()).isEmpty()) {
+            throw FakeErrors.xmlError(name, "an os <type> must be specified");
+        }
         List<GuestNumaCell> cells = d.cpu().map(c -> c.numaCells()).orElse(List.of());
-        if (d.memory().isEmpty() && cells.isEmpty()) {
+        boolean noMemory = d.memory().map(m -> m.toKibRoundedUp() == 0).orElse(true);
+        if (noMemory && cells.isEmpty()) {
             throw FakeErrors.xmlError(name, "Memory size must be specified via <memory> or in the <numa> configuration");
+        }
+        if (d.vcpuCount() == 0) { // libvirt 9.0's words for it (transcript-issue19.txt)
+            throw FakeErrors.definitionInternal(name, "CPU IDs in <numa> exceed the <vcpu> count");
         }
         int cellCpus = 0;
         CpuSet all = CpuSet.empty();
@@ -47,6 +66,7 @@ final class DefinitionChecks {
         if (!all.isEmpty() && all.last().getAsInt() >= d.vcpuCount()) {
             throw FakeErrors.definitionInternal(name, "CPU IDs in <numa> exceed the <vcpu> count");
         }
+        checkIothreadPins(d);
         Map<String, Disk> targets = new HashMap<>();
         for (Disk disk : d.devices().disks()) {
             String target = disk.targetDev().orElse(null);
@@ -70,6 +90,35 @@ final class DefinitionChecks {
     static void checkFileName(String name) {
         if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + ".xml.new".length() > NAME_MAX) {
             throw FakeErrors.nameTooLong(name);
+        }
+    }
+
+    /** Enumerated attributes the parser reads first: 27/5 "Invalid value for attribute ..." (transcript-issue19.txt). */
+    private static void checkValues(Domain d) {
+        for (Disk disk : d.devices().disks()) {
+            String bus = disk.targetBusAsString().orElse(null);
+            if (bus != null && !DISK_BUSES.contains(bus)) {
+                throw FakeErrors.invalidAttribute(d.name(), "bus", "target", bus);
+            }
+        }
+        for (io.virtforge.model.NetInterface nic : d.devices().interfaces()) {
+            if (!INTERFACE_TYPES.contains(nic.type())) {
+                throw FakeErrors.invalidAttribute(d.name(), "type", "interface", nic.type());
+            }
+        }
+    }
+
+    /** An {@code <iothreadpin>} must name an I/O thread the domain has: 67/20 "Cannot find 'iothread' : N". */
+    private static void checkIothreadPins(Domain d) {
+        Set<Integer> ids = new java.util.HashSet<>();
+        d.iothreadIds().forEach(i -> ids.add(i.id()));
+        for (int i = 1; i <= d.iothreads().orElse(0); i++) {
+            ids.add(i);
+        }
+        for (io.virtforge.model.IothreadPin pin : d.cputune().map(CpuTune::iothreadPins).orElse(List.of())) {
+            if (!ids.contains(pin.iothread())) {
+                throw FakeErrors.configUnsupported(d.name(), "Cannot find 'iothread' : " + pin.iothread());
+            }
         }
     }
 
@@ -110,13 +159,14 @@ final class DefinitionChecks {
 
     /** The definition as libvirt stores it: without run-time values ({@link LiveXml#inactive}), with a UUID, a current memory, and only pins of existing vCPUs. */
     static Domain normalize(Domain given) {
-        Domain d = LiveXml.inactive(given);
+        Domain d = LiveXml.inactive(KnownElements.dropUnknown(given));
         Domain.Builder b = d.toBuilder();
         if (d.uuid().isEmpty()) {
             b.uuid(UUID.randomUUID());
         }
-        if (d.currentMemory().isEmpty() && d.memory().isPresent()) {
-            b.currentMemory(d.memory().get());
+        if (d.memory().isPresent() && (d.currentMemory().isEmpty()
+                || d.currentMemory().get().compareTo(d.memory().get()) > 0)) {
+            b.currentMemory(d.memory().get()); // none, or more than the memory: libvirt clamps it
         }
         if (d.devices().interfaces().stream().anyMatch(n -> n.mac().isEmpty())) {
             b.devices(withMacs(d.devices()));

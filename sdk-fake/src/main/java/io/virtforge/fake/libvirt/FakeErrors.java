@@ -17,6 +17,9 @@ import static io.virtforge.connect.LibvirtErrors.VIR_ERR_NO_NETWORK;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_NETWORK;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_NONE;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_STORAGE;
+import static io.virtforge.connect.LibvirtErrors.VIR_FROM_XML;
+import static io.virtforge.connect.LibvirtErrors.VIR_ERR_XML_DETAIL;
+import static io.virtforge.connect.LibvirtErrors.VIR_ERR_XML_INVALID_SCHEMA;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_QEMU;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_RPC;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_TEST;
@@ -182,6 +185,36 @@ final class FakeErrors {
                 VIR_ERR_INTERNAL_ERROR, VIR_FROM_DOMAIN, "internal error: " + detail);
     }
 
+    /** A character libvirt does not take in a name, e.g. a newline: 35/5 "invalid char in name: ..." (transcript-issue19.txt). */
+    static VirtException illegalNameChar(String name, String character) {
+        return defineError("libvirt rejects a domain name with " + (character.equals("\n") ? "a newline" : character),
+                VIR_ERR_XML_DETAIL, VIR_FROM_XML, "invalid char in name: " + character);
+    }
+
+    /** An enumerated attribute of an unknown value: 27/5 (transcript-issue19.txt), e.g. a disk bus 'nonesuch'. */
+    static VirtException invalidAttribute(String name, String attribute, String element, String value) {
+        return defineError("libvirt rejects domain '" + name + "': " + element + " " + attribute + " '" + value + "'",
+                VIR_ERR_XML_ERROR, VIR_FROM_XML, "XML error: Invalid value for attribute '" + attribute
+                        + "' in element '" + element + "': '" + value + "'.");
+    }
+
+    /** A definition the parser rejects as unsupported: 67/20 (e.g. a pin of an I/O thread the domain lacks). */
+    static VirtException configUnsupported(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_CONFIG_UNSUPPORTED,
+                VIR_FROM_DOMAIN, "unsupported configuration: " + detail);
+    }
+
+    /**
+     * An element libvirt's schema does not have, when the definition is validated against it (the fake's strict
+     * mode, as {@code VIR_DOMAIN_DEFINE_VALIDATE}): 92/20.
+     */
+    static VirtException schemaInvalid(String name, String path) {
+        return defineError("domain '" + name + "' has an element libvirt does not know: " + path,
+                VIR_ERR_XML_INVALID_SCHEMA, VIR_FROM_DOMAIN, "XML document failed to validate against schema: "
+                        + "Unable to validate doc against /usr/share/libvirt/schemas/domain.rng\nElement "
+                        + path.substring(path.lastIndexOf('/') + 1) + " is not allowed here (" + path + ")");
+    }
+
     // ---- arguments
 
     /** An argument libvirt rejects: 8, from the given component, "invalid argument: ...": InvalidDefinitionException. */
@@ -343,6 +376,36 @@ final class FakeErrors {
         return defineError("domain name of " + name.length() + " characters is too long for a file name",
                 VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE, "Failed to create file '/etc/libvirt/qemu/" + name
                         + ".xml.new': File name too long");
+    }
+
+    /**
+     * A definition naming an emulator the host lacks (explicitly, or by an architecture it has none for). QEMU:
+     * 38/10 "Cannot check QEMU binary ...: No such file or directory" (FakeDefineDifferentialIT):
+     * HostResourceException by its message.
+     */
+    static VirtException noEmulator(String emulator) {
+        return defineError("the host has no emulator " + emulator, VIR_ERR_SYSTEM_ERROR, VIR_FROM_QEMU,
+                "Cannot check QEMU binary " + emulator + ": No such file or directory");
+    }
+
+    /** A virtualization type the emulator does not run, e.g. {@code kvm} without a usable /dev/kvm. QEMU: 67/10. */
+    static VirtException virtTypeUnsupported(String emulator, String type) {
+        return defineError("emulator " + emulator + " does not run " + type + " guests", VIR_ERR_CONFIG_UNSUPPORTED,
+                VIR_FROM_QEMU, "unsupported configuration: Emulator '" + emulator + "' does not support virt type '"
+                        + type + "'");
+    }
+
+    /** The same without a machine type: QEMU finds no default machine for the type first. 8/10. */
+    static VirtException noPreferredMachine(String emulator, String type) {
+        return defineError("emulator " + emulator + " does not run " + type + " guests", VIR_ERR_INVALID_ARG,
+                VIR_FROM_QEMU, "invalid argument: could not get preferred machine for " + emulator + " type=" + type);
+    }
+
+    /** A machine type the emulator does not know. QEMU: 67/10. */
+    static VirtException machineUnsupported(String emulator, String machine) {
+        return defineError("emulator " + emulator + " has no machine type " + machine, VIR_ERR_CONFIG_UNSUPPORTED,
+                VIR_FROM_QEMU, "unsupported configuration: Emulator '" + emulator + "' does not support machine type '"
+                        + machine + "'");
     }
 
     /** A live numatune change of the mode (libvirt's qemu driver, from its source): 55/10. */

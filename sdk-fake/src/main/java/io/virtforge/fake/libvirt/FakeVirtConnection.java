@@ -57,14 +57,14 @@ public final class FakeVirtConnection implements VirtConnection {
     private final FakeSysfs sysfs;
     private final FakeGuests guests;
     private final FakeNetworks networks;
-    private final Map<DomainType, GuestSupport> guestTypes;
+    private final List<GuestSupport> guestSupport;
 
     private FakeVirtConnection(FakeState state) {
         this.state = state;
         this.sysfs = state.host.sysfs;
         this.guests = new FakeGuests(state);
         this.networks = state.host.networks;
-        this.guestTypes = state.host.guestTypes;
+        this.guestSupport = state.host.guestSupport;
     }
 
     /** A connection to a host described by a topology, with its own clock. */
@@ -177,7 +177,13 @@ public final class FakeVirtConnection implements VirtConnection {
     private Domain checked(String call, Domain domain, DefineOptions options) {
         state.call(call);
         DefinePolicy.check(domain, options, state::hostState);
+        if (state.host.strictXml) {
+            KnownElements.unknown(domain).stream().findFirst().ifPresent(path -> {
+                throw FakeErrors.schemaInvalid(domain.name(), path);
+            });
+        }
         DefinitionChecks.check(domain);
+        QemuDriverChecks.check(domain, guestSupport, state.host.arch);
         return DefinitionChecks.normalize(domain);
     }
 
@@ -357,8 +363,8 @@ public final class FakeVirtConnection implements VirtConnection {
     public Optional<GuestSupport> guestSupport(DomainType type, String arch) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(arch, "arch");
-        GuestSupport g = guestTypes.get(type);
-        return Optional.of(g != null && g.arch().equals(arch) ? g : GuestSupport.notOffered(type, arch));
+        return Optional.of(guestSupport.stream().filter(g -> g.type() == type && g.arch().equals(arch)).findFirst()
+                .orElse(GuestSupport.notOffered(type, arch)));
     }
 
     /** Adds or changes a virtual network, started or not ({@code virsh net-define}, {@code net-start/destroy}). */
@@ -418,6 +424,8 @@ public final class FakeVirtConnection implements VirtConnection {
         private final EnumSet<DomainType> types = EnumSet.of(DomainType.KVM, DomainType.QEMU);
         private List<GuestSupport.Machine> machines = DEFAULT_MACHINES;
         private FakeStorage storage = FakeStorage.empty();
+        private final List<GuestSupport> extraGuests = new ArrayList<>();
+        private boolean strictXml;
 
         private Builder(HostTopology host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -483,6 +491,27 @@ public final class FakeVirtConnection implements VirtConnection {
             return this;
         }
 
+        /**
+         * Offers one more kind of guest, or replaces the one of its type and architecture (e.g. {@code i686}
+         * guests with {@code /usr/bin/qemu-system-i386}); a guest that is not {@linkplain GuestSupport#offered()
+         * offered} is not run. Applied after {@link #withoutDomainType} and {@link #machines}.
+         */
+        public Builder guest(GuestSupport value) {
+            extraGuests.add(Objects.requireNonNull(value, "guest"));
+            return this;
+        }
+
+        /**
+         * Refuses definitions with elements libvirt does not know under {@code <domain>} or {@code <devices>}
+         * ({@link io.virtforge.connect.InvalidDefinitionException}, code 92, as libvirt's define with schema
+         * validation), instead of dropping them as a plain libvirt define does: for tests that want a typo
+         * flagged.
+         */
+        public Builder strictXml(boolean on) {
+            this.strictXml = on;
+            return this;
+        }
+
         /** Builds the first connection to a new host of its own; {@link #openAnother()} opens more. */
         public FakeVirtConnection build() {
             return new FakeVirtConnection(host().connect());
@@ -492,12 +521,15 @@ public final class FakeVirtConnection implements VirtConnection {
             PagePools pools = sysfs != null ? new SysfsPagePools(sysfs) : new LedgerPagePools(host);
             PciBindings bindings = sysfs != null ? new SysfsPciBindings(sysfs) : new LedgerPciBindings(host);
             String arch = host.arch().orElse("x86_64");
-            Map<DomainType, GuestSupport> guestTypes = new EnumMap<>(DomainType.class);
+            Map<String, GuestSupport> guestSupport = new java.util.LinkedHashMap<>();
             for (DomainType t : types) {
-                guestTypes.put(t, GuestSupport.of(t, arch, "/usr/bin/qemu-system-" + arch, machines));
+                guestSupport.put(t + "/" + arch, GuestSupport.of(t, arch, "/usr/bin/qemu-system-" + arch, machines));
+            }
+            for (GuestSupport g : extraGuests) {
+                guestSupport.put(g.type() + "/" + g.arch(), g);
             }
             return new SharedHost(uri, new HostResources(host, pools, bindings), clock != null ? clock : new FakeClock(),
-                    sysfs, new FakeNetworks(networks), storage, guestTypes);
+                    sysfs, new FakeNetworks(networks), storage, List.copyOf(guestSupport.values()), strictXml);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.virtforge.fake.libvirt;
 import io.virtforge.connect.GuestSupport;
 import io.virtforge.connect.LifecycleEvent;
 import io.virtforge.fake.kernel.FakeSysfs;
-import io.virtforge.model.DomainType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +30,27 @@ final class SharedHost {
     final FakeNetworks networks;
     final FakeStorage storage;
     final FakeSysfs sysfs;
-    final Map<DomainType, GuestSupport> guestTypes;
+    /** The guests the host offers, one per virtualization type and architecture. */
+    final List<GuestSupport> guestSupport;
+    /** The host's own architecture, the guests' default. */
+    final String arch;
+    /** Whether a define refuses elements libvirt would drop, as with libvirt's schema validation. */
+    final boolean strictXml;
     private final List<FakeState> connections = new CopyOnWriteArrayList<>();
     private boolean registered;
     private int taps;
 
     SharedHost(String uri, HostResources resources, FakeClock clock, FakeSysfs sysfs, FakeNetworks networks,
-            FakeStorage storage, Map<DomainType, GuestSupport> guestTypes) {
+            FakeStorage storage, List<GuestSupport> guestSupport, boolean strictXml) {
+        this.strictXml = strictXml;
         this.storage = storage;
         this.uri = uri;
         this.resources = resources;
         this.clock = clock;
         this.sysfs = sysfs;
         this.networks = networks;
-        this.guestTypes = Map.copyOf(guestTypes);
+        this.guestSupport = List.copyOf(guestSupport);
+        this.arch = resources.base().arch().orElse("x86_64");
     }
 
     /**
