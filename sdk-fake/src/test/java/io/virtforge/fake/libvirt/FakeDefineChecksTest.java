@@ -90,6 +90,19 @@ class FakeDefineChecksTest {
     }
 
     @Test
+    void anUnlimitedMemoryLimitIsNoLimitAtAll() {
+        Domain d = doc("<memtune><hard_limit unit='KiB'>9007199254740991</hard_limit></memtune>", "");
+        io.virtforge.connect.VirtDomain first = fake.define(d, DefineOptions.unchecked());
+        assertThat(first.definition().memtune()).isEmpty();
+        first.undefine();
+        Domain soft = doc("<memtune><hard_limit unit='KiB'>9007199254740991</hard_limit>"
+                + "<soft_limit unit='MiB'>32</soft_limit></memtune>", "");
+        io.virtforge.model.MemTune kept = fake.define(soft, DefineOptions.unchecked()).definition().memtune().orElseThrow();
+        assertThat(kept.hardLimit()).isEmpty();
+        assertThat(kept.softLimit()).contains(DataSize.mib(32));
+    }
+
+    @Test
     void elementsLibvirtDoesNotKnowAreDroppedUnlessTheHostIsStrict() {
         Domain typos = doc("<frobnicate/><qemu:commandline xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'/>",
                 "<memballon model='virtio'/><memballoon model='none'/>");
