@@ -557,6 +557,48 @@ public abstract class ConnectionContract {
         assertThat(e.libvirtMessage()).startsWith("internal error: start cell " + node + " out of range (0-");
     }
 
+    /** The minimal domain with one more element under {@code <devices>} (or {@code <domain>} when not a device). */
+    private Domain withElement(Domain base, String xml, boolean device) {
+        io.virtforge.xml.XmlElement e = io.virtforge.model.DomainXml.defaults().parse(
+                "<domain type='kvm'><name>x</name>" + (device ? "<devices>" + xml + "</devices>" : xml) + "</domain>")
+                .xml().elements().get(1);
+        io.virtforge.xml.XmlElement.Builder root = base.xml().toBuilder();
+        if (!device) {
+            return Domain.fromXml(root.add(e).build());
+        }
+        io.virtforge.xml.XmlElement.Builder devices = base.devices().xml().toBuilder();
+        e.elements().forEach(devices::add);
+        return Domain.fromXml(root.setElements("devices", List.of(devices.build()), List.of()).build());
+    }
+
+    @Test
+    void libvirtRefusesWhatItsParserCannotRead() {
+        Domain base = minimalDomain(newName());
+        List<Domain> refused = List.of(
+                withElement(base, "<disk type='file' device='disk'><source file='/var/tmp/vfc-bus.img'/>"
+                        + "<target dev='vdz' bus='nonesuch'/></disk>", true),
+                withElement(base, "<interface type='bogus'/>", true),
+                withElement(base, "<cputune><iothreadpin iothread='7' cpuset='0'/></cputune>", false),
+                base.toBuilder().name(base.name() + "\nx").build(),
+                Domain.fromXml(base.xml().toBuilder().removeElements("os").build()));
+        for (Domain d : refused) {
+            thrown(InvalidDefinitionException.class, () -> connection.define(d, DefineOptions.unchecked()));
+        }
+        assertThat(connection.lookup(base.name())).isEmpty();
+    }
+
+    @Test
+    void libvirtClampsTheCurrentMemoryAndDropsElementsItDoesNotKnow() {
+        Domain base = minimalDomain(newName());
+        DataSize memory = base.memory().orElseThrow();
+        Domain typos = withElement(withElement(base, "<frobnicate/>", false), "<memballon model='virtio'/>", true)
+                .toBuilder().currentMemory(memory.plus(DataSize.mib(64))).build();
+        Domain kept = connection.define(typos, DefineOptions.unchecked()).definition();
+        assertThat(kept.currentMemory()).contains(memory);
+        assertThat(kept.xml().element("frobnicate")).isEmpty();
+        assertThat(kept.devices().xml().element("memballon")).isEmpty();
+    }
+
     @Test
     void startingWithAVcpuCpusetOfACpuTheHostLacksIsAHostResourceError() {
         assumeHostBoundsChecked();
