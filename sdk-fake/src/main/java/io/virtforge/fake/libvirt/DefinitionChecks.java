@@ -18,8 +18,9 @@ import java.util.UUID;
 
 /**
  * What libvirt's domain parser does with every definition, whatever the driver: the checks it refuses a
- * definition with (each verified on libvirt 9.0's test driver, see {@link FakeErrors}) and the values it
- * fills in (a random UUID when there is none, the current memory, dropping pins of vCPUs the domain lacks).
+ * definition with (each verified on libvirt 9.0, see {@link FakeErrors}) and what it rewrites (a random UUID
+ * when there is none, the current memory filled in and clamped to the memory, unlimited memory limits removed,
+ * pins of vCPUs the domain lacks dropped, elements it does not know dropped: {@link KnownElements}).
  */
 final class DefinitionChecks {
     private DefinitionChecks() {

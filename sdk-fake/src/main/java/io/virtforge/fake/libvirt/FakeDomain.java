@@ -101,7 +101,7 @@ final class FakeDomain implements VirtDomain {
         synchronized (state.host) {
             DomainEntry e = entry("shutdown");
             if (!e.active()) {
-                throw FakeErrors.testNotRunning(name);
+                throw FakeErrors.shutdownNotRunning(name);
             }
             if (e.state == DomainState.PAUSED) {
                 throw FakeErrors.shutdownPaused(name); // QEMU; the test driver shuts a paused domain off
@@ -142,7 +142,7 @@ final class FakeDomain implements VirtDomain {
                 return; // QEMU: suspending a paused domain succeeds and changes nothing (the test driver refuses)
             }
             if (e.state != DomainState.RUNNING) {
-                throw FakeErrors.testNotRunning(name);
+                throw FakeErrors.notRunning(name);
             }
             e.runtime.running(state.now(), false);
             e.state = DomainState.PAUSED;
@@ -155,7 +155,7 @@ final class FakeDomain implements VirtDomain {
         synchronized (state.host) {
             DomainEntry e = entry("resume");
             if (e.state != DomainState.PAUSED) {
-                throw FakeErrors.notPaused(name);
+                throw e.active() ? FakeErrors.alreadyRunning(name) : FakeErrors.notRunning(name);
             }
             e.runtime.running(state.now(), true);
             e.state = DomainState.RUNNING;
@@ -203,7 +203,7 @@ final class FakeDomain implements VirtDomain {
             if (live) {
                 state.resources.checkCpus(d, e.id, "vcpu" + vcpu, hostCpus);
             }
-            return DomainEdits.pinVcpu(d, vcpu, hostCpus);
+            return DomainEdits.pinVcpu(d, vcpu, hostCpus, live);
         });
     }
 

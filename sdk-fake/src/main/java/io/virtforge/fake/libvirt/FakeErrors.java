@@ -15,6 +15,7 @@ import static io.virtforge.connect.LibvirtErrors.VIR_FROM_CGROUP;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_DOMAIN;
 import static io.virtforge.connect.LibvirtErrors.VIR_ERR_NO_NETWORK;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_NETWORK;
+import static io.virtforge.connect.LibvirtErrors.VIR_FROM_NODEDEV;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_NONE;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_STORAGE;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_XML;
@@ -22,7 +23,6 @@ import static io.virtforge.connect.LibvirtErrors.VIR_ERR_XML_DETAIL;
 import static io.virtforge.connect.LibvirtErrors.VIR_ERR_XML_INVALID_SCHEMA;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_QEMU;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_RPC;
-import static io.virtforge.connect.LibvirtErrors.VIR_FROM_TEST;
 
 import io.virtforge.connect.LibvirtErrors;
 import io.virtforge.connect.LibvirtErrors.Call;
@@ -37,14 +37,11 @@ import java.util.UUID;
  * {@link LibvirtErrors}, exactly as sdk-libvirt's is for the same error, so the fake and libvirt cannot
  * disagree on it. Each was checked by hand on this machine with
  * libvirt 9.0.0 (a C probe calling the API and printing {@code virGetLastError()}, and {@code virsh}); the
- * probe and its transcripts are in {@code sdk-fake/evidence/libvirt-9.0}. Where the test driver
- * ({@code test:///default}) answers, its answer is modelled; where it has no answer (hot-plug, huge pages,
- * PCI assignment, undefining a transient domain, which it silently accepts), the QEMU driver's
- * ({@code qemu:///system}, QEMU 7.2) is. Where the two drivers differ, the QEMU answer is in the comment;
- * for the misuse where the two answers fall into different classes (issue 19: a pin to a CPU the host
- * lacks, a balloon above the maximum, an absent I/O thread, numatune to a node the host lacks at start,
- * free pages of a missing node, the live emulator pin) the QEMU driver's answer is given, checked against
- * the tests' private libvirtd ({@code transcript-issue19.txt}).
+ * probe and its transcripts are in {@code sdk-fake/evidence/libvirt-9.0}. The answer modelled is the QEMU
+ * driver's ({@code qemu:///system}, QEMU 7.2, the tests' private libvirtd; {@code transcript.txt} and
+ * {@code transcript-issue19.txt}), since that is what users run (issue 19); where the test driver
+ * ({@code test:///default}) answers differently, its answer is in the comment. The few answers only the test
+ * driver's source gave are marked so.
  */
 final class FakeErrors {
     private static final String INVALID = "Requested operation is not valid: ";
@@ -69,28 +66,25 @@ final class FakeErrors {
 
     // ---- lookups
 
-    /**
-     * {@code virDomainLookupByName} of a missing name. test: 42/12 "Domain not found". (QEMU: 42/10
-     * "Domain not found: no domain with matching name 'x'".)
-     */
+    /** {@code virDomainLookupByName} of a missing name. QEMU: 42/10 (transcript.txt; the test driver: 42/12 "Domain not found"). */
     static VirtException noDomainNamed(String name) {
-        return error("no domain named '" + name + "'", VIR_ERR_NO_DOMAIN, VIR_FROM_TEST,
-                "Domain not found");
+        return error("no domain named '" + name + "'", VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU,
+                "Domain not found: no domain with matching name '" + name + "'");
     }
 
     /**
-     * A call on a handle whose domain is gone. test: 42/12 "Domain not found: no domain with matching uuid
-     * 'U' (x)"; QEMU gives the same text from 10.
+     * A call on a handle whose domain is gone. QEMU: 42/10 "Domain not found: no domain with matching uuid
+     * 'U' (x)" (the test driver gives the same text from 12).
      */
     static VirtException staleHandle(UUID uuid, String name) {
         return error("domain '" + name + "' (" + uuid + ") no longer exists", VIR_ERR_NO_DOMAIN,
-                VIR_FROM_TEST, "Domain not found: no domain with matching uuid '" + uuid + "' (" + name + ")");
+                VIR_FROM_QEMU, "Domain not found: no domain with matching uuid '" + uuid + "' (" + name + ")");
     }
 
-    /** A PCI node device the host lacks. test: 53/12 "Node device not found: no node device with matching name 'pci_...'" (QEMU host: 53/22). */
+    /** A PCI node device the host lacks. QEMU host: 53/22 "Node device not found: no node device with matching name 'pci_...'" (test: 53/12). */
     static VirtException noNodeDevice(PciAddress address) {
         return error("no PCI device " + address.format() + " on the host", VIR_ERR_NO_NODE_DEVICE,
-                VIR_FROM_TEST, "Node device not found: no node device with matching name '" + address.nodeDeviceName()
+                VIR_FROM_NODEDEV, "Node device not found: no node device with matching name '" + address.nodeDeviceName()
                         + "'");
     }
 
@@ -118,35 +112,28 @@ final class FakeErrors {
 
     // ---- lifecycle misuse
 
-    /** Starting a running or paused domain. test: 1/12. (QEMU: 55/10 "...: domain is already running".) */
+    /**
+     * Starting a running or paused domain, resuming a running one. QEMU: 55/10 "...: domain is already running"
+     * (transcript.txt; the test driver: 1/12 "internal error: Domain 'x' is already running").
+     */
     static VirtException alreadyRunning(String name) {
-        return error("domain '" + name + "' is already running", VIR_ERR_INTERNAL_ERROR,
-                VIR_FROM_TEST, "internal error: Domain '" + name + "' is already running");
+        return error("domain '" + name + "' is already running", VIR_ERR_OPERATION_INVALID,
+                VIR_FROM_QEMU, INVALID + "domain is already running");
     }
 
     /**
-     * Destroying or rebooting a shut-off domain, a live-scoped change of one, statistics of one. Both drivers:
-     * 55/20 "Requested operation is not valid: domain is not running".
+     * Destroying, rebooting, suspending or resuming a shut-off domain, a live-scoped change of one, statistics
+     * of one. QEMU: 55/20 "Requested operation is not valid: domain is not running" (transcript.txt).
      */
     static VirtException notRunning(String name) {
         return error("domain '" + name + "' is not running", VIR_ERR_OPERATION_INVALID,
                 VIR_FROM_DOMAIN, INVALID + "domain is not running");
     }
 
-    /**
-     * Suspending a shut-off or paused domain, shutting down a shut-off one. test: 1/12 "internal error:
-     * domain 'x' not running". (QEMU: 55/20 "...: domain is not running" for a shut-off one; suspending a
-     * paused one succeeds.)
-     */
-    static VirtException testNotRunning(String name) {
-        return error("domain '" + name + "' is not running", VIR_ERR_INTERNAL_ERROR,
-                VIR_FROM_TEST, "internal error: domain '" + name + "' not running");
-    }
-
-    /** Resuming a domain that is not paused. test: 1/12. (QEMU: 55/10 "...: domain is already running".) */
-    static VirtException notPaused(String name) {
-        return error("domain '" + name + "' is not paused", VIR_ERR_INTERNAL_ERROR,
-                VIR_FROM_TEST, "internal error: domain '" + name + "' not paused");
+    /** Shutting down a shut-off domain. QEMU: 55/10 "...: domain is not running" (transcript.txt). */
+    static VirtException shutdownNotRunning(String name) {
+        return error("domain '" + name + "' is not running", VIR_ERR_OPERATION_INVALID,
+                VIR_FROM_QEMU, INVALID + "domain is not running");
     }
 
     /**
@@ -165,10 +152,10 @@ final class FakeErrors {
                 INVALID + "transient domains do not have any persistent config");
     }
 
-    /** vCPU information of a shut-off domain. test: 55/12. (QEMU: 55/10 "...: cannot retrieve vcpu information for inactive domain".) */
+    /** vCPU information of a shut-off domain. QEMU: 55/10 (transcript.txt; test: 55/12 "cannot list vcpus for an inactive domain"). */
     static VirtException vcpusInactive(String name) {
         return error("domain '" + name + "' is not running", VIR_ERR_OPERATION_INVALID,
-                VIR_FROM_TEST, INVALID + "cannot list vcpus for an inactive domain");
+                VIR_FROM_QEMU, INVALID + "cannot retrieve vcpu information for inactive domain");
     }
 
     // ---- definitions (domain_conf.c, shared by every driver)
@@ -222,9 +209,13 @@ final class FakeErrors {
         return error(detail, VIR_ERR_INVALID_ARG, errorDomain, "invalid argument: " + detail);
     }
 
-    /** Pinning a vCPU the domain lacks. test: 8/12. (QEMU: 8/10 "invalid argument: vcpu 3 is out of range of live cpu count 1".) */
-    static VirtException noSuchVcpu(int vcpu) {
-        return invalidArgument("requested vcpu '" + vcpu + "' is not present in the domain", VIR_FROM_TEST);
+    /**
+     * Pinning a vCPU the domain lacks. QEMU: 8/10 "invalid argument: vcpu 3 is out of range of live cpu count 1"
+     * (transcript.txt), "persistent" for the configuration (test: 8/12 "requested vcpu '3' is not present").
+     */
+    static VirtException noSuchVcpu(int vcpu, int count, boolean live) {
+        return invalidArgument("vcpu " + vcpu + " is out of range of " + (live ? "live" : "persistent") + " cpu count "
+                + count, VIR_FROM_QEMU);
     }
 
     /**
@@ -243,9 +234,9 @@ final class FakeErrors {
         return invalidArgument("cannot set memory higher than max memory", VIR_FROM_QEMU);
     }
 
-    /** Block statistics of an unknown disk. Both drivers: 8 "invalid argument: invalid path: vdz". */
+    /** Block statistics of an unknown disk. QEMU: 8/10 "invalid argument: invalid path: vdz" (transcript.txt). */
     static VirtException noSuchDisk(String disk) {
-        return invalidArgument("invalid path: " + disk, VIR_FROM_TEST);
+        return invalidArgument("invalid path: " + disk, VIR_FROM_QEMU);
     }
 
     /** Interface statistics of an unknown device. Both drivers: 8/20. */

@@ -38,13 +38,18 @@ import java.util.function.Consumer;
  * {@link Fixtures}) or built from a {@link HostTopology}, optionally paired with a {@link FakeSysfs} that
  * describes the same host.
  *
- * <p>It keeps libvirt's domain state machine (persistent and transient domains; running, paused, shut
- * off; a redefinition of a running domain changes its next configuration; undefining a running domain
- * makes it transient; a transient domain is gone when it stops) and answers misuse with the exception types
- * the SDK promises, carrying the codes, error domains and messages libvirt 9.0 gives (its test driver's
- * where it has them, else its QEMU driver's). On top of libvirt's test driver it models the host: huge
- * pages are taken from per-node pools at start and given back at stop, assigned PCI devices are exclusive
- * and (with a paired {@link FakeSysfs}) rebound to vfio-pci through sysfs, pins must name host CPUs.
+ * <p>It behaves as libvirt 9.0's QEMU driver ({@code qemu:///system}) does, checked against a real one (issue 19):
+ * its domain state machine (persistent and transient domains; running, paused, shut off; a redefinition of a
+ * running domain changes its next configuration; undefining a running domain makes it transient; a transient
+ * domain is gone when it stops; a paused domain suspends again quietly and refuses a shutdown), its define-time
+ * checks and rewrites (the parser's refusals, the host's emulators and machine types, elements it does not know
+ * dropped, or refused with {@link Builder#strictXml}), and its checks at start of the host's world: networks,
+ * disk images ({@link #storage()}), host CPUs and NUMA nodes of every pin and cpuset, huge pages per node, PCI
+ * devices, their binding and an IOMMU. Misuse is answered with the exception types the SDK promises, carrying
+ * the QEMU driver's codes, error domains and messages, classified by {@link io.virtforge.connect.LibvirtErrors}
+ * as for libvirt. Huge pages are taken from per-node pools at start and given back at stop, assigned PCI devices
+ * are exclusive and (with a paired {@link FakeSysfs}) rebound to vfio-pci through sysfs. Connections to one
+ * host ({@link #openAnother()}, or one {@code fake:///} URI) share it as libvirt's connections share a daemon.
  * Statistics grow with a {@link FakeClock}; {@link #faults()} injects failures and a lost connection;
  * {@link #guests()} plays the guests' part. Virtual networks are names with a started flag ({@code default},
  * started, unless the builder says otherwise), for {@link #network(String)}; it offers {@code kvm} and
