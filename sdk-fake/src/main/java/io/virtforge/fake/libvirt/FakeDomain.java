@@ -146,6 +146,7 @@ final class FakeDomain implements VirtDomain {
             }
             e.runtime.running(state.now(), false);
             e.state = DomainState.PAUSED;
+            e.reason = 1; // VIR_DOMAIN_PAUSED_USER
             state.publish(e, LifecycleEvent.Type.SUSPENDED, LifecycleDetail.SUSPENDED_PAUSED);
         }
     }
@@ -159,6 +160,7 @@ final class FakeDomain implements VirtDomain {
             }
             e.runtime.running(state.now(), true);
             e.state = DomainState.RUNNING;
+            e.reason = 3; // VIR_DOMAIN_RUNNING_UNPAUSED
             state.publish(e, LifecycleEvent.Type.RESUMED, LifecycleDetail.RESUMED_UNPAUSED);
         }
     }

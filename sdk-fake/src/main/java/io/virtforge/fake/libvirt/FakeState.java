@@ -110,6 +110,7 @@ final class FakeState {
         e.live = LiveXml.decorate(def, id, this::nextTap);
         e.id = id;
         e.state = DomainState.RUNNING;
+        e.reason = 1; // VIR_DOMAIN_RUNNING_BOOTED
         e.allocation = allocation;
         e.runtime = new GuestRuntime(e.live, now());
         guests.applyTo(e.name, e.runtime, now());
@@ -127,6 +128,7 @@ final class FakeState {
         e.live = null;
         e.id = -1;
         e.state = DomainState.SHUTOFF;
+        e.reason = detail + 1; // VIR_DOMAIN_SHUTOFF_* is the STOPPED event's detail shifted by UNKNOWN = 0
         if (!e.persistent) {
             table.remove(e);
         }

@@ -33,16 +33,18 @@ final class PinReadback {
     static Map<Integer, CpuSet> vcpus(Domain d, HostTopology host) {
         Map<Integer, CpuSet> pins = new TreeMap<>();
         CpuTune tune = d.cputune().orElse(null);
-        int current = d.vcpu().flatMap(v -> {
-            java.util.OptionalInt c = v.current();
-            return c.isPresent() ? java.util.Optional.of(c.getAsInt()) : java.util.Optional.empty();
-        }).orElse(d.vcpuCount());
-        for (int v = 0; v < Math.min(current, d.vcpuCount()); v++) {
+        for (int v = 0; v < currentVcpus(d); v++) {
             int vcpu = v;
             pins.put(v, tune == null ? unpinned(d, host)
                     : tune.vcpuPin(vcpu).map(p -> p.cpuset()).orElse(unpinned(d, host)));
         }
         return pins;
+    }
+
+    /** The vCPUs online: {@code <vcpu current>}, else all of them. */
+    static int currentVcpus(Domain d) {
+        int current = d.vcpu().map(v -> v.current().orElse(d.vcpuCount())).orElse(d.vcpuCount());
+        return Math.min(current, d.vcpuCount());
     }
 
     static CpuSet emulator(Domain d, HostTopology host) {

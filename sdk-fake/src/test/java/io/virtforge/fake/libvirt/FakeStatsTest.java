@@ -123,7 +123,12 @@ class FakeStatsTest {
                 .containsEntry("block.0.rd.bytes", 2000L).containsEntry("net.count", 1);
         assertThat(s.blocks()).hasSize(1);
         DomainStats off = fake.allDomainStats().stream().filter(x -> x.domain().equals("off")).findFirst().orElseThrow();
-        assertThat(off.raw()).containsOnlyKeys("state.state");
+        // what QEMU reports of a shut-off domain: its definition's counts, no counters (virsh domstats, libvirt 9.0)
+        assertThat(off.raw()).containsOnlyKeys("state.state", "state.reason", "balloon.current", "balloon.maximum",
+                "vcpu.current", "vcpu.maximum", "block.count", "block.0.name", "block.0.path")
+                .containsEntry("state.state", 5).containsEntry("state.reason", 0).containsEntry("block.0.name", "vda")
+                .containsEntry("block.0.path", "/var/lib/libvirt/images/off.qcow2");
+        assertThat(s.raw()).containsEntry("state.reason", 1);
         assertThat(vm.vcpus()).hasSize(4);
     }
 }

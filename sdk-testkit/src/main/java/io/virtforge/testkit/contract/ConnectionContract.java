@@ -701,6 +701,19 @@ public abstract class ConnectionContract {
     }
 
     @Test
+    void theBulkStatisticsOfAShutOffDomainAreItsDefinitionsCountsWithoutCounters() {
+        assumeQemu();
+        VirtDomain d = defined();
+        DomainStats stats = connection.allDomainStats().stream().filter(s -> s.domain().equals(d.name())).findFirst()
+                .orElseThrow();
+        assertThat(stats.cpuTime()).isZero();
+        assertThat(stats.raw()).containsKeys("state.state", "state.reason", "balloon.current", "balloon.maximum",
+                "vcpu.current", "vcpu.maximum", "block.count");
+        assertThat(stats.raw().keySet()).noneMatch(k -> k.startsWith("net.") || k.contains(".rd.") || k.contains(".wr."));
+        assertThat(stats.raw().get("vcpu.maximum")).hasToString(String.valueOf(minimalDomain("x").vcpuCount()));
+    }
+
+    @Test
     void aSecondConnectionToTheHostSeesTheSameDomainsAndEvents() {
         try (VirtConnection other = openAnotherConnection()) {
             List<LifecycleEvent> seen = new CopyOnWriteArrayList<>();
