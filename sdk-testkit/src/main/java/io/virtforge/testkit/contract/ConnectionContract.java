@@ -729,6 +729,21 @@ public abstract class ConnectionContract {
     }
 
     @Test
+    void freePagesAreCountedForEveryPoolTheTopologyListsAndRefusedForAnyOtherSize() {
+        assumeHostBoundsChecked();
+        NumaNode node = connection.topology().nodes().get(0);
+        for (PageSize size : List.of(PageSize.MIB_2, PageSize.GIB_1)) {
+            if (node.hugePages().containsKey(size)) {
+                assertThat(connection.freePages(node.id(), size)).isNotNegative();
+            } else {
+                HostResourceException e = thrown(HostResourceException.class, () -> connection.freePages(node.id(), size));
+                assertThat(e.libvirtMessage()).isEqualTo("operation failed: page size " + size.kib()
+                        + " is not available on node " + node.id());
+            }
+        }
+    }
+
+    @Test
     void everyCallAfterCloseIsAConnectionClosedErrorAndReconnectRefuses() {
         VirtConnection other = openConnection();
         VirtDomain handle = other.define(minimalDomain(newName()));
