@@ -39,6 +39,19 @@ final class LibvirtNative {
         // the static initialiser does the work
     }
 
+    // ---- the default event loop --------------------------------------------------------------
+
+    /** libvirt's {@code virEventTimeoutCallback}, called on the event loop's thread. */
+    interface TimeoutCallback extends com.sun.jna.Callback {
+        void invoke(int timer, Pointer opaque);
+    }
+
+    /** Adds a timer firing every {@code frequency} ms (0: at the next iteration) to the default loop; its id or -1. */
+    static native int virEventAddTimeout(int frequency, TimeoutCallback cb, Pointer opaque, Pointer ff);
+
+    /** Removes a timer; 0 or -1. */
+    static native int virEventRemoveTimeout(int timer);
+
     // ---- host --------------------------------------------------------------------------------
 
     /** Returns a malloc'd XML string the caller must {@code free()}, or NULL on error. */

@@ -48,6 +48,44 @@ public final class NativeLibvirt {
 
     // ---- host --------------------------------------------------------------------------------
 
+    /** Timer callbacks libvirt may still call: JNA needs them reachable until then. */
+    private static final java.util.Set<Object> PENDING_TIMERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Waits until libvirt's default event loop (which a thread must be running) has finished what it was doing
+     * and run one more iteration: a timer of 0 ms fires only in an iteration after the one that added it. Work a
+     * dispatch defers to its end (dropping the connection reference of a lifecycle callback deregistered while
+     * events were being delivered) is then done.
+     *
+     * @return false when the loop did not come round within the timeout (or the timer could not be added)
+     */
+    public static boolean awaitEventLoopIteration(java.time.Duration timeout) {
+        java.util.concurrent.CountDownLatch fired = new java.util.concurrent.CountDownLatch(1);
+        LibvirtNative.TimeoutCallback callback = new LibvirtNative.TimeoutCallback() {
+            @Override
+            public void invoke(int timer, Pointer opaque) {
+                LibvirtNative.virEventRemoveTimeout(timer);
+                PENDING_TIMERS.remove(this);
+                fired.countDown();
+            }
+        };
+        PENDING_TIMERS.add(callback);
+        int timer = LibvirtNative.virEventAddTimeout(0, callback, null, null);
+        if (timer < 0) {
+            PENDING_TIMERS.remove(callback);
+            return false;
+        }
+        try {
+            if (fired.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LibvirtNative.virEventRemoveTimeout(timer); // the callback stays reachable in case it runs all the same
+        return false;
+    }
+
     /**
      * {@code virConnectGetDomainCapabilities}: the domain capabilities XML for a combination of emulator,
      * architecture, machine type and virtualisation type; any of them may be {@code null} for the
