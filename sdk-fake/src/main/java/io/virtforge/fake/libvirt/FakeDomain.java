@@ -223,8 +223,8 @@ final class FakeDomain implements VirtDomain {
     public void pinIothread(int iothread, CpuSet hostCpus, Scope scope) {
         DomainTuning.edit(state, uuid, name, "pinIothread", scope, (e, d, live) -> {
             Domain changed = DomainEdits.pinIothread(d, iothread, hostCpus);
-            if (live) {
-                state.resources.checkCpus(d, e.id, "iothread" + iothread, hostCpus);
+            if (live && !state.resources.base().allCpus().containsAll(hostCpus)) {
+                throw FakeErrors.iothreadCpusUnavailable(name, iothread, hostCpus.format()); // QEMU: not the cgroup's 38
             }
             return changed;
         });

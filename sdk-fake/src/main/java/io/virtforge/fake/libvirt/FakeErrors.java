@@ -425,6 +425,16 @@ final class FakeErrors {
     }
 
     /**
+     * A live I/O thread pin to CPUs the host lacks. QEMU: 55/10 (transcript-issue19.txt): HostResourceException
+     * by its message, as the emulator's.
+     */
+    static VirtException iothreadCpusUnavailable(String name, int iothread, String cpus) {
+        return error("domain '" + name + "' pins I/O thread " + iothread + " to host CPUs " + cpus + " the host lacks",
+                VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU, INVALID + "failed to set cpuset.cpus in cgroup for iothread "
+                        + iothread);
+    }
+
+    /**
      * A PCI device another running domain holds (virhostdev.c, from libvirt's source; no device to assign
      * here): 55/0.
      */

@@ -77,6 +77,16 @@ class FakeTuningTest {
     }
 
     @Test
+    void aLiveIothreadPinToACpuTheHostLacksFailsAsQemuSays() {
+        VirtDomain vm = fake.define(small("io").iothreads(1).build());
+        vm.start();
+        TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_OPERATION_INVALID, LibvirtErrors.VIR_FROM_QEMU,
+                "Requested operation is not valid: failed to set cpuset.cpus in cgroup for iothread 1",
+                () -> vm.pinIothread(1, CpuSet.of(200), Scope.LIVE));
+        assertThat(vm.iothreadPins().get(1)).isNotEqualTo(CpuSet.of(200));
+    }
+
+    @Test
     void memoryAndNumaTuneChangeTheirScope() {
         VirtDomain vm = running();
         vm.setMemory(DataSize.mib(512), Scope.LIVE);
