@@ -202,6 +202,12 @@ final class FakeErrors {
                         + path.substring(path.lastIndexOf('/') + 1) + " is not allowed here (" + path + ")");
     }
 
+    /** A definition the QEMU driver's validation rejects as unsupported: 67/10 (e.g. spice TLS without TLS). */
+    static VirtException qemuUnsupported(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_CONFIG_UNSUPPORTED,
+                VIR_FROM_QEMU, "unsupported configuration: " + detail);
+    }
+
     // ---- arguments
 
     /** An argument libvirt rejects: 8, from the given component, "invalid argument: ...": InvalidDefinitionException. */

@@ -189,6 +189,7 @@ public final class FakeVirtConnection implements VirtConnection {
         }
         DefinitionChecks.check(domain);
         QemuDriverChecks.check(domain, guestSupport, state.host.arch);
+        QemuValidation.check(domain);
         return DefinitionChecks.normalize(domain);
     }
 
