@@ -197,6 +197,26 @@ public final class CpuTune extends XmlModel {
             return textChild("emulator_quota", micros);
         }
 
+        /** Sets {@code <global_period>}: the period of the whole domain (null removes it). */
+        public Builder globalPeriod(Long micros) {
+            return textChild("global_period", micros);
+        }
+
+        /** Sets {@code <global_quota>}: the quota of the whole domain (null removes it). */
+        public Builder globalQuota(Long micros) {
+            return textChild("global_quota", micros);
+        }
+
+        /** Sets {@code <iothread_period>} (null removes it). */
+        public Builder iothreadPeriod(Long micros) {
+            return textChild("iothread_period", micros);
+        }
+
+        /** Sets {@code <iothread_quota>} (null removes it). */
+        public Builder iothreadQuota(Long micros) {
+            return textChild("iothread_quota", micros);
+        }
+
         /** Pins a vCPU, replacing an existing pin of the same vCPU. */
         public Builder vcpuPin(int vcpu, CpuSet cpuset) {
             List<VcpuPin> pins = new ArrayList<>();
