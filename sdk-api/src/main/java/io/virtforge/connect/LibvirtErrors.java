@@ -39,7 +39,9 @@ import java.util.Locale;
  *       cpuset controller (a pin to a CPU the host lacks, at start or live);
  *       OPERATION_INVALID 55 "failed to set cpuset.cpus in cgroup" (a live emulator pin to such a CPU),
  *       "PCI device ... is in use by driver" (another domain holds it), "must be manually detached from
- *       the host" (an unmanaged device still on its host driver); OPERATION_FAILED 9 "page size N is not
+ *       the host" (an unmanaged device still on its host driver), "blkio device weight is valid only for bfq or
+ *       cfq scheduler" (blkio weights where the host's I/O scheduler has none); INTERNAL_ERROR 1 from a
+ *       {@code tc} child saying "qdisc kind is unknown" (live bandwidth where the kernel lacks the discipline); OPERATION_FAILED 9 "page size N is not
  *       available on node M" (free pages of a size the node has no pool of). At start or create only: INTERNAL_ERROR
  *       1, OPERATION_FAILED 9, SYSTEM_ERROR 38 naming missing memory or huge pages ("unable to map backing
  *       store", "Cannot allocate memory", "hugetlbfs filesystem is not mounted", "Unable to find any usable
@@ -300,7 +302,10 @@ public final class LibvirtErrors {
             // virNumaGetPages...: a page size the node has no pool of (e.g. 1 GiB pages never reserved)
             case VIR_ERR_OPERATION_FAILED -> m.matches(".*page size \\d+ is not available on node \\d+.*");
             case VIR_ERR_OPERATION_INVALID -> m.contains("failed to set cpuset.cpus in cgroup")
-                    || m.contains("is in use by driver") || m.contains("must be manually detached from the host");
+                    || m.contains("is in use by driver") || m.contains("must be manually detached from the host")
+                    || m.contains("valid only for bfq or cfq scheduler"); // blkio weights on a host without one
+            // a live bandwidth change where the host's kernel lacks tc's queueing discipline (sfq, htb)
+            case VIR_ERR_INTERNAL_ERROR -> m.contains("(tc ") && m.contains("qdisc kind is unknown");
             default -> false;
         };
     }
