@@ -28,7 +28,8 @@ import java.util.Locale;
  *       <td>the daemon or the network went away: {@code reconnect()} with a back-off, re-read the state
  *       the caller depends on (events were lost), then retry the call if it is idempotent</td></tr>
  *   <tr><td>NO_CONNECT 5 saying "no connection driver available" (a URI no driver of this libvirt opens);
- *       INVALID_ARG 8 saying "unsupported flags" (a driver that does not take e.g. the CONFIG flag);
+ *       INVALID_ARG 8 saying "unsupported flags" (a driver that does not take e.g. the CONFIG flag) or that the
+ *       LIVE and CONFIG flags "are mutually exclusive" (a driver that cannot change both in one call);
  *       NO_SUPPORT 3, ARGUMENT_UNSUPPORTED 74, OPERATION_UNSUPPORTED 84</td>
  *       <td>{@link NotSupportedException}</td>
  *       <td>do not retry: this driver or hypervisor cannot do it; use another scope or way, or another
@@ -288,6 +289,9 @@ public final class LibvirtErrors {
     private static boolean notSupported(int code, String m) {
         return code == VIR_ERR_NO_CONNECT // only "no connection driver available" is left here
                 || (code == VIR_ERR_INVALID_ARG && m.contains("unsupported flags")) // virCheckFlags
+                // a driver that cannot change the running domain and its configuration in one call (test's memtune)
+                || (code == VIR_ERR_INVALID_ARG && m.contains("'vir_domain_affect_live' and 'vir_domain_affect_config'")
+                        && m.contains("mutually exclusive"))
                 || code == VIR_ERR_NO_SUPPORT || code == VIR_ERR_ARGUMENT_UNSUPPORTED
                 || code == VIR_ERR_OPERATION_UNSUPPORTED;
     }

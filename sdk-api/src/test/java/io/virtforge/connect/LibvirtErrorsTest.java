@@ -38,6 +38,7 @@ class LibvirtErrorsTest {
             55 | 10 | Requested operation is not valid: failed to set cpuset.cpus in cgroup for emulator threads | GENERAL | HostResourceException
             55 | 0  | Requested operation is not valid: PCI device 0000:3b:00.0 is in use by driver QEMU, domain a | START | HostResourceException
             55 | 0  | Requested operation is not valid: Unmanaged PCI device 0000:3b:00.0 must be manually detached from the host | START | HostResourceException
+            8  | 20 | Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive | GENERAL | NotSupportedException
             55 | 10 | Requested operation is not valid: blkio device weight is valid only for bfq or cfq scheduler | GENERAL | HostResourceException
             1  | 10 | internal error: Child process (tc qdisc add dev vnet0 parent 1:1 handle 2: sfq perturb 10) unexpected exit status 2: Error: Specified qdisc kind is unknown. | GENERAL | HostResourceException
             67 | 10 | unsupported configuration: value 'read_iops_sec_max' cannot be smaller than 'read_iops_sec' | GENERAL | InvalidDefinitionException
