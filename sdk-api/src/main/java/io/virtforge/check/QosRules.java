@@ -25,13 +25,6 @@ import java.util.OptionalLong;
  * None needs the host.
  */
 final class QosRules {
-    /** libvirt's QEMU_SCHED_MIN_PERIOD and QEMU_SCHED_MAX_PERIOD, in microseconds. */
-    static final long MIN_PERIOD = 1000;
-    static final long MAX_PERIOD = 1_000_000;
-    /** libvirt's QEMU_SCHED_MIN_QUOTA and QEMU_SCHED_MAX_QUOTA (the kernel's limit), in microseconds. */
-    static final long MIN_QUOTA = 1000;
-    static final long MAX_QUOTA = 17_592_186_044_415L;
-
     private QosRules() {
     }
 
@@ -211,17 +204,19 @@ final class QosRules {
     }
 
     private static void period(String name, OptionalLong value, Findings out) {
-        if (set(value) && (value.getAsLong() < MIN_PERIOD || value.getAsLong() > MAX_PERIOD)) {
-            out.add(Paths.CPUTUNE + "/" + name, name + " " + value.getAsLong() + " is out of libvirt's range ["
-                    + MIN_PERIOD + ", " + MAX_PERIOD + "] microseconds", "use a period of 1000 to 1000000, e.g. 100000");
+        long p = value.orElse(0);
+        if (p > 0 && (p < CpuTune.PERIOD_MIN || p > CpuTune.PERIOD_MAX)) {
+            out.add(Paths.CPUTUNE + "/" + name, name + " " + p + " is out of libvirt's range [" + CpuTune.PERIOD_MIN
+                    + ", " + CpuTune.PERIOD_MAX + "] microseconds", "use a period of 1000 to 1000000, e.g. 100000");
         }
     }
 
     private static void quota(String name, Optional<Long> value, Findings out) {
         long q = value.orElse(0L);
-        if (q > 0 && (q < MIN_QUOTA || q > MAX_QUOTA)) {
-            out.add(Paths.CPUTUNE + "/" + name, name + " " + q + " is out of libvirt's range [" + MIN_QUOTA + ", "
-                    + MAX_QUOTA + "] microseconds", "use at least " + MIN_QUOTA + " (1 ms per period), or -1 for no cap");
+        if (q > 0 && (q < CpuTune.QUOTA_MIN || q > CpuTune.QUOTA_MAX)) {
+            out.add(Paths.CPUTUNE + "/" + name, name + " " + q + " is out of libvirt's range [" + CpuTune.QUOTA_MIN
+                    + ", " + CpuTune.QUOTA_MAX + "] microseconds",
+                    "use at least " + CpuTune.QUOTA_MIN + " (1 ms per period), or -1 for no cap");
         }
     }
 

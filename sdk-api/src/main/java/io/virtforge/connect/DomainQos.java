@@ -54,7 +54,7 @@ public interface DomainQos {
     /** Block I/O weight and per-device limits. */
     BlkioTune blkioTune(Scope scope);
 
-    /** Changes the block I/O weight and per-device limits (a device's list replaces the one of its path). */
+    /** Changes the block I/O weight and per-device limits (merged into a device's settings value by value). */
     BlkioTune setBlkioTune(BlkioTune tune, Scope scope);
 
     /** The scope reads take: live or config. */

@@ -31,11 +31,6 @@ import java.util.UUID;
  * disciplines and an I/O scheduler with weights, so live bandwidth and blkio changes succeed.
  */
 final class QosSettings implements DomainQos {
-    /** libvirt's QEMU_SCHED_MIN/MAX_PERIOD and MIN/MAX_QUOTA. */
-    private static final long MIN_PERIOD = 1000;
-    private static final long MAX_PERIOD = 1_000_000;
-    private static final long MIN_QUOTA = 1000;
-    private static final long MAX_QUOTA = 17_592_186_044_415L;
     private static final long DEFAULT_SHARES = 1024;
     private static final long DEFAULT_PERIOD = 100_000;
 
@@ -129,15 +124,16 @@ final class QosSettings implements DomainQos {
     }
 
     private static void period(String parameter, OptionalLong v) {
-        if (v.isPresent() && v.getAsLong() > 0 && (v.getAsLong() < MIN_PERIOD || v.getAsLong() > MAX_PERIOD)) {
-            throw QosErrors.outOfRange(parameter, MIN_PERIOD, MAX_PERIOD);
+        long p = v.orElse(0);
+        if (p > 0 && (p < CpuTune.PERIOD_MIN || p > CpuTune.PERIOD_MAX)) {
+            throw QosErrors.outOfRange(parameter, CpuTune.PERIOD_MIN, CpuTune.PERIOD_MAX);
         }
     }
 
     private static void quota(String parameter, Optional<Long> v) {
         long q = v.orElse(0L);
-        if (q > 0 && (q < MIN_QUOTA || q > MAX_QUOTA)) {
-            throw QosErrors.outOfRange(parameter, MIN_QUOTA, MAX_QUOTA);
+        if (q > 0 && (q < CpuTune.QUOTA_MIN || q > CpuTune.QUOTA_MAX)) {
+            throw QosErrors.outOfRange(parameter, CpuTune.QUOTA_MIN, CpuTune.QUOTA_MAX);
         }
     }
 
@@ -276,6 +272,16 @@ final class QosSettings implements DomainQos {
 
     // ---- block I/O cgroup
 
+    private static BlkioTune.DeviceTune mergeDevice(BlkioTune.DeviceTune was, BlkioTune.DeviceTune given) {
+        BlkioTune.DeviceBuilder b = was.toBuilder();
+        given.weight().ifPresent(v -> b.weight(v));
+        given.readIopsSec().ifPresent(v -> b.readIopsSec(v));
+        given.writeIopsSec().ifPresent(v -> b.writeIopsSec(v));
+        given.readBytesSec().ifPresent(v -> b.readBytesSec(v));
+        given.writeBytesSec().ifPresent(v -> b.writeBytesSec(v));
+        return b.build();
+    }
+
     @Override
     public BlkioTune blkioTune(Scope scope) {
         return read("blkioTune", scope).blkiotune().orElseGet(() -> BlkioTune.builder().build());
@@ -290,8 +296,8 @@ final class QosSettings implements DomainQos {
             for (BlkioTune.DeviceTune t : was.devices()) {
                 byPath.put(t.path().orElse(""), t);
             }
-            for (BlkioTune.DeviceTune t : tune.devices()) {
-                byPath.put(t.path().orElse(""), t);
+            for (BlkioTune.DeviceTune t : tune.devices()) { // virDomainMergeBlkioDevice: field by field
+                byPath.merge(t.path().orElse(""), t, QosSettings::mergeDevice);
             }
             BlkioTune.Builder b = was.toBuilder().devices(new ArrayList<>(byPath.values()));
             tune.weight().ifPresent(b::weight);
