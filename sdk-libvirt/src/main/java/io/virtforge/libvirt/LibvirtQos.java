@@ -12,6 +12,7 @@ import io.virtforge.model.MemTune;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@link DomainQos} over libvirt's QoS calls, which libvirt-java 0.5.4 lacks (it has the scheduler call without
@@ -34,23 +35,14 @@ final class LibvirtQos implements DomainQos {
         return connection.onDomain(uuid, operation + " of domain '" + name + "'", LibvirtErrors.Call.GENERAL, fn);
     }
 
-    private static int readFlags(Scope scope) {
-        return Flags.affect(DomainQos.readable(scope));
+    /** One QoS element: its name for messages, libvirt's getter and setter, and the conversions. */
+    private record Kind<T>(String what, NativeGet get, NativeSet set, Function<T, Map<String, Object>> toParams,
+            Function<Map<String, Object>, T> fromParams) {
     }
 
-    private static Scope readBack(Scope scope) {
-        return scope == Scope.CONFIG ? Scope.CONFIG : Scope.LIVE;
-    }
-
-    private void set(String operation, Map<String, Object> params, Scope scope, NativeSet call) {
-        if (params.isEmpty()) {
-            return; // libvirt takes an empty change as a no-op too, but some drivers refuse nparams 0
-        }
-        int flags = Flags.affect(Objects.requireNonNull(scope, "scope"));
-        on(operation, (c, d) -> {
-            call.set(d, params, flags);
-            return null;
-        });
+    @FunctionalInterface
+    private interface NativeGet {
+        Map<String, Object> get(org.libvirt.Domain dom, int flags);
     }
 
     @FunctionalInterface
@@ -58,71 +50,94 @@ final class LibvirtQos implements DomainQos {
         void set(org.libvirt.Domain dom, Map<String, Object> params, int flags);
     }
 
+    private static final Kind<CpuTune> SCHEDULER = new Kind<>("the scheduler parameters",
+            NativeLibvirt::schedulerParameters, NativeLibvirt::setSchedulerParameters, QosParameters::scheduler,
+            QosParameters::readScheduler);
+    private static final Kind<MemTune> MEMORY = new Kind<>("the memory parameters", NativeLibvirt::memoryParameters,
+            NativeLibvirt::setMemoryParameters, QosParameters::memory, QosParameters::readMemory);
+    private static final Kind<BlkioTune> BLKIO = new Kind<>("the blkio parameters", NativeLibvirt::blkioParameters,
+            NativeLibvirt::setBlkioParameters, QosParameters::blkio, QosParameters::readBlkio);
+
+    private static Kind<IoTune> disk(String disk) {
+        Objects.requireNonNull(disk, "disk");
+        return new Kind<>("the I/O throttling of disk " + disk, (d, f) -> NativeLibvirt.blockIoTune(d, disk, f),
+                (d, p, f) -> NativeLibvirt.setBlockIoTune(d, disk, p, f), QosParameters::blockIoTune,
+                QosParameters::readBlockIoTune);
+    }
+
+    private static Kind<Bandwidth> nic(String device) {
+        Objects.requireNonNull(device, "device");
+        return new Kind<>("the bandwidth of interface " + device,
+                (d, f) -> NativeLibvirt.interfaceParameters(d, device, f),
+                (d, p, f) -> NativeLibvirt.setInterfaceParameters(d, device, p, f), QosParameters::bandwidth,
+                QosParameters::readBandwidth);
+    }
+
+    private <T> T read(Kind<T> kind, Scope scope) {
+        int flags = Flags.affect(DomainQos.readable(scope));
+        return kind.fromParams().apply(on("reading " + kind.what(), (c, d) -> kind.get().get(d, flags)));
+    }
+
+    /** Sends what the value sets (nothing when it sets nothing), then reads back where the change went. */
+    private <T> T change(Kind<T> kind, T value, Scope scope) {
+        Map<String, Object> params = kind.toParams().apply(Objects.requireNonNull(value, "value"));
+        int flags = Flags.affect(Objects.requireNonNull(scope, "scope"));
+        if (!params.isEmpty()) { // some drivers refuse nparams 0
+            on("setting " + kind.what(), (c, d) -> {
+                kind.set().set(d, params, flags);
+                return null;
+            });
+        }
+        return read(kind, scope == Scope.CONFIG ? Scope.CONFIG : Scope.LIVE);
+    }
+
     @Override
     public CpuTune scheduler(Scope scope) {
-        int flags = readFlags(scope);
-        return QosParameters.readScheduler(on("reading the scheduler parameters",
-                (c, d) -> NativeLibvirt.schedulerParameters(d, flags)));
+        return read(SCHEDULER, scope);
     }
 
     @Override
     public CpuTune setScheduler(CpuTune tune, Scope scope) {
-        set("setting the scheduler parameters", QosParameters.scheduler(tune), scope,
-                NativeLibvirt::setSchedulerParameters);
-        return scheduler(readBack(scope));
+        return change(SCHEDULER, tune, scope);
     }
 
     @Override
     public IoTune blockIoTune(String disk, Scope scope) {
-        int flags = readFlags(scope);
-        return QosParameters.readBlockIoTune(on("reading the I/O throttling of disk " + disk,
-                (c, d) -> NativeLibvirt.blockIoTune(d, disk, flags)));
+        return read(disk(disk), scope);
     }
 
     @Override
     public IoTune setBlockIoTune(String disk, IoTune tune, Scope scope) {
-        Objects.requireNonNull(disk, "disk");
-        set("setting the I/O throttling of disk " + disk, QosParameters.blockIoTune(tune), scope,
-                (d, p, f) -> NativeLibvirt.setBlockIoTune(d, disk, p, f));
-        return blockIoTune(disk, readBack(scope));
+        return change(disk(disk), tune, scope);
     }
 
     @Override
     public Bandwidth interfaceBandwidth(String device, Scope scope) {
-        int flags = readFlags(scope);
-        return QosParameters.readBandwidth(on("reading the bandwidth of interface " + device,
-                (c, d) -> NativeLibvirt.interfaceParameters(d, device, flags)));
+        return read(nic(device), scope);
     }
 
     @Override
     public Bandwidth setInterfaceBandwidth(String device, Bandwidth bandwidth, Scope scope) {
-        Objects.requireNonNull(device, "device");
-        set("setting the bandwidth of interface " + device, QosParameters.bandwidth(bandwidth), scope,
-                (d, p, f) -> NativeLibvirt.setInterfaceParameters(d, device, p, f));
-        return interfaceBandwidth(device, readBack(scope));
+        return change(nic(device), bandwidth, scope);
     }
 
     @Override
     public MemTune memoryTune(Scope scope) {
-        int flags = readFlags(scope);
-        return QosParameters.readMemory(on("reading the memory parameters", (c, d) -> NativeLibvirt.memoryParameters(d, flags)));
+        return read(MEMORY, scope);
     }
 
     @Override
     public MemTune setMemoryTune(MemTune tune, Scope scope) {
-        set("setting the memory parameters", QosParameters.memory(tune), scope, NativeLibvirt::setMemoryParameters);
-        return memoryTune(readBack(scope));
+        return change(MEMORY, tune, scope);
     }
 
     @Override
     public BlkioTune blkioTune(Scope scope) {
-        int flags = readFlags(scope);
-        return QosParameters.readBlkio(on("reading the blkio parameters", (c, d) -> NativeLibvirt.blkioParameters(d, flags)));
+        return read(BLKIO, scope);
     }
 
     @Override
     public BlkioTune setBlkioTune(BlkioTune tune, Scope scope) {
-        set("setting the blkio parameters", QosParameters.blkio(tune), scope, NativeLibvirt::setBlkioParameters);
-        return blkioTune(readBack(scope));
+        return change(BLKIO, tune, scope);
     }
 }
