@@ -28,7 +28,8 @@ import java.util.Locale;
  *       <td>the daemon or the network went away: {@code reconnect()} with a back-off, re-read the state
  *       the caller depends on (events were lost), then retry the call if it is idempotent</td></tr>
  *   <tr><td>NO_CONNECT 5 saying "no connection driver available" (a URI no driver of this libvirt opens);
- *       INVALID_ARG 8 saying "unsupported flags" (a driver that does not take e.g. the CONFIG flag);
+ *       INVALID_ARG 8 saying "unsupported flags" (a driver that does not take e.g. the CONFIG flag) or that the
+ *       LIVE and CONFIG flags "are mutually exclusive" (a driver that cannot change both in one call);
  *       NO_SUPPORT 3, ARGUMENT_UNSUPPORTED 74, OPERATION_UNSUPPORTED 84</td>
  *       <td>{@link NotSupportedException}</td>
  *       <td>do not retry: this driver or hypervisor cannot do it; use another scope or way, or another
@@ -39,10 +40,12 @@ import java.util.Locale;
  *       cpuset controller (a pin to a CPU the host lacks, at start or live);
  *       OPERATION_INVALID 55 "failed to set cpuset.cpus in cgroup" (a live emulator pin to such a CPU),
  *       "PCI device ... is in use by driver" (another domain holds it), "must be manually detached from
- *       the host" (an unmanaged device still on its host driver); CONFIG_UNSUPPORTED 67 "host doesn't support
- *       passthrough of host PCI devices" (no IOMMU) or "Emulator ... does not support virt type" (e.g. kvm
- *       without a usable /dev/kvm); SYSTEM_ERROR 38 "Cannot check QEMU binary" (an emulator the host lacks,
- *       at define); OPERATION_FAILED 9 "page size N is not
+ *       the host" (an unmanaged device still on its host driver), "blkio device weight is valid only for bfq or
+ *       cfq scheduler" (blkio weights where the host's I/O scheduler has none); CONFIG_UNSUPPORTED 67 "host
+ *       doesn't support passthrough of host PCI devices" (no IOMMU) or "Emulator ... does not support virt type"
+ *       (e.g. kvm without a usable /dev/kvm); SYSTEM_ERROR 38 "Cannot check QEMU binary" (an emulator the host
+ *       lacks, at define); INTERNAL_ERROR 1 from a {@code tc} child saying "qdisc kind is unknown" (live
+ *       bandwidth where the kernel lacks the discipline); OPERATION_FAILED 9 "page size N is not
  *       available on node M" (free pages of a size the node has no pool of). At start or create only: INTERNAL_ERROR
  *       1, OPERATION_FAILED 9, SYSTEM_ERROR 38 naming missing memory or huge pages ("unable to map backing
  *       store", "Cannot allocate memory", "hugetlbfs filesystem is not mounted", "Unable to find any usable
@@ -297,6 +300,9 @@ public final class LibvirtErrors {
     private static boolean notSupported(int code, String m) {
         return code == VIR_ERR_NO_CONNECT // only "no connection driver available" is left here
                 || (code == VIR_ERR_INVALID_ARG && m.contains("unsupported flags")) // virCheckFlags
+                // a driver that cannot change the running domain and its configuration in one call (test's memtune)
+                || (code == VIR_ERR_INVALID_ARG && m.contains("'vir_domain_affect_live' and 'vir_domain_affect_config'")
+                        && m.contains("mutually exclusive"))
                 || code == VIR_ERR_NO_SUPPORT || code == VIR_ERR_ARGUMENT_UNSUPPORTED
                 || code == VIR_ERR_OPERATION_UNSUPPORTED;
     }
@@ -314,7 +320,10 @@ public final class LibvirtErrors {
             // virNumaGetPages...: a page size the node has no pool of (e.g. 1 GiB pages never reserved)
             case VIR_ERR_OPERATION_FAILED -> m.matches(".*page size \\d+ is not available on node \\d+.*");
             case VIR_ERR_OPERATION_INVALID -> m.contains("failed to set cpuset.cpus in cgroup")
-                    || m.contains("is in use by driver") || m.contains("must be manually detached from the host");
+                    || m.contains("is in use by driver") || m.contains("must be manually detached from the host")
+                    || m.contains("valid only for bfq or cfq scheduler"); // blkio weights on a host without one
+            // a live bandwidth change where the host's kernel lacks tc's queueing discipline (sfq, htb)
+            case VIR_ERR_INTERNAL_ERROR -> m.contains("(tc ") && m.contains("qdisc kind is unknown");
             default -> false;
         };
     }

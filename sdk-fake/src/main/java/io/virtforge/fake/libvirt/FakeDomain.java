@@ -245,6 +245,11 @@ final class FakeDomain implements VirtDomain {
         DomainTuning.setNumaTune(state, uuid, name, mode, nodes, scope);
     }
 
+    @Override
+    public io.virtforge.connect.DomainQos qos() {
+        return new QosSettings(state, uuid, name);
+    }
+
     // ---- read-back
 
     @Override

@@ -130,6 +130,33 @@ final class LibvirtNative {
     /** Reads (never keeps or frees) the caller-owned parameter array; returns 0 or -1. */
     static native int virDomainSetNumaParameters(Pointer dom, Pointer params, int nparams, int flags);
 
+    // ---- QoS parameters (all arrays caller-owned; strings libvirt puts into a read array are released with
+    // virTypedParamsClear; with NULL params and *nparams 0 the getters other than the scheduler's store the count)
+
+    static native int virDomainGetSchedulerParametersFlags(Pointer dom, Pointer params, IntByReference nparams,
+            int flags);
+
+    static native int virDomainSetSchedulerParametersFlags(Pointer dom, Pointer params, int nparams, int flags);
+
+    static native int virDomainGetBlockIoTune(Pointer dom, String disk, Pointer params, IntByReference nparams,
+            int flags);
+
+    static native int virDomainSetBlockIoTune(Pointer dom, String disk, Pointer params, int nparams, int flags);
+
+    static native int virDomainGetInterfaceParameters(Pointer dom, String device, Pointer params,
+            IntByReference nparams, int flags);
+
+    static native int virDomainSetInterfaceParameters(Pointer dom, String device, Pointer params, int nparams,
+            int flags);
+
+    static native int virDomainGetMemoryParameters(Pointer dom, Pointer params, IntByReference nparams, int flags);
+
+    static native int virDomainSetMemoryParameters(Pointer dom, Pointer params, int nparams, int flags);
+
+    static native int virDomainGetBlkioParameters(Pointer dom, Pointer params, IntByReference nparams, int flags);
+
+    static native int virDomainSetBlkioParameters(Pointer dom, Pointer params, int nparams, int flags);
+
     // ---- statistics --------------------------------------------------------------------------
 
     /**

@@ -72,7 +72,7 @@ import org.slf4j.LoggerFactory;
  * <p>Domains are named {@code vfc-<random>} and destroyed and undefined after each test, so the suite can
  * run against a shared host.
  */
-public abstract class ConnectionContract {
+public abstract class ConnectionContract implements QosContract {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionContract.class);
     private final List<String> created = new ArrayList<>();
     /** The connection of the current test. */
@@ -196,6 +196,16 @@ public abstract class ConnectionContract {
         VirtDomain d = defined();
         d.start();
         return d;
+    }
+
+    @Override
+    public VirtDomain qosRunning() {
+        return running();
+    }
+
+    @Override
+    public VirtDomain qosDefined() {
+        return defined();
     }
 
     private static <T extends VirtException> T thrown(Class<T> type, Runnable call) {
