@@ -33,15 +33,8 @@ MARKER="$PRIV/.virtforge-private-prometheus"
 log() { echo "[private-prometheus] $*" >&2; }
 die() { echo "[private-prometheus] ERROR: $*" >&2; exit 1; }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-  local port
-  for ((port = FIRST_PORT; port < FIRST_PORT + 100; port++)); do
-    port_in_use "$port" || { echo "$port"; return 0; }
-  done
-  die "no free port in $FIRST_PORT-$((FIRST_PORT + 99))"
-}
+# shellcheck source=scripts/loopback-ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/loopback-ports.sh"
 
 url() { echo "http://127.0.0.1:$(cat "$PORT_FILE")"; }
 
