@@ -136,4 +136,24 @@ class ExporterTest {
             p.await();
         }
     }
+
+    @Test
+    void aScrapeThatOutlivesItsTimeoutAnswersScrapeSuccessZero() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (ScrapeGate stuck = new ScrapeGate(() -> {
+            try {
+                release.await(); // a libvirt call that does not come back
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("released");
+        }, Duration.ofMillis(200)); MetricsServer slow = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), stuck)) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + slow.address().getPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("virtforge_scrape_success 0").doesNotContain("virtforge_domain");
+        } finally {
+            release.countDown();
+        }
+    }
 }

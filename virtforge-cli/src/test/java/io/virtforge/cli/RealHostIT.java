@@ -204,8 +204,16 @@ class RealHostIT {
             LOG.info("memory per node in Prometheus: {}", memory);
             assertThat(memory).as("the QEMU process's memory per host node").isNotEmpty()
                     .allSatisfy(s -> assertThat(PrivatePrometheus.value(s)).isPositive());
-            assertThat(prometheus.query("virtforge_drift_findings{" + guest + ",code=\"PIN_DRIFT\"}"))
-                    .singleElement().satisfies(s -> assertThat(PrivatePrometheus.value(s)).isZero());
+            assertThat(prometheus.query("virtforge_domain_memory_hugepages_node_bytes{" + guest + ",node=\"0\"}"))
+                    .as("the guest's 2 MiB pages, seen in its QEMU process's numa_maps").singleElement()
+                    .satisfies(s -> assertThat(PrivatePrometheus.value(s)).isGreaterThanOrEqualTo(2 << 20));
+            // the placement holds; whether the vCPUs' CPUs are shared or they wait for them depends on this machine's
+            // load (on a 2-CPU build machine they are: the emulator and every other process run there too)
+            assertThat(prometheus.query("virtforge_drift_findings{" + guest
+                    + ",code=~\"MEMORY_OFF_NODE|HUGEPAGES_NOT_USED|PIN_DRIFT\"} > 0")).as("the placement holds").isEmpty();
+            LOG.info("CPU drift on this machine: {}", prometheus.query("virtforge_drift_findings{" + guest
+                    + ",code=~\"VCPU_STEAL|DEDICATED_CPU_SHARED\"}"));
+            assertThat(prometheus.query("virtforge_drift_findings{" + guest + "}")).as("one series per code").hasSize(5);
 
             vm.pinVcpu(1, CpuSet.of(0), Scope.LIVE);
             List<Map<String, Object>> drift = prometheus.await("virtforge_drift_findings{" + guest
