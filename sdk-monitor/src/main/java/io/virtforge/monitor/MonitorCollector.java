@@ -1,5 +1,6 @@
 package io.virtforge.monitor;
 
+import io.virtforge.connect.ConnectionLostException;
 import io.virtforge.connect.DomainStats;
 import io.virtforge.connect.DomainSummary;
 import io.virtforge.connect.InvalidStateException;
@@ -56,8 +57,23 @@ public final class MonitorCollector {
                 connection.capability(InstantSource.class).orElse(InstantSource.system()));
     }
 
-    /** One sample of every running domain and the host. */
+    /**
+     * One sample of every running domain and the host. A connection lost since the last sample (libvirtd
+     * restarted) is reconnected once and the collection retried, so a long-running exporter outlives a restart.
+     *
+     * @throws ConnectionLostException when the hypervisor still cannot be reached
+     */
     public synchronized MonitorSample collect() {
+        try {
+            return collectOnce();
+        } catch (ConnectionLostException e) {
+            LOG.info("connection to {} lost ({}): reconnecting", connection.uri(), e.getMessage());
+            connection.reconnect();
+            return collectOnce();
+        }
+    }
+
+    private MonitorSample collectOnce() {
         Instant at = clock.instant();
         List<DomainStats> stats = connection.allDomainStats();
         Map<String, UUID> uuids = connection.domains().stream()
