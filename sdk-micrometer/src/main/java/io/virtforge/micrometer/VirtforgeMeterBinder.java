@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * every {@code interval} on a daemon thread of its own until {@link #close()}.
  *
  * <p>Names are Micrometer's form of the exporter's: {@code virtforge_domain_cpu_seconds} is
- * {@code virtforge.domain.cpu} with base unit {@code seconds}, which Micrometer's Prometheus registry renders as
- * {@code virtforge_domain_cpu_seconds_total} again.
+ * {@code virtforge.domain.cpu} with base unit {@code seconds}, to which Micrometer's Prometheus naming convention
+ * adds the unit and {@code _total} back.
  */
 public final class VirtforgeMeterBinder implements MeterBinder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VirtforgeMeterBinder.class);
