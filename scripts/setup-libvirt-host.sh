@@ -54,8 +54,10 @@ QEMU_CONF="/etc/libvirt/qemu.conf"
 # leave that cluster alone, whether it runs or not.
 # prometheus: promtool checks the exporter's output, and the exporter's integration test scrapes it with a private
 # server (scripts/private-prometheus.sh); a service the package may start is left alone.
+# librsvg2-bin: rsvg-convert renders the CLI's SVG pictures (host --svg) to PNG in their tests.
 PACKAGES=(libvirt0 libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
-          qemu-system-x86 qemu-utils linux-image-cloud-amd64 busybox-static cpio jing postgresql prometheus)
+          qemu-system-x86 qemu-utils linux-image-cloud-amd64 busybox-static cpio jing postgresql prometheus
+          librsvg2-bin)
 
 log() { echo "[setup-libvirt-host] $*"; }
 die() { echo "[setup-libvirt-host] ERROR: $*" >&2; exit 1; }

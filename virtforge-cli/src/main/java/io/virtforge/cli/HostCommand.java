@@ -8,7 +8,9 @@ import io.virtforge.host.sysfs.RealSysfs;
 import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.json.Json;
 import io.virtforge.topology.HostState;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +42,9 @@ final class HostCommand implements Callable<Integer> {
     Path sysfsRoot;
     @Option(names = "--json", description = "The picture as JSON (sdk-host's HostJson, with the domains' pins).")
     boolean json;
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the host as an SVG picture into FILE: nodes, "
+            + "cores, each domain's pins in its colour, huge page bars, PCI devices and their owners.")
+    Path svg;
 
     @Override
     public Integer call() {
@@ -69,6 +74,9 @@ final class HostCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, HostState state, Optional<Sysfs> sysfs, Report findings, String source) {
         HostPicture picture = new HostPicture(state, sysfs);
+        if (svg != null) {
+            writeSvg(svg, new HostSvg(picture).render(source));
+        }
         if (json) {
             Map<String, Object> m = HostJson.picture(state.topology(), findings);
             // the text's counts: the topology alone does not know the free pages of a fake or remote host
@@ -89,5 +97,14 @@ final class HostCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    /** Writes a picture, or a problem (exit 1) naming the file; the folder must exist. */
+    static void writeSvg(Path file, String svg) {
+        try {
+            Files.writeString(file, svg, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw CliException.problem("cannot write the picture to " + file + ": " + e);
+        }
     }
 }

@@ -33,7 +33,7 @@ import java.util.TreeMap;
 final class HostPicture {
     private final HostState state;
     private final Optional<Sysfs> sysfs;
-    private final Map<Integer, List<String>> pinnedBy;
+    private final Map<Integer, List<CpuUse>> pinnedBy;
 
     /**
      * @param state the host and its domains (for pins, free pages and assigned devices)
@@ -45,9 +45,41 @@ final class HostPicture {
         this.pinnedBy = pinnedBy(state);
     }
 
+    /** What one domain runs on a host CPU: some of its vCPUs, its emulator threads, or one I/O thread. */
+    record CpuUse(String domain, Kind kind, CpuSet ids) {
+        /** Which of the domain's threads. */
+        enum Kind {
+            /** vCPU threads ({@code ids}: which, empty when the definition does not say). */
+            VCPUS,
+            /** The emulator threads. */
+            EMULATOR,
+            /** An I/O thread ({@code ids}: its number). */
+            IOTHREAD
+        }
+
+        /** As the text says it: {@code demo vCPU 3}, {@code demo emulator}, {@code demo iothread 1}. */
+        @Override
+        public String toString() {
+            return domain + switch (kind) {
+                case VCPUS -> ids.isEmpty() ? " vCPUs" : ids.size() == 1 ? " vCPU " + ids.format() : " vCPUs " + ids.format();
+                case EMULATOR -> " emulator";
+                case IOTHREAD -> " iothread " + ids.format();
+            };
+        }
+
+        /** Short, for a CPU's box in a picture: {@code v3}, {@code emu}, {@code io1}. */
+        String mark() {
+            return switch (kind) {
+                case VCPUS -> "v" + ids.format();
+                case EMULATOR -> "emu";
+                case IOTHREAD -> "io" + ids.format();
+            };
+        }
+    }
+
     /** Per host CPU, what pins to it: {@code demo vCPU 3}, {@code demo emulator}, {@code demo iothread 1}. */
-    static Map<Integer, List<String>> pinnedBy(HostState state) {
-        Map<Integer, List<String>> by = new TreeMap<>();
+    static Map<Integer, List<CpuUse>> pinnedBy(HostState state) {
+        Map<Integer, List<CpuUse>> by = new TreeMap<>();
         for (DomainFootprint f : state.footprints()) {
             Domain d = state.domains().stream().filter(x -> x.name().equals(f.domain())).findFirst().orElse(null);
             Map<Integer, CpuSet> vcpusByCpu = new TreeMap<>();
@@ -58,25 +90,48 @@ final class HostPicture {
                 }
             }
             for (int cpu : f.vcpuPins().toArray()) {
-                CpuSet v = vcpusByCpu.get(cpu);
-                by.computeIfAbsent(cpu, k -> new ArrayList<>()).add(f.domain() + (v == null ? " vCPUs"
-                        : v.size() == 1 ? " vCPU " + v.format() : " vCPUs " + v.format()));
+                by.computeIfAbsent(cpu, k -> new ArrayList<>()).add(new CpuUse(f.domain(), CpuUse.Kind.VCPUS,
+                        vcpusByCpu.getOrDefault(cpu, CpuSet.empty())));
             }
             for (int cpu : f.emulatorPin().toArray()) {
-                by.computeIfAbsent(cpu, k -> new ArrayList<>()).add(f.domain() + " emulator");
+                by.computeIfAbsent(cpu, k -> new ArrayList<>()).add(new CpuUse(f.domain(), CpuUse.Kind.EMULATOR,
+                        CpuSet.empty()));
             }
             List<IothreadPin> io = d == null ? List.of() : d.cputune().map(t -> t.iothreadPins()).orElse(List.of());
             for (IothreadPin p : io) {
                 for (int cpu : p.cpuset().toArray()) {
-                    by.computeIfAbsent(cpu, k -> new ArrayList<>()).add(f.domain() + " iothread " + p.iothread());
+                    by.computeIfAbsent(cpu, k -> new ArrayList<>()).add(new CpuUse(f.domain(), CpuUse.Kind.IOTHREAD,
+                            CpuSet.of(p.iothread())));
                 }
             }
         }
         return by;
     }
 
-    Map<Integer, List<String>> pinnedBy() {
+    Map<Integer, List<CpuUse>> pinnedBy() {
         return pinnedBy;
+    }
+
+    HostState state() {
+        return state;
+    }
+
+    /** A node's cores in CPU order, each as its SMT siblings on the node (a lone CPU where the kernel names none). */
+    static List<CpuSet> cores(HostTopology t, NumaNode n) {
+        List<CpuSet> cores = new ArrayList<>();
+        CpuSet seen = CpuSet.empty();
+        for (int cpu : n.cpus().toArray()) {
+            if (seen.contains(cpu)) {
+                continue;
+            }
+            CpuSet core = t.cpu(cpu).map(HostCpu::siblings).orElse(CpuSet.of(cpu)).intersect(n.cpus());
+            if (core.isEmpty()) {
+                core = CpuSet.of(cpu);
+            }
+            seen = seen.union(core);
+            cores.add(core);
+        }
+        return cores;
     }
 
     String text() {
@@ -116,17 +171,8 @@ final class HostPicture {
             pools.add(p.size().format() + " " + p.total() + " total, " + p.free() + " free");
         }
         sb.append("  huge pages: ").append(pools.isEmpty() ? "none" : String.join("; ", pools)).append('\n');
-        CpuSet seen = CpuSet.empty();
-        for (int cpu : n.cpus().toArray()) {
-            if (seen.contains(cpu)) {
-                continue;
-            }
-            HostCpu c = t.cpu(cpu).orElse(null);
-            CpuSet core = (c == null ? CpuSet.of(cpu) : c.siblings()).intersect(n.cpus());
-            if (core.isEmpty()) {
-                core = CpuSet.of(cpu);
-            }
-            seen = seen.union(core);
+        for (CpuSet core : cores(t, n)) {
+            HostCpu c = t.cpu(core.first().orElseThrow()).orElse(null);
             StringBuilder line = new StringBuilder("  core");
             if (c != null && c.core().isPresent()) {
                 line.append(' ').append(c.socket().isPresent() ? c.socket().getAsInt() + "/" : "")
@@ -143,9 +189,9 @@ final class HostPicture {
                 if (hc != null && hc.isolated()) {
                     p.append(" (isolated)");
                 }
-                List<String> by = pinnedBy.get(id);
+                List<CpuUse> by = pinnedBy.get(id);
                 if (by != null) {
-                    p.append(" [").append(String.join(", ", by)).append(']');
+                    p.append(" [").append(String.join(", ", by.stream().map(CpuUse::toString).toList())).append(']');
                 }
                 parts.add(p.toString());
             }
@@ -281,7 +327,7 @@ final class HostPicture {
     /** The pins as JSON: CPU number to what pins there. */
     Map<String, Object> pinnedByJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        pinnedBy.forEach((cpu, who) -> m.put(Integer.toString(cpu), who));
+        pinnedBy.forEach((cpu, who) -> m.put(Integer.toString(cpu), who.stream().map(CpuUse::toString).toList()));
         return m;
     }
 }
