@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -20,10 +21,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code virtforge exporter}: a Prometheus exporter for a hypervisor's running domains and its host, with the
- * tuning-drift findings as gauges. Serves until the process is stopped (Ctrl-C, SIGTERM).
+ * tuning-drift findings as gauges, and the host's picture on {@code /host.svg}. Serves until the process is stopped (Ctrl-C, SIGTERM).
  */
 @Command(name = "exporter", sortOptions = false,
-        description = {"Serve Prometheus metrics of the running domains, the host and tuning drift on /metrics.",
+        description = {"Serve Prometheus metrics of the running domains, the host and tuning drift on /metrics, "
+                + "and the host's picture (as host --svg draws it) on /host.svg.",
                 "Runs until stopped. Exit 2 on bad input, 1 when the address cannot be bound."})
 final class ExporterCommand implements Callable<Integer> {
     private static final int MAX_TIMEOUT_SECONDS = 300;
@@ -50,11 +52,13 @@ final class ExporterCommand implements Callable<Integer> {
             VirtConnection c = lease.connection();
             MonitorScraper scraper = new MonitorScraper(MonitorCollector.of(c, HostAccess.sysfs(c)),
                     new DriftAudit(DriftThresholds.DEFAULTS));
-            try (ScrapeGate gate = new ScrapeGate(scraper::scrape, Duration.ofSeconds(scrapeTimeout));
-                    MetricsServer server = start(address, gate)) {
+            LiveHostSvg picture = new LiveHostSvg(c, HostAccess.sysfs(c), Duration.ofSeconds(scrapeTimeout));
+            try (ScrapeGate gate = new ScrapeGate(picture.guard(scraper::scrape), Duration.ofSeconds(scrapeTimeout));
+                    MetricsServer server = start(address, gate, picture)) {
                 InetSocketAddress bound = server.address();
-                out.println("virtforge exporter: serving http://" + bound.getHostString() + ":" + bound.getPort()
-                        + "/metrics for " + c.uri());
+                String base = "http://" + bound.getHostString() + ":" + bound.getPort();
+                out.println("virtforge exporter: serving " + base + "/metrics for " + c.uri());
+                out.println("virtforge exporter: the host's picture on " + base + "/host.svg");
                 out.flush();
                 new CountDownLatch(1).await(); // until the process is stopped
                 return Virtforge.OK;
@@ -62,9 +66,9 @@ final class ExporterCommand implements Callable<Integer> {
         }
     }
 
-    private static MetricsServer start(InetSocketAddress address, ScrapeGate gate) {
+    private static MetricsServer start(InetSocketAddress address, ScrapeGate gate, LiveHostSvg picture) {
         try {
-            return MetricsServer.start(address, gate);
+            return MetricsServer.start(address, gate, Optional.of(picture));
         } catch (IOException e) {
             throw CliException.problem("cannot serve on " + address + ": " + e.getMessage());
         }

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -26,23 +27,31 @@ final class MetricsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final ScrapeGate gate;
+    private final Optional<LiveHostSvg> picture;
     private final ExpositionFormats formats = ExpositionFormats.init();
 
-    private MetricsServer(HttpServer server, ExecutorService threads, ScrapeGate gate) {
+    private MetricsServer(HttpServer server, ExecutorService threads, ScrapeGate gate, Optional<LiveHostSvg> picture) {
         this.server = server;
         this.threads = threads;
         this.gate = gate;
+        this.picture = picture;
     }
 
-    /** Starts serving on an address (port 0 picks a free one). */
+    /** Starts serving {@code /metrics} on an address (port 0 picks a free one). */
     static MetricsServer start(InetSocketAddress address, ScrapeGate gate) throws IOException {
+        return start(address, gate, Optional.empty());
+    }
+
+    /** Starts serving {@code /metrics}, and {@code /host.svg} when there is a picture, on an address. */
+    static MetricsServer start(InetSocketAddress address, ScrapeGate gate, Optional<LiveHostSvg> picture)
+            throws IOException {
         HttpServer server = HttpServer.create(address, 16);
         ExecutorService threads = Executors.newFixedThreadPool(REQUEST_THREADS, r -> {
             Thread t = new Thread(r, "virtforge-exporter-http");
             t.setDaemon(true);
             return t;
         });
-        MetricsServer metrics = new MetricsServer(server, threads, gate);
+        MetricsServer metrics = new MetricsServer(server, threads, gate, picture);
         server.createContext("/", metrics::handle);
         server.setExecutor(threads);
         server.start();
@@ -61,9 +70,12 @@ final class MetricsServer implements AutoCloseable {
                 reply(exchange, 405, "text/plain; charset=utf-8", "only GET\n".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/metrics")) {
                 metrics(exchange);
+            } else if (path.equals("/host.svg") && picture.isPresent()) {
+                hostSvg(exchange, picture.get());
             } else if (path.equals("/")) {
-                reply(exchange, 200, "text/html; charset=utf-8",
-                        "<html><body><a href=\"/metrics\">/metrics</a></body></html>\n".getBytes(StandardCharsets.UTF_8));
+                reply(exchange, 200, "text/html; charset=utf-8", ("<html><body><a href=\"/metrics\">/metrics</a>"
+                        + (picture.isPresent() ? " <a href=\"/host.svg\">/host.svg</a>" : "") + "</body></html>\n")
+                        .getBytes(StandardCharsets.UTF_8));
             } else {
                 reply(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
             }
@@ -78,6 +90,27 @@ final class MetricsServer implements AutoCloseable {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writer.write(body, snapshots);
         reply(exchange, 200, writer.getContentType(), body.toByteArray());
+    }
+
+    private static void hostSvg(HttpExchange exchange, LiveHostSvg picture) throws IOException {
+        Optional<String> svg;
+        try {
+            svg = picture.draw();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            svg = Optional.empty();
+        } catch (RuntimeException e) {
+            reply(exchange, 500, "text/plain; charset=utf-8", ("cannot draw the host: " + e.getMessage() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (svg.isEmpty()) {
+            exchange.getResponseHeaders().set("Retry-After", "5");
+            reply(exchange, 503, "text/plain; charset=utf-8", "busy: a scrape is collecting, try again\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        } else {
+            reply(exchange, 200, "image/svg+xml; charset=utf-8", svg.get().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

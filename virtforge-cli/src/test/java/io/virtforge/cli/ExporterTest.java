@@ -131,6 +131,10 @@ class ExporterTest {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(m.group(1))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.body()).contains("virtforge_domains_running 0", "virtforge_scrape_success 1");
+            HttpResponse<String> svg = http.send(HttpRequest.newBuilder(URI.create(m.group(1).replace("/metrics",
+                    "/host.svg"))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(svg.statusCode()).isEqualTo(200);
+            assertThat(HostSvgTest.all(HostSvgTest.parse(svg.body()), "//*[@class='core']")).hasSize(32);
         } finally {
             p.interrupt();
             p.await();
@@ -155,5 +159,48 @@ class ExporterTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void hostSvgIsTheHostsPictureAndWaitsForNoRunningScrape() throws Exception {
+        LiveHostSvg picture = new LiveHostSvg(xeon, xeon.capability(io.virtforge.host.sysfs.Sysfs.class),
+                Duration.ofMillis(300));
+        java.util.concurrent.CountDownLatch collecting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (ScrapeGate held = new ScrapeGate(picture.guard(() -> {
+            collecting.countDown();
+            try {
+                release.await(); // a scrape still collecting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("released");
+        }), Duration.ofMillis(100)); MetricsServer pictures = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0),
+                held, java.util.Optional.of(picture))) {
+            String base = "http://127.0.0.1:" + pictures.address().getPort();
+            HttpResponse<String> idle = http.send(HttpRequest.newBuilder(URI.create(base + "/host.svg")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(idle.statusCode()).isEqualTo(200);
+            assertThat(idle.headers().firstValue("Content-Type")).hasValue("image/svg+xml; charset=utf-8");
+            org.w3c.dom.Document svg = HostSvgTest.parse(idle.body());
+            assertThat(HostSvgTest.all(svg, "//*[@class='node']")).hasSize(2);
+            assertThat(HostSvgTest.all(svg, "//*[@class='legend-entry']")).extracting(e -> e.getAttribute("data-domain"))
+                    .containsExactly("vm");
+
+            http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(collecting.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            HttpResponse<String> busy = http.send(HttpRequest.newBuilder(URI.create(base + "/host.svg")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void withoutAPictureHostSvgIsNotFound() throws Exception {
+        assertThat(get("/host.svg", null).statusCode()).isEqualTo(404);
+        assertThat(get("/", null).body()).doesNotContain("host.svg");
     }
 }
