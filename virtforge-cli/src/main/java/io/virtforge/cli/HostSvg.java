@@ -55,13 +55,47 @@ final class HostSvg {
                 2 * MARGIN + BAR_W + 420);
     }
 
+    /** A drawing without its {@code <svg>} element, to stand alone or beside others. */
+    record Drawing(String body, int width, int height) {
+    }
+
     /** The picture of the host, titled with where it came from (a URI or a folder). */
     String render(String source) {
+        Drawing d = draw("Host " + source + ": " + Counts.of(t.nodes().size(), "NUMA node") + ", "
+                + Counts.of(t.cpus().size(), "CPU") + " (" + Counts.of(t.physicalCores(), "core") + ")"
+                + t.cpuModel().map(m -> ", " + m).orElse("") + ", IOMMU " + (t.iommuEnabled() ? "on" : "off"), List.of());
+        return document("Host " + source, d.width(), d.height(), d.body());
+    }
+
+    /** Drawings side by side in one picture, under a title. */
+    static String sideBySide(String title, List<Drawing> drawings) {
+        StringBuilder body = new StringBuilder();
+        text(body, MARGIN, MARGIN + 14, 18, "bold", title);
+        int x = 0;
+        int height = 0;
+        for (Drawing d : drawings) {
+            body.append("<svg class=\"panel\" x=\"").append(x).append("\" y=\"").append(MARGIN + 24)
+                    .append("\" width=\"").append(d.width()).append("\" height=\"").append(d.height()).append("\">\n")
+                    .append(d.body()).append("</svg>\n");
+            x += d.width();
+            height = Math.max(height, d.height());
+        }
+        return document(title, x, height + MARGIN + 24, body.toString());
+    }
+
+    private static String document(String title, int width, int height, String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + width + "\" height=\"" + height
+                + "\" viewBox=\"0 0 " + width + " " + height + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\">\n"
+                + "<title>" + esc(title) + "</title>\n"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n" + body + "</svg>\n";
+    }
+
+    /** The host under a heading, with lines of notes after the legend. */
+    Drawing draw(String heading, List<String> notes) {
         StringBuilder body = new StringBuilder();
         int y = MARGIN;
-        text(body, MARGIN, y + 14, 16, "bold", "Host " + source + ": " + Counts.of(t.nodes().size(), "NUMA node")
-                + ", " + Counts.of(t.cpus().size(), "CPU") + " (" + Counts.of(t.physicalCores(), "core") + ")"
-                + t.cpuModel().map(m -> ", " + m).orElse("") + ", IOMMU " + (t.iommuEnabled() ? "on" : "off"));
+        text(body, MARGIN, y + 14, 16, "bold", heading);
         y += 28;
         for (NumaNode n : t.nodes()) {
             y = node(body, n, y) + MARGIN;
@@ -75,11 +109,16 @@ final class HostSvg {
             body.append("</g>\n");
         }
         y = legend(body, y);
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + width + "\" height=\"" + y
-                + "\" viewBox=\"0 0 " + width + " " + y + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\">\n"
-                + "<title>" + esc("Host " + source) + "</title>\n"
-                + "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n" + body + "</svg>\n";
+        if (!notes.isEmpty()) {
+            body.append("<g class=\"notes\">\n");
+            for (String note : notes) {
+                text(body, MARGIN, y + 12, 11, "normal", note);
+                y += LINE;
+            }
+            body.append("</g>\n");
+            y += GAP;
+        }
+        return new Drawing(body.toString(), width, y);
     }
 
     /** The domains and their colours, in the legend's order. */

@@ -20,6 +20,8 @@ import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;
 import io.virtforge.value.PageSize;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +60,9 @@ final class NumaCompareCommand implements Callable<Integer> {
     Integer node;
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also draw both layouts side by side as an SVG picture "
+            + "into FILE: the host with each layout's vCPUs and emulator in its colour, and the validator's findings.")
+    Path svg;
 
     /** One layout and what the validator says of it. */
     private record Layout(String name, String description, Domain domain, Map<Integer, CpuSet> pins,
@@ -109,6 +114,9 @@ final class NumaCompareCommand implements Callable<Integer> {
                     + ", memory strict on it", aligned, p.vcpuPins(), p.hostNodes(), v.validate(aligned, host));
             Optional<Layout> crossing = crossing(host, p.cells().get(0).hostNode(), pages, p.emulatorPin(), v);
             HostPicture picture = new HostPicture(host, HostAccess.sysfs(lease.connection()));
+            if (svg != null) {
+                HostCommand.writeSvg(svg, picture(host, lease.connection().uri(), pages, a, crossing));
+            }
             if (json) {
                 out.println(json(lease.connection().uri(), t, picture, a, crossing));
             } else {
@@ -185,18 +193,47 @@ final class NumaCompareCommand implements Callable<Integer> {
         return n.cpus().intersect(host.topology().onlineCpus()).minus(busy);
     }
 
+    /** Both layouts side by side, each drawn on the host as if it ran there (its pages taken from the pools). */
+    private String picture(HostState host, String uri, Optional<PageSize> pages, Layout a, Optional<Layout> c) {
+        List<HostSvg.Drawing> panels = new ArrayList<>();
+        panels.add(panel(host, a));
+        c.ifPresent(l -> panels.add(panel(host, l)));
+        return HostSvg.sideBySide("NUMA compare on " + uri + ": " + Counts.of(vcpus, "vCPU") + ", " + Sizes.human(memory)
+                + pages.map(s -> " on " + s.format() + " pages").orElse(" on base pages")
+                + (c.isEmpty() ? " (no crossing layout on this host)" : ""), panels);
+    }
+
+    private static HostSvg.Drawing panel(HostState host, Layout l) {
+        List<String> notes = new ArrayList<>();
+        notes.add("memory: " + memoryPlacement(l));
+        notes.add("validator (latency-sensitive): " + l.report().errors().size() + " error(s), "
+                + l.report().warnings().size() + " warning(s)");
+        for (Finding f : l.report().findings()) {
+            String line = f.severity() + " " + f.code() + ": " + f.message();
+            notes.add(line.length() <= 160 ? line : line.substring(0, 159) + "\u2026");
+        }
+        return new HostSvg(new HostPicture(host.with(l.domain()), Optional.empty())).draw(title(l), notes);
+    }
+
+    private static String title(Layout l) {
+        return l.name().substring(0, 1).toUpperCase(Locale.ROOT) + l.name().substring(1) + " layout: " + l.description();
+    }
+
+    private static String memoryPlacement(Layout l) {
+        return l.domain().numatune().flatMap(x -> x.memory()).map(m -> m.modeAsString().orElse("strict")
+                + " on " + m.nodeset().map(Counts::nodes).orElse("?")).orElse("no numatune: the kernel places "
+                + "it wherever the touching vCPU runs");
+    }
+
     private static void layout(PrintWriter out, HostTopology t, Layout l) {
-        out.println(l.name().substring(0, 1).toUpperCase(Locale.ROOT) + l.name().substring(1) + " layout: "
-                + l.description());
+        out.println(title(l));
         StringBuilder pins = new StringBuilder("  vCPU -> CPU (node):");
         l.pins().forEach((vcpu, cpus) -> pins.append(' ').append(vcpu).append("->").append(cpus.format()).append(" (")
                 .append(t.nodeOf(cpus.first().orElse(-1))).append(')'));
         out.println(pins);
         out.println("  emulator -> CPU " + l.domain().cputune().flatMap(x -> x.emulatorPin()).map(CpuSet::format)
                 .orElse("(not pinned)"));
-        out.println("  memory: " + l.domain().numatune().flatMap(x -> x.memory()).map(m -> m.modeAsString().orElse("strict")
-                + " on " + m.nodeset().map(Counts::nodes).orElse("?")).orElse("no numatune: the kernel places "
-                + "it wherever the touching vCPU runs"));
+        out.println("  memory: " + memoryPlacement(l));
         out.println("  validator (latency-sensitive): " + l.report().errors().size() + " error(s), "
                 + l.report().warnings().size() + " warning(s)");
         for (Finding f : l.report().findings()) {

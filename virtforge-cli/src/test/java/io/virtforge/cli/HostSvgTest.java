@@ -147,6 +147,32 @@ class HostSvgTest {
         assertThat(width + "x" + height).isEqualTo(root.getAttribute("width") + "x" + root.getAttribute("height"));
     }
 
+    @Test
+    void numaCompareDrawsBothLayoutsSideBySide() throws Exception {
+        Path svg = Path.of("target", "numa-compare-xeon-2s.svg");
+        Files.createDirectories(svg.getParent());
+
+        CliRun run = CliRun.of("numa-compare", "--connect", "fake:///xeon-2s", "--vcpus", "4", "--memory", "8",
+                "--svg", svg.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Document doc = parse(Files.readString(svg));
+        List<Element> panels = all(doc, "/*/*[@class='panel']");
+        assertThat(panels).hasSize(2);
+        assertThat(Integer.parseInt(panels.get(1).getAttribute("x"))).isEqualTo(Integer.parseInt(panels.get(0)
+                .getAttribute("width")));
+        assertThat(panels).extracting(p -> p.getElementsByTagNameNS("*", "text").item(0).getTextContent())
+                .satisfiesExactly(t -> assertThat(t).startsWith("Aligned layout: one guest cell"),
+                        t -> assertThat(t).startsWith("Crossing layout: two guest cells"));
+        // the aligned guest's vCPUs all on one node, the crossing one's on both
+        assertThat(all(doc, "/*/*[@class='panel'][1]//*[@class='node'][.//*[@data-domain='numa-aligned'][@data-kind='vcpus']]"))
+                .hasSize(1);
+        assertThat(all(doc, "/*/*[@class='panel'][2]//*[@class='node'][.//*[@data-domain='numa-crossing'][@data-kind='vcpus']]"))
+                .hasSize(2);
+        assertThat(text(doc, "/*/*[@class='panel'][2]/*[@class='notes']")).contains("no numatune", "NUMA");
+        render(svg);
+    }
+
     /** Renders an SVG to a PNG beside it with rsvg-convert; skips (fails under CI) where it is not installed. */
     static Path render(Path svg) throws Exception {
         if (!Files.isExecutable(RSVG)) {
