@@ -154,12 +154,26 @@ class RealHostIT {
             assertThat(MiniJson.<Long>get(line, "cpu", "vcpus")).isEqualTo(2L);
         }
 
+        drawsTheRealHostWithTheGuestsPins();
         stopsOnSigint();
 
         vm.destroy();
         vm.undefine();
         assertThat(connection.lookup(name)).isEmpty();
         LOG.info("the whole real-host round took {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** host --svg on the real host: the running guest's vCPU, emulator and I/O thread pins on CPU 0, drawn by rsvg. */
+    private void drawsTheRealHostWithTheGuestsPins() throws Exception {
+        Path svg = images.resolve("host.svg");
+        CliRun picture = CliRun.of("host", "--connect", URI, "--svg", svg.toString());
+        assertThat(picture.exitCode()).as(picture.toString()).isZero();
+        org.w3c.dom.Document doc = HostSvgTest.parse(Files.readString(svg));
+        assertThat(HostSvgTest.all(doc, "//*[@class='legend-entry']")).extracting(e -> e.getAttribute("data-domain"))
+                .contains(name);
+        assertThat(HostSvgTest.all(doc, "//*[@data-cpu='0']/*[@class='use'][@data-domain='" + name + "']"))
+                .extracting(e -> e.getAttribute("data-kind")).containsExactly("vcpus", "emulator", "iothread");
+        HostSvgTest.render(svg);
     }
 
     /** create-optimized-vm's tiny TCG guest with {@code virtforge.stay}: it keeps running until destroyed. */
