@@ -35,13 +35,20 @@ final class HostSvg {
     private static final int CORES_PER_ROW = 8;
     private static final int LINE = 16;
     private static final int BAR_W = 360;
+    /**
+     * Stands for the node boxes' width until the drawing's width is known; no text can contain it, since
+     * {@link #esc} turns NUL into U+FFFD.
+     */
+    private static final String NODE_WIDTH = "\u0000NODE-WIDTH\u0000";
 
     private final HostPicture picture;
     private final HostState state;
     private final HostTopology t;
     private final Map<String, String> colours = new LinkedHashMap<>();
     private final int coreW;
-    private final int width;
+    private final int minWidth;
+    /** The right edge of the widest text so far. */
+    private int right;
 
     HostSvg(HostPicture picture) {
         this.picture = picture;
@@ -51,8 +58,8 @@ final class HostSvg {
         int threads = t.cpus().stream().mapToInt(c -> Math.max(1, c.siblings().size())).max().orElse(1);
         this.coreW = GAP + threads * (CPU_W + GAP);
         int cores = t.nodes().stream().mapToInt(n -> HostPicture.cores(t, n).size()).max().orElse(1);
-        this.width = Math.max(2 * MARGIN + 2 * GAP + Math.min(CORES_PER_ROW, Math.max(1, cores)) * (coreW + GAP),
-                2 * MARGIN + BAR_W + 420);
+        this.minWidth = Math.max(2 * MARGIN + 2 * GAP + Math.min(CORES_PER_ROW, Math.max(1, cores)) * (coreW + GAP),
+                2 * MARGIN + BAR_W + 300);
     }
 
     /** A drawing without its {@code <svg>} element, to stand alone or beside others. */
@@ -94,8 +101,9 @@ final class HostSvg {
     /** The host under a heading, with lines of notes after the legend. */
     Drawing draw(String heading, List<String> notes) {
         StringBuilder body = new StringBuilder();
+        right = 0;
         int y = MARGIN;
-        text(body, MARGIN, y + 14, 16, "bold", heading);
+        label(body, MARGIN, y + 14, 16, "bold", heading);
         y += 28;
         for (NumaNode n : t.nodes()) {
             y = node(body, n, y) + MARGIN;
@@ -104,7 +112,7 @@ final class HostSvg {
                 .filter(d -> d.numaNode().isEmpty() || t.node(d.numaNode().getAsInt()).isEmpty()).toList();
         if (!unplaced.isEmpty()) {
             body.append("<g class=\"unplaced\">\n");
-            text(body, MARGIN, y + 12, 13, "bold", "PCI devices on no NUMA node (the firmware names none)");
+            label(body, MARGIN, y + 12, 13, "bold", "PCI devices on no NUMA node (the firmware names none)");
             y = devices(body, unplaced, MARGIN + GAP, y + 20) + MARGIN;
             body.append("</g>\n");
         }
@@ -112,13 +120,15 @@ final class HostSvg {
         if (!notes.isEmpty()) {
             body.append("<g class=\"notes\">\n");
             for (String note : notes) {
-                text(body, MARGIN, y + 12, 11, "normal", note);
+                label(body, MARGIN, y + 12, 11, "normal", note);
                 y += LINE;
             }
             body.append("</g>\n");
             y += GAP;
         }
-        return new Drawing(body.toString(), width, y);
+        int width = Math.max(minWidth, right + 2 * MARGIN);
+        // the node boxes span the drawing, known only now that every text is placed
+        return new Drawing(body.toString().replace(NODE_WIDTH, Integer.toString(width - 2 * MARGIN)), width, y);
     }
 
     /** The domains and their colours, in the legend's order. */
@@ -145,14 +155,16 @@ final class HostSvg {
         y = devices(in, devices, x0, y);
         int height = y - top + GAP;
         out.append("<g class=\"node\" data-node=\"").append(n.id()).append("\">\n");
-        rect(out, MARGIN, top, width - 2 * MARGIN, height, "#f3f6ee", "#5a7a2e", "node-box");
+        out.append("<rect class=\"node-box\" x=\"").append(MARGIN).append("\" y=\"").append(top).append("\" width=\"")
+                .append(NODE_WIDTH).append("\" height=\"").append(height)
+                .append("\" rx=\"3\" fill=\"#f3f6ee\" stroke=\"#5a7a2e\"/>\n");
         StringBuilder head = new StringBuilder("NUMA node " + n.id() + ": " + Sizes.human(n.memory()) + ", CPUs "
                 + n.cpus().format());
         if (!n.distances().isEmpty()) {
             head.append(", distances");
             n.distances().forEach((to, d) -> head.append(' ').append(to).append(':').append(d));
         }
-        text(out, MARGIN + GAP, top + 16, 13, "bold", head.toString());
+        label(out, MARGIN + GAP, top + 16, 13, "bold", head.toString());
         out.append(in).append("</g>\n");
         return top + height;
     }
@@ -164,7 +176,7 @@ final class HostSvg {
                 : "Core";
         out.append("<g class=\"core\" data-cpus=\"").append(core.format()).append("\">\n");
         rect(out, x, y, coreW, CPU_H + 24, "#e6ebdc", "#8fa36b", "core-box");
-        text(out, x + 4, y + 13, 10, "normal", name);
+        label(out, x + 4, y + 13, 10, "normal", name);
         int cx = x + GAP;
         for (int id : core.toArray()) {
             cpu(out, id, cx, y + 18);
@@ -199,7 +211,7 @@ final class HostSvg {
                     .append("\" font-weight=\"bold\" fill=\"").append(ink(colours.get(u.domain()))).append("\">")
                     .append(esc(clip(u.mark(), 10))).append("</text>\n");
         }
-        text(out, x + 4, y + 11, 10, isolated ? "bold" : "normal", "CPU " + id + (isolated ? " iso" : "")
+        label(out, x + 4, y + 11, 10, isolated ? "bold" : "normal", "CPU " + id + (isolated ? " iso" : "")
                 + (offline ? " off" : ""));
         out.append("</g>\n");
     }
@@ -224,7 +236,7 @@ final class HostSvg {
                 segment(out, x, y, drawn, used - drawn, p.total(), "#888888", "");
             }
         }
-        text(out, x + BAR_W + 8, y + 11, 11, "normal", p.size().format() + " huge pages: " + used + " used, "
+        label(out, x + BAR_W + 8, y + 11, 11, "normal", p.size().format() + " huge pages: " + used + " used, "
                 + p.free() + " free of " + p.total());
         out.append("</g>\n");
         return y + 18;
@@ -251,7 +263,7 @@ final class HostSvg {
             line.append(d.isVf() ? " (VF)" : "").append(", ").append(d.driver().orElse("no driver"));
             d.netdev().ifPresent(nd -> line.append(", ").append(nd));
             owner.ifPresent(o -> line.append(" \u2192 ").append(o));
-            text(out, x + 16, y + 11, 11, owner.isPresent() ? "bold" : "normal", line.toString());
+            label(out, x + 16, y + 11, 11, owner.isPresent() ? "bold" : "normal", line.toString());
             out.append("</g>\n");
             y += LINE;
         }
@@ -265,10 +277,10 @@ final class HostSvg {
 
     private int legend(StringBuilder out, int top) {
         out.append("<g class=\"legend\">\n");
-        text(out, MARGIN, top + 12, 13, "bold", "Domains");
+        label(out, MARGIN, top + 12, 13, "bold", "Domains");
         int y = top + 20;
         if (colours.isEmpty()) {
-            text(out, MARGIN, y + 11, 11, "normal", "none running with pins on this host");
+            label(out, MARGIN, y + 11, 11, "normal", "none running with pins on this host");
             y += LINE;
         }
         for (DomainFootprint f : state.footprints().stream()
@@ -279,21 +291,29 @@ final class HostSvg {
             line.append(f.vcpuPins().isEmpty() ? ", unpinned" : " on CPUs " + f.vcpuPins().format());
             line.append(f.emulatorPin().isEmpty() ? "" : ", emulator on " + f.emulatorPin().format());
             line.append(f.iothreadPins().isEmpty() ? "" : ", I/O threads on " + f.iothreadPins().format());
-            text(out, MARGIN + 18, y + 11, 11, "normal", line.toString());
+            label(out, MARGIN + 18, y + 11, 11, "normal", line.toString());
             out.append("</g>\n");
             y += LINE;
         }
-        text(out, MARGIN, y + 13, 10, "normal", "On a CPU: vN = the domain's vCPU N, emu = its emulator threads, "
-                + "ioN = its I/O thread N; iso = isolated (black frame), off = offline (grey). Huge page bars: "
-                + "a domain's pages in its colour, other used pages grey, free white.");
+        label(out, MARGIN, y + 13, 10, "normal", "On a CPU: vN = the domain's vCPU N, emu = its emulator threads, "
+                + "ioN = its I/O thread N; iso = isolated (black frame), off = offline (grey).");
+        label(out, MARGIN, y + 27, 10, "normal", "Huge page bars: a domain's pages in its colour, other used pages grey, "
+                + "free white.");
         out.append("</g>\n");
-        return y + 24;
+        return y + 38;
     }
 
     private static void rect(StringBuilder out, int x, int y, int w, int h, String fill, String stroke, String cls) {
         out.append("<rect class=\"").append(cls).append("\" x=\"").append(x).append("\" y=\"").append(y)
                 .append("\" width=\"").append(w).append("\" height=\"").append(h).append("\" rx=\"3\" fill=\"")
                 .append(fill).append("\" stroke=\"").append(stroke).append("\"/>\n");
+    }
+
+    /** A text of this drawing: it widens the drawing where it would run past the edge. */
+    private void label(StringBuilder out, int x, int y, int size, String weight, String s) {
+        text(out, x, y, size, weight, s);
+        // DejaVu Sans averages about 0.6 em a character, bold a little more
+        right = Math.max(right, x + (int) Math.ceil(s.length() * size * (weight.equals("bold") ? 0.66 : 0.6)));
     }
 
     private static void text(StringBuilder out, int x, int y, int size, String weight, String s) {

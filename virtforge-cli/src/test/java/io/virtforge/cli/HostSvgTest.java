@@ -122,6 +122,29 @@ class HostSvgTest {
     }
 
     @Test
+    void aVfGoesWithItsOwnerAndTheUnassignedOnesStayOut() throws Exception {
+        FakeVirtConnection sriov = Fixtures.get(Fixtures.SRIOV_HOST).connect();
+        sriov.define(DomainBuilder.named("nfv").vcpus(1).memory(DataSize.gib(1))
+                .hostdev(PciAddress.parse("0000:3b:02.1")).build()).start();
+
+        Document svg = parse(new HostSvg(new HostPicture(sriov.hostState(), java.util.Optional.empty()))
+                .render("fake:///sriov-host"));
+
+        assertThat(all(svg, "//*[@data-node='1']/*[@class='pci']")).extracting(e -> e.getAttribute("data-address")
+                + " " + e.getAttribute("data-owner")).contains("0000:3b:00.0 ", "0000:3b:02.1 nfv")
+                .noneMatch(a -> a.startsWith("0000:3b:02.0"));
+    }
+
+    @Test
+    void aLongTitleWidensThePicture() throws Exception {
+        String source = "qemu+ssh://root@" + "h".repeat(200) + "/system";
+        Element root = parse(new HostSvg(new HostPicture(Fixtures.get(Fixtures.XEON_2S).connect().hostState(),
+                java.util.Optional.empty())).render(source)).getDocumentElement();
+
+        assertThat(Integer.parseInt(root.getAttribute("width"))).isGreaterThan((int) (source.length() * 16 * 0.6));
+    }
+
+    @Test
     void anUnwritableFileIsAProblemNamingIt() {
         CliRun run = CliRun.of("host", "--connect", "fake:///xeon-2s", "--svg", dir.resolve("no/such/dir.svg").toString());
 
