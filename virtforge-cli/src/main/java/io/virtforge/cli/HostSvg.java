@@ -9,7 +9,6 @@ import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.NumaNode;
 import io.virtforge.topology.PciDevice;
 import io.virtforge.value.CpuSet;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,11 +128,6 @@ final class HostSvg {
         int width = Math.max(minWidth, right + 2 * MARGIN);
         // the node boxes span the drawing, known only now that every text is placed
         return new Drawing(body.toString().replace(NODE_WIDTH, Integer.toString(width - 2 * MARGIN)), width, y);
-    }
-
-    /** The domains and their colours, in the legend's order. */
-    Map<String, String> colours() {
-        return Map.copyOf(colours);
     }
 
     private int node(StringBuilder out, NumaNode n, int top) {
