@@ -2,6 +2,7 @@ package io.virtforge.migrate;
 
 import io.virtforge.connect.MigrationOptions;
 import io.virtforge.connect.MigrationResult;
+import io.virtforge.connect.NotSupportedException;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.fleet.Claim;
@@ -48,12 +49,20 @@ public final class LiveMigration {
     }
 
     /**
-     * Plans the migration and moves nothing (a dry run): the destination's placement and XML.
+     * Plans the migration and moves nothing (a dry run): the destination's placement and XML. The source XML is
+     * the migratable one, or the live one from a provider that does not migrate (the placement is the same: the
+     * two differ only in what the hypervisor added for itself).
      *
      * @throws MigrationRefusedException when a pre-check refuses or no placement exists
      */
     public MigrationPlan plan(VirtDomain domain, VirtConnection source, VirtConnection destination) {
-        Domain xml = domain.migratable();
+        Domain xml;
+        try {
+            xml = domain.migratable();
+        } catch (NotSupportedException e) {
+            LOG.debug("{}: planning from the live XML", e.getMessage());
+            xml = domain.live();
+        }
         return planner.plan(xml, source.topology(), destinationHost(destination).state());
     }
 

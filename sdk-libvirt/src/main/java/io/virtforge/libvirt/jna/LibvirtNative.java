@@ -117,6 +117,24 @@ final class LibvirtNative {
     /** Reads (never keeps or frees) the caller-owned parameter array; returns 0 or -1. */
     static native int virDomainSetNumaParameters(Pointer dom, Pointer params, int nparams, int flags);
 
+    // ---- migration ---------------------------------------------------------------------------
+
+    /**
+     * Migrates {@code domain} to the connection {@code dconn} with a caller-owned typed parameter array; returns a
+     * new {@code virDomainPtr} on {@code dconn} the caller must free ({@link #virDomainFree}), or NULL on error.
+     */
+    static native Pointer virDomainMigrate3(Pointer domain, Pointer dconn, Pointer params, int nparams, int flags);
+
+    /**
+     * Stores the job's type in {@code type} and a malloc'd typed parameter array (free with
+     * {@link #virTypedParamsFree}) in {@code params}; returns 0 or -1.
+     */
+    static native int virDomainGetJobStats(Pointer domain, IntByReference type, PointerByReference params,
+            IntByReference nparams, int flags);
+
+    /** Releases a {@code virDomainPtr} reference; returns 0 or -1. */
+    static native int virDomainFree(Pointer domain);
+
     // ---- statistics --------------------------------------------------------------------------
 
     /**

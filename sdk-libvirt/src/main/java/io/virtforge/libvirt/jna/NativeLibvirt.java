@@ -189,6 +189,37 @@ public final class NativeLibvirt {
         });
     }
 
+    // ---- migration ---------------------------------------------------------------------------
+
+    /**
+     * {@code virDomainMigrate3}: migrates the domain to the connection {@code dest}, returning once it runs there
+     * (or failed: then it still runs here).
+     *
+     * @param params {@code migrate_uri}, {@code destination_name}, {@code destination_xml}, {@code persistent_xml}
+     *               (strings), {@code bandwidth} (MiB/s, a Long); other fields typed from their Java value
+     * @param flags  {@link NativeFlags#MIGRATE_LIVE} and the other {@code MIGRATE_*} flags, or'ed
+     */
+    public static void migrate3(Domain dom, Connect dest, Map<String, ?> params, int flags) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(dest, "dest");
+        try {
+            onDomain(dom, d -> {
+                MigrationCalls.migrate3(d, Handles.connection(dest), params, flags);
+                return null;
+            });
+        } finally {
+            Reference.reachabilityFence(dest);
+        }
+    }
+
+    /**
+     * {@code virDomainGetJobStats}: the domain's current job (or with {@link NativeFlags#JOB_STATS_COMPLETED} its
+     * last completed one).
+     */
+    public static JobStats jobStats(Domain dom, int flags) {
+        return onDomain(dom, d -> MigrationCalls.jobStats(d, flags));
+    }
+
     // ---- statistics --------------------------------------------------------------------------
 
     /**
