@@ -9,7 +9,10 @@ import io.virtforge.connect.MigrationResult;
 import io.virtforge.connect.NotSupportedException;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.connect.VirtDomain;
+import io.virtforge.fleet.ClaimConflictException;
+import io.virtforge.fleet.ClaimStore;
 import io.virtforge.fleet.Fleet;
+import io.virtforge.fleet.FleetHost;
 import io.virtforge.fleet.InMemoryClaimStore;
 import io.virtforge.model.Domain;
 import io.virtforge.model.DomainXml;
@@ -25,6 +28,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,44 @@ class LiveMigrationTest {
                 .isInstanceOf(InvalidStateException.class);
         assertThat(store.pendingCount()).isZero();
         assertThat(store.fleet().host("dest").orElseThrow().state().pinnedCpus().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aClaimLostToAConcurrentChangeIsPlannedAgain() {
+        InMemoryClaimStore store = new InMemoryClaimStore(Fleet.empty());
+        int[] claims = {0};
+        ClaimStore racing = (ClaimStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ClaimStore.class}, (p, m, a) -> {
+                    if (m.getName().equals("claim") && claims[0]++ == 0) {
+                        // another scheduler took the first CPUs of the destination in between
+                        store.putHost(FleetHost.of("dest", HostState.of(DESTINATION, List.of(DomainBuilder
+                                .named("other").memory(DataSize.gib(1)).vcpus(2).pinVcpus(CpuSet.of(0, 4))
+                                .assemble()))));
+                        throw new ClaimConflictException("dest", (Long) a[1], OptionalLong.of(-1));
+                    }
+                    return m.invoke(store, a);
+                });
+        MigrationOutcome outcome = LiveMigration.builder().claims(racing, "dest").build()
+                .migrate(domain(o -> new MigrationResult(domain(x -> null), Optional.empty())), connection("src", SOURCE),
+                        connection("dest", DESTINATION));
+        assertThat(claims[0]).isEqualTo(2);
+        assertThat(outcome.plan().placement().vcpuPins().values()).noneMatch(c -> c.contains(0) || c.contains(4));
+
+        claims[0] = 0;
+        InMemoryClaimStore fresh = new InMemoryClaimStore(Fleet.empty());
+        ClaimStore alwaysLosing = (ClaimStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ClaimStore.class}, (p, m, a) -> {
+                    if (m.getName().equals("claim")) {
+                        claims[0]++;
+                        throw new ClaimConflictException("dest", (Long) a[1], OptionalLong.of(-1));
+                    }
+                    return m.invoke(fresh, a);
+                });
+        assertThatThrownBy(() -> LiveMigration.builder().claims(alwaysLosing, "dest").attempts(2).build()
+                .migrate(domain(o -> null), connection("src", SOURCE), connection("dest", DESTINATION)))
+                .isInstanceOf(ClaimConflictException.class);
+        assertThat(claims[0]).isEqualTo(2);
+        assertThat(sent).hasSize(1); // only the first migration was sent
     }
 
     @Test
