@@ -9,6 +9,7 @@ import io.virtforge.fleet.Claim;
 import io.virtforge.fleet.ClaimConflictException;
 import io.virtforge.fleet.ClaimStore;
 import io.virtforge.fleet.FleetHost;
+import io.virtforge.model.CpuMode;
 import io.virtforge.model.Domain;
 import io.virtforge.topology.HostTopology;
 import java.util.Objects;
@@ -79,6 +80,7 @@ public final class LiveMigration {
     public MigrationOutcome migrate(VirtDomain domain, VirtConnection source, VirtConnection destination) {
         Domain xml = domain.migratable();
         HostTopology sourceHost = source.topology();
+        checkCpu(xml, destination);
         MigrationPlan plan;
         Claim claim = null;
         if (claims == null) {
@@ -103,6 +105,19 @@ public final class LiveMigration {
         }
         LOG.info("domain {} migrated to {} with {}", domain.name(), destination.uri(), plan.placement().toJson());
         return new MigrationOutcome(plan, result, Optional.ofNullable(claim));
+    }
+
+    /** A guest CPU the destination's hypervisor cannot give is refused there (host-passthrough: the planner's check). */
+    private static void checkCpu(Domain xml, VirtConnection destination) {
+        boolean passthrough = xml.cpu().flatMap(c -> c.mode()).filter(m -> m == CpuMode.HOST_PASSTHROUGH).isPresent();
+        if (passthrough) {
+            return;
+        }
+        destination.compareGuestCpu(xml).filter(c -> !c.compatible()).ifPresent(c -> {
+            throw new MigrationRefusedException(RefusalCode.CPU_MISMATCH, "the destination's hypervisor cannot give "
+                    + "domain " + xml.name() + " its CPU " + xml.cpu().flatMap(cpu -> cpu.model()).orElse("(default)")
+                    + " (libvirt's CPU comparison says " + c + ")");
+        });
     }
 
     private ClaimedPlan planAndClaim(String name, Domain xml, HostTopology sourceHost, VirtConnection destination) {

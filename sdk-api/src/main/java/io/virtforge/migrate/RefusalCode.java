@@ -6,7 +6,10 @@ public enum RefusalCode {
     SAME_HOST,
     /** The domain holds a VFIO host device (a PCI hostdev or an SR-IOV NIC): device state cannot move live. */
     VFIO_DEVICE,
-    /** The guest CPU is the host's ({@code host-passthrough}) and the destination's CPU differs. */
+    /**
+     * The guest CPU cannot move: {@code host-passthrough} to a host whose CPU differs, or a CPU model the
+     * destination's hypervisor cannot give (libvirt's hypervisor CPU comparison, asked by {@link LiveMigration}).
+     */
     CPU_MISMATCH,
     /** A guest cell's huge pages: no destination node has that many free pages of the size. */
     HUGEPAGES_SHORT,

@@ -3,6 +3,7 @@ package io.virtforge.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.virtforge.connect.CpuComparison;
 import io.virtforge.connect.InvalidStateException;
 import io.virtforge.connect.MigrationOptions;
 import io.virtforge.connect.MigrationResult;
@@ -125,6 +126,20 @@ class LiveMigrationTest {
     }
 
     @Test
+    void aCpuTheDestinationsHypervisorCannotGiveIsRefused() {
+        InMemoryClaimStore store = new InMemoryClaimStore(Fleet.empty());
+        assertThatThrownBy(() -> LiveMigration.builder().claims(store, "dest").build().migrate(domain(o -> null),
+                connection("src", SOURCE), connection("dest", DESTINATION, Optional.of(CpuComparison.INCOMPATIBLE))))
+                .isInstanceOfSatisfying(MigrationRefusedException.class,
+                        e -> assertThat(e.code()).isEqualTo(RefusalCode.CPU_MISMATCH));
+        assertThat(sent).isEmpty();
+        assertThat(store.pendingCount()).isZero();
+        LiveMigration.builder().build().migrate(domain(o -> new MigrationResult(domain(x -> null), Optional.empty())),
+                connection("src", SOURCE), connection("dest", DESTINATION, Optional.of(CpuComparison.SUPERSET)));
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
     void aRefusalClaimsNothingAndMovesNothing() {
         InMemoryClaimStore store = new InMemoryClaimStore(Fleet.empty());
         assertThatThrownBy(() -> LiveMigration.builder().claims(store, "dest").build()
@@ -170,11 +185,16 @@ class LiveMigrationTest {
     }
 
     private static VirtConnection connection(String uri, HostTopology host) {
+        return connection(uri, host, Optional.empty());
+    }
+
+    private static VirtConnection connection(String uri, HostTopology host, Optional<CpuComparison> cpu) {
         return (VirtConnection) Proxy.newProxyInstance(LiveMigrationTest.class.getClassLoader(),
                 new Class<?>[] {VirtConnection.class}, (p, m, a) -> switch (m.getName()) {
                     case "uri" -> uri;
                     case "topology" -> host;
                     case "hostState" -> HostState.of(host);
+                    case "compareGuestCpu" -> cpu;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }

@@ -3,6 +3,7 @@ package io.virtforge.libvirt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.virtforge.connect.CpuComparison;
 import io.virtforge.connect.DefineOptions;
 import io.virtforge.connect.DomainState;
 import io.virtforge.connect.MigrationOptions;
@@ -116,9 +117,17 @@ class LiveMigrationIT {
                 .build();
     }
 
-    /** The pre-checks on the real hosts, before anything runs: the same host, and two guest cells on one node. */
+    /**
+     * The pre-checks on the real hosts, before anything runs: the same host, two guest cells on one node, and
+     * libvirt's comparison of the guest CPU with what the destination's QEMU gives (TCG gives {@code qemu64}, not a
+     * Skylake server; a guest with such a CPU cannot start here, so the comparison is asked directly).
+     */
     private static void refusals(LibvirtConnection source, LibvirtConnection destination, Path dir) {
         Domain twoCells = QemuGuestIT.testGuest("two-cells", dir.resolve("unused.log"));
+        assertThat(destination.compareGuestCpu(twoCells)).hasValueSatisfying(c -> assertThat(c.compatible()).isTrue());
+        Domain skylake = QemuGuestIT.tinyGuest("skylake", dir.resolve("unused.log"), "").memory(DataSize.mib(64))
+                .cpu(c -> c.model("Skylake-Server")).assemble();
+        assertThat(destination.compareGuestCpu(skylake)).hasValue(CpuComparison.INCOMPATIBLE);
         assertThatThrownBy(() -> MigrationPlanner.create().plan(twoCells, source.topology(), source.hostState()))
                 .isInstanceOfSatisfying(MigrationRefusedException.class,
                         e -> assertThat(e.code()).isEqualTo(RefusalCode.SAME_HOST));

@@ -45,6 +45,10 @@ final class LibvirtNative {
     static native Pointer virConnectGetDomainCapabilities(Pointer conn, String emulatorbin, String arch,
             String machine, String virttype, int flags);
 
+    /** Returns libvirt's {@code virCPUCompareResult} (0 incompatible, 1 identical, 2 superset) or -1 on error. */
+    static native int virConnectCompareHypervisorCPU(Pointer conn, String emulator, String arch, String machine,
+            String virttype, String xmlCPU, int flags);
+
     /** Fills the caller-owned {@code counts[npages * cellCount]}; returns the entries filled or -1. */
     static native int virNodeGetFreePages(Pointer conn, int npages, int[] pages, int startCell, int cellCount,
             long[] counts, int flags);

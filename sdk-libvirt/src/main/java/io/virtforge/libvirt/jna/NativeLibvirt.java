@@ -65,6 +65,19 @@ public final class NativeLibvirt {
     }
 
     /**
+     * {@code virConnectCompareHypervisorCPU}: how a guest CPU ({@code <cpu>} XML) compares with what the hypervisor
+     * gives for the emulator, architecture, machine and virtualisation type ({@code null}: the driver's default).
+     *
+     * @return 0 incompatible, 1 identical, 2 superset (libvirt's {@code virCPUCompareResult})
+     */
+    public static int compareHypervisorCpu(Connect conn, String emulator, String arch, String machine,
+            String virttype, String cpuXml, int flags) {
+        Objects.requireNonNull(cpuXml, "cpuXml");
+        return onConnection(conn, c -> HostCalls.compareHypervisorCpu(c, emulator, arch, machine, virttype, cpuXml,
+                flags));
+    }
+
+    /**
      * {@code virNodeGetFreePages}: free pages of each given size on {@code cellCount} consecutive NUMA cells
      * starting at {@code startCell}.
      *
