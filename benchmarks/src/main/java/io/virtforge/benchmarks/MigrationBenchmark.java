@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -Dvirtforge.bench.uri1=URI1 -Dvirtforge.bench.uri2=URI2 -jar benchmarks/target/benchmarks.jar MigrationBenchmark
  * </pre>
  * (JMH passes the {@code -D} options of its own JVM on to the forks.) Needs root (huge pages are raised for the
- * run through libvirt and put back at the end).
+ * run through libvirt and taken back at the end).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -66,7 +66,7 @@ public class MigrationBenchmark {
     private LibvirtConnection two;
     private boolean onOne = true;
     private VirtDomain guest;
-    private long poolBefore;
+    private long pagesAdded;
     private Path serial;
     private final List<Long> downtimes = Collections.synchronizedList(new ArrayList<>());
 
@@ -75,8 +75,8 @@ public class MigrationBenchmark {
     public void start() throws Exception {
         one = LibvirtConnection.open(required("virtforge.bench.uri1"));
         two = LibvirtConnection.open(required("virtforge.bench.uri2"));
-        poolBefore = one.topology().node(0).flatMap(n -> n.pool(PageSize.MIB_2)).map(HugePagePool::total).orElse(0L);
-        one.setPagePool(0, PageSize.MIB_2, poolBefore + Math.max(0, PAGES - one.freePages(0, PageSize.MIB_2)));
+        pagesAdded = Math.max(0, PAGES - one.freePages(0, PageSize.MIB_2));
+        one.setPagePool(0, PageSize.MIB_2, poolTotal() + pagesAdded);
         serial = Files.createTempFile("virtforge-migration-bench", ".log");
         guest = one.define(DomainBuilder.named("bench-migrate").type(DomainType.QEMU).machine("pc")
                 .directKernelBoot(GUEST + "/vmlinuz", GUEST + "/initramfs.cpio.gz", "console=ttyS0 virtforge.stay")
@@ -107,7 +107,7 @@ public class MigrationBenchmark {
         return guest;
     }
 
-    /** Removes the guest wherever it is, puts the pool back, prints libvirt's downtimes. */
+    /** Removes the guest wherever it is, takes back the pages it added, prints libvirt's downtimes. */
     @TearDown(Level.Trial)
     public void stop() throws Exception {
         for (LibvirtConnection c : List.of(one, two)) {
@@ -116,7 +116,8 @@ public class MigrationBenchmark {
                 d.undefine();
             });
         }
-        one.setPagePool(0, PageSize.MIB_2, poolBefore);
+        // what the run added, taken back from the pool as it is now (another program may have resized it)
+        one.setPagePool(0, PageSize.MIB_2, Math.max(0, poolTotal() - pagesAdded));
         one.close();
         two.close();
         Files.deleteIfExists(serial);
@@ -127,6 +128,10 @@ public class MigrationBenchmark {
                     + "ms, max %d ms", sorted.size(), sorted.get(0), sorted.get(sorted.size() / 2),
                     sorted.get(sorted.size() - 1)));
         }
+    }
+
+    private long poolTotal() {
+        return one.topology().node(0).flatMap(n -> n.pool(PageSize.MIB_2)).map(HugePagePool::total).orElse(0L);
     }
 
     private static String required(String property) {

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * daemon 1 with its vCPU and emulator on host CPU 1; daemon 2 runs another guest pinned to CPU 1. The migration
  * plans the guest's shape on daemon 2's state, claims it, sends the rewritten XML, and the guest moves live to
  * CPU 0: the destination's live XML and pin read-backs are the re-planned placement, the source has no
- * definition left, the claim is confirmed and the guest still runs. A cancelled migration leaves the guest running
- * on the source with its pins, nothing on the destination and no claim held.
+ * definition left, the claim is confirmed and the guest still runs. A cancelled migration, and one whose
+ * destination QEMU is killed mid-way, leave the guest running on the source with its pins, nothing on the
+ * destination and no claim held.
  *
  * <p>What this machine limits: it has one NUMA node and two CPUs, and both daemons see the same ones. So the
  * guest has one vCPU in one guest cell (the exact planner gives each guest cell a host node of its own, as Nova
@@ -72,10 +73,9 @@ class LiveMigrationIT {
         try (LibvirtConnection source = LibvirtConnection.open(Hosts.qemuUri());
                 LibvirtConnection destination = LibvirtConnection.open(uri2)) {
             assertThat(source.topology().hostUuid()).isPresent().isNotEqualTo(destination.topology().hostUuid());
-            long totalBefore = poolTotal(source);
-            long missing = Math.max(0, PAGES_NEEDED - source.freePages(0, PageSize.MIB_2));
+            long[] added = {0};
             try {
-                source.setPagePool(0, PageSize.MIB_2, totalBefore + missing);
+                added[0] += topUp(source, PAGES_NEEDED);
                 refusals(source, destination, dir);
 
                 destination.create(QemuGuestIT.tinyGuest(occupantName, dir.resolve("occupant.log"),
@@ -89,13 +89,20 @@ class LiveMigrationIT {
                 Map<Integer, CpuSet> pinsBefore = vm.vcpuPins();
                 assertThat(pinsBefore).isEqualTo(Map.of(0, CpuSet.of(1)));
 
+                // the guest holds its 64 pages: each attempt needs 64 more for the destination's copy (topped up
+                // again before each, as other tests on this machine may resize the pool meanwhile)
+                added[0] += topUp(source, PAGES_NEEDED / 2);
                 cancelled(vm, source, destination);
+                added[0] += topUp(source, PAGES_NEEDED / 2);
+                destinationDied(vm, source, destination);
+                added[0] += topUp(source, PAGES_NEEDED / 2);
                 moved(vm, source, destination);
             } finally {
                 cleanUp(source, name);
                 cleanUp(destination, name);
                 cleanUp(destination, occupantName);
-                source.setPagePool(0, PageSize.MIB_2, totalBefore);
+                // what this test added, taken back from the pool as it is now (other tests may resize it meanwhile)
+                source.setPagePool(0, PageSize.MIB_2, Math.max(0, poolTotal(source) - added[0]));
             }
         } finally {
             try (var files = Files.list(dir)) {
@@ -141,18 +148,54 @@ class LiveMigrationIT {
 
     /** Cancelled at the first progress report (the stream held to 1 MiB/s): nothing moved, nothing claimed. */
     private static void cancelled(LibvirtDomain vm, LibvirtConnection source, LibvirtConnection destination) {
+        failedAtFirstReport(vm, source, destination, "cancelled", vm::abortJob);
+    }
+
+    /**
+     * The destination's QEMU killed (SIGKILL) at the first progress report, the stream held to 1 MiB/s: the
+     * migration fails, the guest keeps running on the source as it was, nothing claimed.
+     */
+    private static void destinationDied(LibvirtDomain vm, LibvirtConnection source, LibvirtConnection destination) {
+        failedAtFirstReport(vm, source, destination, "destination killed", () -> {
+            List<ProcessHandle> incoming = ProcessHandle.allProcesses()
+                    .filter(p -> commandLine(p).contains("guest=" + vm.name() + ",") && commandLine(p).contains("-incoming"))
+                    .toList();
+            assertThat(incoming).as("the destination's incoming QEMU").hasSize(1);
+            incoming.get(0).destroyForcibly();
+        });
+    }
+
+    /** A process's command line from /proc (ProcessHandle.Info leaves long ones out). */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException e) {
+            return ""; // gone, or not readable
+        }
+    }
+
+    private static void failedAtFirstReport(LibvirtDomain vm, LibvirtConnection source,
+            LibvirtConnection destination, String what, Runnable failure) {
         InMemoryClaimStore store = new InMemoryClaimStore(Fleet.empty());
         List<MigrationProgress> seen = new CopyOnWriteArrayList<>();
+        List<Throwable> failed = new CopyOnWriteArrayList<>();
         MigrationOptions slow = MigrationOptions.builder().migrationUri("tcp://127.0.0.1")
                 .bandwidthPerSecond(DataSize.mib(1)).progress(p -> {
                     if (seen.isEmpty()) {
-                        vm.abortJob();
+                        try {
+                            failure.run();
+                        } catch (RuntimeException | AssertionError e) {
+                            failed.add(e);
+                            vm.abortJob(); // do not wait for a 1 MiB/s migration to end
+                        }
                     }
                     seen.add(p);
                 }, Duration.ofMillis(100)).build();
         LiveMigration migration = LiveMigration.builder().claims(store, DEST_HOST).options(slow).build();
         assertThatThrownBy(() -> migration.migrate(vm, source, destination)).isInstanceOf(VirtException.class)
-                .satisfies(e -> LOG.info("the cancelled migration: {}", e.getMessage()));
+                .satisfies(e -> LOG.info("the migration, {}: {}", what, e.getMessage()));
+        assertThat(failed).as("making the migration fail (%s)", what).isEmpty();
         assertThat(seen).isNotEmpty();
         assertThat(vm.state()).isEqualTo(DomainState.RUNNING);
         assertThat(vm.persistent()).isTrue();
@@ -230,6 +273,15 @@ class LiveMigrationIT {
                 d.undefine();
             }
         });
+    }
+
+    /** Raises node 0's 2 MiB pool so that {@code free} pages are free; returns the pages added. */
+    private static long topUp(LibvirtConnection conn, long free) {
+        long missing = Math.max(0, free - conn.freePages(0, PageSize.MIB_2));
+        if (missing > 0) {
+            conn.setPagePool(0, PageSize.MIB_2, poolTotal(conn) + missing);
+        }
+        return missing;
     }
 
     private static long poolTotal(LibvirtConnection conn) {
