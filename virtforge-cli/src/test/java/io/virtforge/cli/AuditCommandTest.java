@@ -25,6 +25,7 @@ class AuditCommandTest {
     @BeforeEach
     void host() {
         xeon = Fixtures.get(Fixtures.XEON_2S).connect();
+        xeon.storage().addFolder(images.toString()); // the command line makes its images there for real
         // a tuned VM, made by the command line
         assertThat(CliRun.on(xeon, "create-optimized-vm", "tuned", "4", "4", "10", "0", "--images", images.toString())
                 .exitCode()).isZero();
@@ -89,5 +90,23 @@ class AuditCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("No domains on fake:///xeon-2s (a fake host starts empty in every run).",
                 "0 domain(s) and the host: 0 error(s)");
+    }
+
+    @Test
+    void liveAuditAddsTheRunningDomainsDrift() {
+        io.virtforge.connect.VirtDomain tuned = xeon.domain("tuned");
+        int vcpu = tuned.vcpuPins().keySet().iterator().next();
+        new io.virtforge.fake.kernel.FakeQemuProcesses(xeon.sysfs().orElseThrow()).sync(xeon);
+        assertThat(CliRun.on(xeon, "audit", "--live", "--domain", "tuned", "--interval", "0.01").out())
+                .as("the tuning holds").doesNotContain("PIN_DRIFT", "MEMORY_OFF_NODE", "HUGEPAGES_NOT_USED");
+        tuned.pinVcpu(vcpu, CpuSet.of(63), io.virtforge.connect.Scope.LIVE);
+
+        CliRun run = CliRun.on(xeon, "audit", "--live", "--domain", "tuned", "--interval", "0.01");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("WARNING PIN_DRIFT at /domain[name='tuned']/cputune/vcpupin[@vcpu='" + vcpu + "']",
+                "fix: pin it back: virsh vcpupin tuned " + vcpu);
+        assertThat(CliRun.on(xeon, "audit", "--domain", "tuned").out()).as("without --live").doesNotContain("PIN_DRIFT");
+        assertThat(CliRun.on(xeon, "audit", "--live", "--interval", "0").exitCode()).isEqualTo(Virtforge.BAD_INPUT);
     }
 }

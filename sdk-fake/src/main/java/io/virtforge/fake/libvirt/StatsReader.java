@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  * Memory: {@code actual} is the running definition's current memory (the balloon target); {@code unused}
  * and {@code available} only with a balloon and once {@link FakeGuests#unusedMemory} set them; {@code rss}
  * is the current memory. Bulk statistics use libvirt's typed-parameter names ({@code cpu.time},
- * {@code balloon.current}, {@code block.0.rd.bytes}...).
+ * {@code balloon.current}, {@code vcpu.0.time}, {@code block.0.rd.bytes}...).
  */
 final class StatsReader {
     private StatsReader() {
@@ -89,10 +89,31 @@ final class StatsReader {
         return r.nic(device);
     }
 
+    /**
+     * What QEMU reports of a shut-off domain (virsh domstats, libvirt 9.0): the balloon and vCPU counts of its
+     * definition and its disks' names and sources, no counters. (It adds the images' allocation, capacity and
+     * physical size, which the fake does not know, and libvirtd's own CPU time, which sdk-libvirt drops.)
+     */
+    private static void inactive(Domain d, Map<String, Object> raw) {
+        d.currentMemory().or(d::memory).ifPresent(m -> raw.put("balloon.current", m.toKibRoundedUp()));
+        d.memory().ifPresent(m -> raw.put("balloon.maximum", m.toKibRoundedUp()));
+        raw.put("vcpu.current", PinReadback.currentVcpus(d));
+        raw.put("vcpu.maximum", d.vcpuCount());
+        int i = 0;
+        for (io.virtforge.model.Disk disk : d.devices().disks()) {
+            String p = "block." + i++ + ".";
+            disk.targetDev().ifPresent(t -> raw.put(p + "name", t));
+            disk.source().flatMap(s -> s.file().or(s::dev)).ifPresent(path -> raw.put(p + "path", path));
+        }
+        raw.put("block.count", i);
+    }
+
     static DomainStats bulk(FakeState state, DomainEntry e) {
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("state.state", e.state.ordinal());
+        raw.put("state.reason", e.reason);
         if (!e.active()) {
+            inactive(e.config, raw);
             return new DomainStats(e.name, e.state, 0, List.of(), List.of(), raw);
         }
         GuestRuntime r = running(state, e);
@@ -100,8 +121,12 @@ final class StatsReader {
         MemoryStats m = memory(state, e);
         raw.put("balloon.current", m.actual().getAsLong());
         e.live.memory().ifPresent(max -> raw.put("balloon.maximum", max.toKibRoundedUp()));
-        raw.put("vcpu.current", e.live.vcpuCount());
+        raw.put("vcpu.current", PinReadback.currentVcpus(e.live));
         raw.put("vcpu.maximum", e.live.vcpuCount());
+        for (VcpuInfo v : vcpus(state, e)) {
+            raw.put("vcpu." + v.number() + ".state", v.state());
+            raw.put("vcpu." + v.number() + ".time", v.cpuTime());
+        }
         List<BlockStats> blocks = new ArrayList<>();
         for (String disk : r.diskNames()) {
             BlockStats b = r.block(disk);
