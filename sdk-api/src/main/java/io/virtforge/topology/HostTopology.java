@@ -28,6 +28,7 @@ import java.util.TreeSet;
  */
 public final class HostTopology {
     private final String arch;
+    private final java.util.UUID hostUuid;
     private final String cpuModel;
     private final String cpuVendor;
     private final Set<String> cpuFeatures;
@@ -46,6 +47,7 @@ public final class HostTopology {
 
     private HostTopology(Builder b) {
         arch = b.arch;
+        hostUuid = b.hostUuid;
         cpuModel = b.cpuModel;
         cpuVendor = b.cpuVendor;
         cpuFeatures = Collections.unmodifiableSet(new TreeSet<>(b.cpuFeatures));
@@ -110,6 +112,7 @@ public final class HostTopology {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.arch = arch;
+        b.hostUuid = hostUuid;
         b.cpuModel = cpuModel;
         b.cpuVendor = cpuVendor;
         b.cpuFeatures.addAll(cpuFeatures);
@@ -128,6 +131,11 @@ public final class HostTopology {
     /** The architecture, e.g. x86_64. */
     public Optional<String> arch() {
         return Optional.ofNullable(arch);
+    }
+
+    /** The host's UUID as libvirt reports it ({@code <host><uuid>}); libvirt refuses to migrate a domain to itself by it. */
+    public Optional<java.util.UUID> hostUuid() {
+        return Optional.ofNullable(hostUuid);
     }
 
     /** The host CPU model as libvirt names it. */
@@ -266,6 +274,7 @@ public final class HostTopology {
     /** Builds a {@link HostTopology}. */
     public static final class Builder {
         private String arch;
+        private java.util.UUID hostUuid;
         private String cpuModel;
         private String cpuVendor;
         private final Set<String> cpuFeatures = new TreeSet<>();
@@ -281,6 +290,12 @@ public final class HostTopology {
         /** Sets the architecture. */
         public Builder arch(String value) {
             arch = value;
+            return this;
+        }
+
+        /** Sets the host's UUID (null: unknown). */
+        public Builder hostUuid(java.util.UUID value) {
+            hostUuid = value;
             return this;
         }
 
