@@ -250,6 +250,36 @@ final class FakeDomain implements VirtDomain {
         return new QosSettings(state, uuid, name);
     }
 
+    // ---- migration
+
+    /** The running definition without what the hypervisor added for itself (ids, tap devices, aliases). */
+    @Override
+    public Domain migratable() {
+        synchronized (state.host) {
+            DomainEntry e = entry("migratable");
+            if (!e.active()) {
+                throw FakeErrors.shutdownNotRunning(name);
+            }
+            return LiveXml.inactive(e.live);
+        }
+    }
+
+    /** To another fake host only; see {@link FakeMigration}. */
+    @Override
+    public io.virtforge.connect.MigrationResult migrate(io.virtforge.connect.VirtConnection destination,
+            io.virtforge.connect.MigrationOptions options) {
+        return FakeMigration.migrate(state, uuid, name, destination, options);
+    }
+
+    /** The fake's migrations are instant: there is never a job to abort. */
+    @Override
+    public void abortJob() {
+        synchronized (state.host) {
+            entry("abortJob");
+            throw FakeErrors.noJob(name);
+        }
+    }
+
     // ---- read-back
 
     @Override
