@@ -43,6 +43,7 @@ public final class HostTopology {
     private final Map<Integer, IommuGroup> groups;
     private final boolean iommuEnabled;
     private final int physicalCores;
+    private final KvmSupport kvm;
 
     private HostTopology(Builder b) {
         arch = b.arch;
@@ -99,6 +100,7 @@ public final class HostTopology {
         members.forEach((id, list) -> g.put(id, new IommuGroup(id, list)));
         groups = Collections.unmodifiableMap(g);
         iommuEnabled = b.iommu != null ? b.iommu : !groups.isEmpty();
+        kvm = b.kvm;
     }
 
     /** An empty host to describe. */
@@ -122,6 +124,7 @@ public final class HostTopology {
         cpus.forEach(b::cpu);
         devices.values().forEach(b::pciDevice);
         b.iommu = iommuEnabled;
+        b.kvm = kvm;
         return b;
     }
 
@@ -254,6 +257,11 @@ public final class HostTopology {
         return iommuEnabled;
     }
 
+    /** What the kernel offers for KVM and nested virtualisation; empty when the source does not say (libvirt's capabilities). */
+    public Optional<KvmSupport> kvm() {
+        return Optional.ofNullable(kvm);
+    }
+
     /** Total memory over all nodes. */
     public DataSize totalMemory() {
         long sum = 0;
@@ -274,6 +282,7 @@ public final class HostTopology {
         private final Map<Integer, HostCpu> cpus = new TreeMap<>();
         private final Map<PciAddress, PciDevice> devices = new TreeMap<>();
         private Boolean iommu;
+        private KvmSupport kvm;
 
         private Builder() {
         }
@@ -341,6 +350,12 @@ public final class HostTopology {
         /** States whether the IOMMU is on (by default: on when any device has a group). */
         public Builder iommu(boolean enabled) {
             iommu = enabled;
+            return this;
+        }
+
+        /** States what the kernel offers for KVM and nested virtualisation. */
+        public Builder kvm(KvmSupport value) {
+            kvm = value;
             return this;
         }
 

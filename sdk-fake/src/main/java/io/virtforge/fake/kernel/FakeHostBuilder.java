@@ -52,6 +52,7 @@ public final class FakeHostBuilder {
     private final Map<NetInterfaceName, NetInterfaceSpec> netInterfaces = new LinkedHashMap<>();
     private final Map<BlockDeviceName, BlockDeviceSpec> blockDevices = new LinkedHashMap<>();
     private Boolean iommu;
+    private KvmSpec kvm = new KvmSpec();
     private final Map<Integer, Map<PageSize, Long>> initialPages = new TreeMap<>();
 
     FakeHostBuilder() {
@@ -170,6 +171,17 @@ public final class FakeHostBuilder {
         return this;
     }
 
+    /**
+     * The KVM module of the CPU vendor ({@code kvm_intel} or {@code kvm_amd}), its {@code nested} parameter and
+     * {@code /dev/kvm} (default: loaded, nesting on, {@code /dev/kvm} usable).
+     */
+    public FakeHostBuilder kvm(Consumer<KvmSpec> spec) {
+        KvmSpec s = new KvmSpec();
+        spec.accept(s);
+        this.kvm = s;
+        return this;
+    }
+
     /** Builds the host. */
     public FakeSysfs build() {
         FakeTree tree = new FakeTree();
@@ -195,6 +207,7 @@ public final class FakeHostBuilder {
             hugePages.installSystemMeminfo();
         }
         tree.directory(SysfsPath.of("dev"));
+        KvmFiles.install(tree, cpuVendor, kvm);
         return new FakeSysfs(tree, faults, drivers, hugePages);
     }
 

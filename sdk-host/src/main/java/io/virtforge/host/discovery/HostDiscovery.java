@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <li>PCI functions from {@code /sys/bus/pci/devices} (ids, class, NUMA node, driver, IOMMU group, SR-IOV
  * relations, network interface) and whether the IOMMU is on ({@code /sys/class/iommu} not empty);</li>
  * <li>huge page sizes from {@code /sys/kernel/mm/hugepages}, the default one from {@code /proc/meminfo},
- * hugetlbfs mounts from {@code /proc/mounts}, the command line from {@code /proc/cmdline}.</li>
+ * hugetlbfs mounts from {@code /proc/mounts}, the command line from {@code /proc/cmdline};</li>
+ * <li>the KVM facts ({@link KvmReader}): CPU vendor, the KVM module's {@code nested} parameter,
+ * {@code /dev/kvm}.</li>
  * </ul>
  * A kernel without NUMA support (no node folder), or one whose node folders list no CPU (old kernels,
  * as libvirt also reads them), gets one node 0 holding every present CPU, the {@code MemTotal} of
@@ -106,6 +108,7 @@ public final class HostDiscovery {
             devices.forEach(b::pciDevice);
         }
         b.iommu(IommuGroups.enabled(sysfs));
+        b.kvm(KvmReader.read(sysfs));
         HostTopology host = b.build();
         LOG.debug("discovered {} nodes, {} CPUs, {} PCI functions from {} in {} ms", host.nodes().size(),
                 host.cpus().size(), host.pciDevices().size(), sysfs, (System.nanoTime() - start) / 1_000_000);
