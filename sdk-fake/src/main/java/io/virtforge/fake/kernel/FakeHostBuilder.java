@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 /**
  * Builds a {@link FakeSysfs} host from Java: NUMA nodes with memory and CPUs, CPU topology, PCI functions
  * with ids, class, NUMA node, IOMMU group and driver, SR-IOV physical functions, huge page pools, THP and
- * KSM settings, kernel command line, mounts, meminfo, network interfaces and block devices. Anything not
+ * KSM settings, kernel command line, mounts, meminfo, network interfaces, block devices, mediated device
+ * parents ({@link PciDeviceSpec#mdev}) and KVM ({@link #kvm}). Anything not
  * described gets a plain default: one node 0 with CPUs 0-3 and 16 GiB, 2 MiB and 1 GiB pools, THP
  * {@code madvise}, KSM stopped, an Intel CPU under {@code intel_idle} and {@code intel_pstate}.
  */
@@ -248,6 +249,12 @@ public final class FakeHostBuilder {
         pciDrivers.forEach(drivers::ensure);
         pciDevices.forEach((address, spec) -> addDevice(tree, devices, drivers, sriov, address, spec));
         pciDevices.forEach((address, spec) -> bindAtStart(drivers, devices.find(address).orElseThrow(), spec));
+        MdevModel mdev = new MdevModel(tree);
+        pciDevices.forEach((address, spec) -> {
+            if (spec.mdev != null) {
+                mdev.addParent(devices.find(address).orElseThrow(), spec.mdev);
+            }
+        });
         netInterfaces.forEach((name, spec) -> net.add(new NetInterfaceState(name, spec.device, spec.operstate,
                 spec.macAddress)));
         tree.directory(IommuPaths.CLASS_IOMMU);
