@@ -13,7 +13,8 @@ import java.util.Map;
 public final class Profile {
     /** Structure and host facts. */
     public static final Profile STANDARD = new Profile("standard",
-            concat(StructureRules.ALL, CpuRules.ALL, NumaRules.ALL, MemoryRules.ALL, DeviceRules.ALL), Map.of());
+            concat(StructureRules.ALL, CpuRules.ALL, NumaRules.ALL, MemoryRules.ALL, DeviceRules.ALL,
+                    MdevRules.ALL), Map.of());
     /** STANDARD plus the production tuning checklist. */
     public static final Profile LATENCY_SENSITIVE = STANDARD.named("latency-sensitive").with(ChecklistRules.ALL)
             .withSeverity(NumaRules.NUMA_UNBOUND.code(), Severity.ERROR);

@@ -67,7 +67,11 @@ final class DeviceChooser {
     }
 
     private static Set<Integer> anchors(PciDevice d, NumaAffinity affinity, HostView view) {
-        int node = d.numaNode().orElse(-1);
+        return anchors(d.numaNode().orElse(-1), affinity, view);
+    }
+
+    /** The nodes that make a device on {@code node} (-1: unknown) acceptable; null: any node. */
+    static Set<Integer> anchors(int node, NumaAffinity affinity, HostView view) {
         return switch (affinity) {
             case REQUIRED, PREFERRED -> node < 0 ? Set.of() : Set.of(node);
             case LEGACY -> node < 0 ? null : Set.of(node);
