@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Mediated devices as {@code drivers/vfio/mdev} implements them. A parent is linked from
- * {@code /sys/class/mdev_bus} and has {@code mdev_supported_types/<id>} with {@code name},
- * {@code description}, {@code device_api}, {@code available_instances} (the type's maximum less its
+ * {@code /sys/class/mdev_bus} and has {@code mdev_supported_types/<id>} with {@code name} and
+ * {@code description} (where the type has them), {@code device_api}, {@code available_instances} (the type's maximum less its
  * instances), a {@code devices} folder and the write-only {@code create}. {@code create} takes a UUID of
  * 36 characters (one trailing newline allowed), else {@code EINVAL}; a UUID any mediated device has is
  * {@code EEXIST}; a type without available instances is {@code EUSERS}. The instance appears as
@@ -67,8 +67,12 @@ final class MdevModel {
             Type type = new Type(parent, t);
             types.put(t.id(), type);
             SysfsPath dir = type.dir();
-            tree.put(dir.resolve("name"), FakeFile.readOnly(t.name() + "\n"));
-            tree.put(dir.resolve("description"), FakeFile.readOnly(t.description() + "\n"));
+            if (t.name() != null) {
+                tree.put(dir.resolve("name"), FakeFile.readOnly(t.name() + "\n"));
+            }
+            if (t.description() != null) {
+                tree.put(dir.resolve("description"), FakeFile.readOnly(t.description() + "\n"));
+            }
             tree.put(dir.resolve("device_api"), FakeFile.readOnly(t.deviceApi() + "\n"));
             tree.put(dir.resolve("available_instances"), FakeFile.view(() -> available(type) + "\n"));
             tree.put(dir.resolve("create"), FakeFile.command(v -> create(type, v)));

@@ -28,7 +28,7 @@ public final class MdevParentSpec {
         return type(id, name, "num_heads=4, frl_config=60, framebuffer=1024M", "vfio-pci", maxInstances);
     }
 
-    /** A type with every attribute given. */
+    /** A type with every attribute given; a null name or description leaves its file out. */
     public MdevParentSpec type(String id, String name, String description, String deviceApi, int maxInstances) {
         if (maxInstances < 0) {
             throw new IllegalArgumentException("max instances of " + id + " cannot be negative");
