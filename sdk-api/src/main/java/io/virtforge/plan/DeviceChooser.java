@@ -7,7 +7,6 @@ import io.virtforge.topology.PciDevice;
 import io.virtforge.value.PciAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -116,42 +115,8 @@ final class DeviceChooser {
 
     /** Distinct devices, one per request, each acceptable given the used nodes; null when impossible. */
     List<PciDevice> choose(Set<Integer> usedNodes) {
-        int m = requests.size();
-        Candidate[] chosen = new Candidate[m];
-        for (int r = 0; r < m; r++) {
-            if (!augment(r, usedNodes, chosen, new HashSet<>())) {
-                return null;
-            }
-        }
-        List<PciDevice> out = new ArrayList<>(m);
-        for (Candidate c : chosen) {
-            out.add(c.device());
-        }
-        return out;
-    }
-
-    /** Kuhn's augmenting path from request r; {@code visited} holds the devices already tried on this path. */
-    private boolean augment(int r, Set<Integer> used, Candidate[] chosen, Set<PciAddress> visited) {
-        for (Candidate c : candidates.get(r)) {
-            if (!acceptable(c, used) || !visited.add(c.device().address())) {
-                continue;
-            }
-            int holder = holderOf(c, chosen);
-            if (holder < 0 || augment(holder, used, chosen, visited)) {
-                chosen[r] = c;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int holderOf(Candidate c, Candidate[] chosen) {
-        for (int i = 0; i < chosen.length; i++) {
-            if (chosen[i] != null && chosen[i].device().address().equals(c.device().address())) {
-                return i;
-            }
-        }
-        return -1;
+        List<Candidate> chosen = Matching.match(candidates, c -> acceptable(c, usedNodes), c -> c.device().address());
+        return chosen == null ? null : chosen.stream().map(Candidate::device).toList();
     }
 
     private static boolean acceptable(Candidate c, Set<Integer> used) {

@@ -108,37 +108,8 @@ final class MdevChooser {
 
     /** Distinct slots, one per request, each acceptable given the used nodes; null when impossible. */
     List<MdevChoice> choose(Set<Integer> usedNodes) {
-        Slot[] chosen = new Slot[candidates.size()];
-        for (int r = 0; r < chosen.length; r++) {
-            if (!augment(r, usedNodes, chosen, new TreeSet<>())) {
-                return null;
-            }
-        }
-        List<MdevChoice> out = new ArrayList<>(chosen.length);
-        for (Slot s : chosen) {
-            out.add(s.choice());
-        }
-        return out;
-    }
-
-    /** Kuhn's augmenting path over slots, a slot known by its UUID. */
-    private boolean augment(int r, Set<Integer> usedNodes, Slot[] chosen, Set<UUID> visited) {
-        for (Slot s : candidates.get(r)) {
-            boolean local = s.anchors() == null || s.anchors().stream().anyMatch(usedNodes::contains);
-            if (!local || !visited.add(s.choice().uuid())) {
-                continue;
-            }
-            int holder = -1;
-            for (int i = 0; i < chosen.length; i++) {
-                if (chosen[i] != null && chosen[i].choice().uuid().equals(s.choice().uuid())) {
-                    holder = i;
-                }
-            }
-            if (holder < 0 || augment(holder, usedNodes, chosen, visited)) {
-                chosen[r] = s;
-                return true;
-            }
-        }
-        return false;
+        List<Slot> chosen = Matching.match(candidates, s -> s.anchors() == null
+                || s.anchors().stream().anyMatch(usedNodes::contains), s -> s.choice().uuid());
+        return chosen == null ? null : chosen.stream().map(Slot::choice).toList();
     }
 }

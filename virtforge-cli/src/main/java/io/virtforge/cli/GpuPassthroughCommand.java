@@ -188,15 +188,7 @@ final class GpuPassthroughCommand implements Callable<Integer> {
             result.put("findings", findings);
             text.append("Device checks against the host: ");
             text.append(findings.isEmpty() ? "the device is on the VM's node and its group can be assigned\n" : "\n");
-            for (Finding f : findings) {
-                text.append("  ").append(f.severity()).append(' ').append(f.code()).append(": ").append(f.message())
-                        .append(f.hint().isEmpty() ? "" : "\n    fix: " + f.hint()).append('\n');
-            }
-            if (findings.stream().anyMatch(f -> f.severity() == io.virtforge.check.Severity.ERROR)) {
-                throw CliException.problem("the device cannot be given to " + vmName + ": " + String.join("; ",
-                        findings.stream().filter(f -> f.severity() == io.virtforge.check.Severity.ERROR)
-                                .map(f -> f.code() + ": " + f.message()).toList()));
-            }
+            VgpuPassthrough.refuseErrors(text, findings, "the device cannot be given to " + vmName);
             Progress.Step step = new Progress(spec.commandLine().getErr()).start("adding the hostdev to " + vmName
                     + "'s persistent definition");
             try {

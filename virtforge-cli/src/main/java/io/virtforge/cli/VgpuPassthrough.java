@@ -107,6 +107,11 @@ final class VgpuPassthrough {
                 known.domains())).findings().stream().filter(f -> MDEV_CODES.contains(f.code())).toList();
         result.put("findings", findings);
         text.append("vGPU checks against the host: ").append(findings.isEmpty() ? "the GPU is on the VM's node\n" : "\n");
+        refuseErrors(text, findings, "the vGPU cannot be given to " + vmName);
+    }
+
+    /** Lists the findings, one with its fix per line, and refuses (exit 1) when any is an error. */
+    static void refuseErrors(StringBuilder text, List<Finding> findings, String refusal) {
         for (Finding f : findings) {
             text.append("  ").append(f.severity()).append(' ').append(f.code()).append(": ").append(f.message())
                     .append(f.hint().isEmpty() ? "" : "\n    fix: " + f.hint()).append('\n');
@@ -114,7 +119,7 @@ final class VgpuPassthrough {
         List<String> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR)
                 .map(f -> f.code() + ": " + f.message()).toList();
         if (!errors.isEmpty()) {
-            throw CliException.problem("the vGPU cannot be given to " + vmName + ": " + String.join("; ", errors));
+            throw CliException.problem(refusal + ": " + String.join("; ", errors));
         }
     }
 }

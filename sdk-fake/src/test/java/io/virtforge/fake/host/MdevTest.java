@@ -182,7 +182,7 @@ class MdevTest {
         SysfsSnapshot start = SysfsSnapshot.capture(sysfs, SysfsPath.ROOT);
         // the kernel made the instance but the first look does not see its type link
         AtomicBoolean hidden = new AtomicBoolean();
-        Sysfs blind = new HidingSysfs(sysfs, p -> p.equals(MdevPaths.instanceType(NEW)) && hidden.compareAndSet(false, true));
+        Sysfs blind = hiding(sysfs, p -> p.equals(MdevPaths.instanceType(NEW)) && hidden.compareAndSet(false, true));
         HostChangeException e = catchThrowableOfType(HostChangeException.class,
                 () -> manager(blind).create(P1, "nvidia-63", NEW));
         assertThat(e).hasMessageContaining("created no");
@@ -190,6 +190,21 @@ class MdevTest {
         assertThat(sysfs.writeLog().all()).extracting(Object::toString).containsExactly(
                 MdevPaths.create(P1, "nvidia-63") + " <- '" + NEW + "'", MdevPaths.remove(NEW) + " <- '1'");
         assertThat(SysfsSnapshot.capture(sysfs, SysfsPath.ROOT)).isEqualTo(start);
+    }
+
+    /** The sysfs, but {@code exists} answers false for the paths {@code hide} picks: a read-back that misses. */
+    private static Sysfs hiding(Sysfs real, java.util.function.Predicate<SysfsPath> hide) {
+        return (Sysfs) java.lang.reflect.Proxy.newProxyInstance(Sysfs.class.getClassLoader(), new Class<?>[] {Sysfs.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("exists") && hide.test((SysfsPath) args[0])) {
+                        return false;
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
