@@ -90,27 +90,14 @@ final class DeviceChooser {
         };
     }
 
-    /** True when some request has no candidate at all. */
+    /** The first request no candidate can serve, or -1. */
     int firstUnservable() {
-        for (int i = 0; i < candidates.size(); i++) {
-            if (candidates.get(i).isEmpty()) {
-                return i;
-            }
-        }
-        return -1;
+        return Matching.firstUnservable(candidates);
     }
 
     /** Host nodes that anchor some candidate: where the required-node sets are drawn from. */
     Set<Integer> anchorNodes() {
-        Set<Integer> nodes = new TreeSet<>();
-        for (List<Candidate> list : candidates) {
-            for (Candidate c : list) {
-                if (c.anchors() != null) {
-                    nodes.addAll(c.anchors());
-                }
-            }
-        }
-        return nodes;
+        return Matching.anchorNodes(candidates, Candidate::anchors);
     }
 
     /** Distinct devices, one per request, each acceptable given the used nodes; null when impossible. */

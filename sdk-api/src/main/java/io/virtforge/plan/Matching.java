@@ -30,6 +30,28 @@ final class Matching {
         return chosen;
     }
 
+    /** The first request without any candidate, or -1. */
+    static <C> int firstUnservable(List<List<C>> candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).isEmpty()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The host nodes that anchor some candidate ({@code anchors} null: any node, none added). */
+    static <C> Set<Integer> anchorNodes(List<List<C>> candidates, Function<C, Set<Integer>> anchors) {
+        Set<Integer> nodes = new java.util.TreeSet<>();
+        candidates.forEach(list -> list.forEach(c -> {
+            Set<Integer> a = anchors.apply(c);
+            if (a != null) {
+                nodes.addAll(a);
+            }
+        }));
+        return nodes;
+    }
+
     /** An augmenting path from request r; {@code visited} holds the keys already tried on this path. */
     private static <C> boolean augment(int r, List<List<C>> candidates, Predicate<C> acceptable,
             Function<C, Object> key, List<C> chosen, Set<Object> visited) {

@@ -85,25 +85,14 @@ final class MdevChooser {
         return used;
     }
 
-    /** The first request no slot can serve, or -1. */
+    /** The first request no candidate can serve, or -1. */
     int firstUnservable() {
-        for (int i = 0; i < candidates.size(); i++) {
-            if (candidates.get(i).isEmpty()) {
-                return i;
-            }
-        }
-        return -1;
+        return Matching.firstUnservable(candidates);
     }
 
-    /** Host nodes that anchor some slot. */
+    /** Host nodes that anchor some candidate: where the required-node sets are drawn from. */
     Set<Integer> anchorNodes() {
-        Set<Integer> nodes = new TreeSet<>();
-        candidates.forEach(list -> list.forEach(s -> {
-            if (s.anchors() != null) {
-                nodes.addAll(s.anchors());
-            }
-        }));
-        return nodes;
+        return Matching.anchorNodes(candidates, Slot::anchors);
     }
 
     /** Distinct slots, one per request, each acceptable given the used nodes; null when impossible. */
