@@ -82,6 +82,17 @@ class MdevTest {
     }
 
     @Test
+    void theHostsJsonPictureShowsThemAndTheKvmFacts() {
+        String json = io.virtforge.host.HostJson.of(HostFixtures.vgpuServer());
+        assertThat(json).contains("\"kvm\":{\"vendor\":\"INTEL\",\"moduleLoaded\":true,\"nested\":true,"
+                + "\"deviceUsable\":true}");
+        assertThat(json).contains("\"mdevParents\":[{\"device\":\"0000:3b:00.0\",\"numaNode\":0,\"types\":["
+                + "{\"id\":\"nvidia-63\",\"name\":\"GRID P4-1Q\",\"deviceApi\":\"vfio-pci\",\"availableInstances\":3}");
+        assertThat(json).contains("\"mdevInstances\":[{\"uuid\":\"" + EXISTING_MDEV + "\",\"type\":\"nvidia-63\","
+                + "\"parent\":\"0000:3b:00.0\"}]");
+    }
+
+    @Test
     void createsAndRemovesAnInstanceAndTheHostIsAsBefore() {
         FakeSysfs sysfs = HostFixtures.vgpuServer();
         SysfsSnapshot start = SysfsSnapshot.capture(sysfs, SysfsPath.ROOT);
