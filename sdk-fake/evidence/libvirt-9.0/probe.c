@@ -56,6 +56,8 @@ extern int virDomainGetVcpus(virDomainPtr, void *, int, unsigned char *, int);
 extern int virDomainBlockStats(virDomainPtr, const char *, void *, size_t);
 extern int virDomainInterfaceStats(virDomainPtr, const char *, void *, size_t);
 extern int virDomainMemoryStats(virDomainPtr, void *, unsigned int, unsigned int);
+extern int virDomainGetVcpuPinInfo(virDomainPtr, int, unsigned char *, int, unsigned int);
+extern int virConnectClose(virConnectPtr);
 
 static void report(const char *what, int failed) {
     if (!failed) { printf("%-40s OK\n", what); return; }
@@ -120,6 +122,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(op, "piniothread")) { unsigned char m[8] = {0}; int cpu = atoi(cc); m[cpu / 8] = 1 << (cpu % 8); report(what, virDomainPinIOThread(d, atoi(b), m, 8, 0) < 0); }
         else if (!strcmp(op, "setmem")) report(what, virDomainSetMemoryFlags(d, atol(b), cc ? atoi(cc) : 0) < 0);
         else if (!strcmp(op, "numatune")) { virTypedParameter p[2]; memset(p, 0, sizeof p); strcpy(p[0].field, "numa_mode"); p[0].type = 1; p[0].value.i = atoi(b); strcpy(p[1].field, "numa_nodeset"); p[1].type = 7; p[1].value.s = cc; report(what, virDomainSetNumaParameters(d, p, 2, strtok(NULL, " ") ? 2 : 0) < 0); }
+        else if (!strcmp(op, "pininfo")) { unsigned char m[64] = {0}; int r = virDomainGetVcpuPinInfo(d, 8, m, 8, b ? atoi(b) : 0); report(what, r < 0); if (r >= 0) printf("    vcpus=%d\n", r); }
         else if (!strcmp(op, "vcpus")) { char buf[512]; int r = virDomainGetVcpus(d, buf, 8, NULL, 0); report(what, r < 0); }
         else if (!strcmp(op, "blockstats")) { char buf[64]; report(what, virDomainBlockStats(d, b, buf, 40) < 0); }
         else if (!strcmp(op, "ifstats")) { char buf[128]; report(what, virDomainInterfaceStats(d, b, buf, 64) < 0); }

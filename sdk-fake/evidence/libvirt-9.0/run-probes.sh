@@ -53,7 +53,7 @@ EVENTS=1 $P $T "define x-u1.xml" "define x-u1-4cpu.xml" "start x" "suspend x" "r
     "define x-u1.xml" "reboot x" 2>/dev/null
 
 if [ "${QEMU:-0}" = 1 ]; then
-    Q=qemu:///system
+    Q=${QEMU_URI:-qemu:///system}
     n=tk-probe-$$
     for f in q hp hp1g numa5 pin99; do sed "s#@NAME@#$n-$f#" $f.xml > $f-n.xml; done
     sed "s#@NAME@#$n-q#; s#<name>$n-q</name>#<name>$n-q</name><uuid>99999999-2222-3333-4444-555555555555</uuid>#" q.xml > q-u.xml
@@ -84,4 +84,27 @@ if [ "${QEMU:-0}" = 1 ]; then
         "undefine $n-numa7" "freepages 7 2048" 2>/dev/null
     section "qemu host: node calls (read-only)"
     $P $Q "freepages 0 2048" "freepages 0 1048576" "freepages 3 2048" "nodedev pci_0000_ff_00_0" 2>/dev/null
+fi
+
+if [ "${QEMU:-0}" = 1 ]; then
+    Q=${QEMU_URI:-qemu:///system}
+    n=tk-probe-$$
+    for f in s-disk s-net s-cpuset s-hostdev s-balloon s-virtio s-numatune; do sed "s#@NAME@#$n-$f#" $f.xml > $f-n.xml; done
+    long=$(sed -n 's#.*<name>\(.*\)</name>.*#\1#p' s-longname.xml)
+    section "qemu driver: start-time checks of the host's world (issue 19, root cause 3)"
+    $P $Q "define s-disk-n.xml" "start $n-s-disk" "undefine $n-s-disk" 2>/dev/null
+    $P $Q "define s-net-n.xml" "start $n-s-net" "undefine $n-s-net" 2>/dev/null
+    $P $Q "define s-cpuset-n.xml" "start $n-s-cpuset" "pininfo $n-s-cpuset" "destroy $n-s-cpuset" "undefine $n-s-cpuset" 2>/dev/null
+    $P $Q "define s-hostdev-n.xml" "start $n-s-hostdev" "undefine $n-s-hostdev" 2>/dev/null
+    $P $Q "define s-longname.xml" "start $long" "destroy $long" "undefine $long" 2>/dev/null | sed "s#$long#<300 x n>#g"
+    section "qemu driver: the guest's state machine (issue 19, root causes 5 and 6)"
+    $P $Q "define s-balloon-n.xml" "start $n-s-balloon" "setmem $n-s-balloon 32768 1" "suspend $n-s-balloon" \
+        "suspend $n-s-balloon" "state $n-s-balloon" "shutdown $n-s-balloon" "state $n-s-balloon" \
+        "destroy $n-s-balloon" "undefine $n-s-balloon" 2>/dev/null
+    $P $Q "define s-virtio-n.xml" "pininfo $n-s-virtio 2" "start $n-s-virtio" "pininfo $n-s-virtio 1" \
+        "setmem $n-s-virtio 32768 1" "numatune $n-s-virtio 1 0" "numatune $n-s-virtio 0 0" \
+        "destroy $n-s-virtio" "undefine $n-s-virtio" 2>/dev/null
+    $P $Q "define s-numatune-n.xml" "start $n-s-numatune" "numatune $n-s-numatune 0 0" "numatune $n-s-numatune 1 0" \
+        "numatune $n-s-numatune 0 1" "numatune $n-s-numatune 2 0" "destroy $n-s-numatune" "undefine $n-s-numatune" 2>/dev/null
+    $P $Q "freepages 0 1048576" 2>/dev/null
 fi

@@ -9,7 +9,9 @@ import io.virtforge.model.DiskDriver;
 import io.virtforge.model.DiskSource;
 import io.virtforge.model.DiskType;
 import io.virtforge.model.IoMode;
+import io.virtforge.model.IoTune;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One disk, as {@link DomainBuilder#disk} describes it. It starts from the builder's {@link BuilderDefaults}
@@ -33,6 +35,7 @@ public final class DiskSpec {
     boolean readonly;
     Integer bootOrder;
     String serial;
+    IoTune iotune;
 
     private final BuilderDefaults defaults;
 
@@ -181,6 +184,28 @@ public final class DiskSpec {
         return this;
     }
 
+    /** QEMU's throttling of this disk ({@code <iotune>}), replacing limits set before. */
+    public DiskSpec iotune(IoTune value) {
+        iotune = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
+    /** Adds one sustained limit (operations or bytes per second) to the disk's {@code <iotune>}. */
+    public DiskSpec limit(IoTune.Limit limit, long perSecond) {
+        iotune = tune().rate(limit, perSecond).build();
+        return this;
+    }
+
+    /** Adds a burst of a limit: a higher rate allowed for up to {@code seconds}. */
+    public DiskSpec burst(IoTune.Limit limit, long perSecond, long seconds) {
+        iotune = tune().burst(limit, perSecond).burstLength(limit, seconds).build();
+        return this;
+    }
+
+    private IoTune.Builder tune() {
+        return iotune == null ? IoTune.builder() : iotune.toBuilder();
+    }
+
     /** The model's disk, on the given guest name. */
     Disk toDisk(String guestName) {
         String f = format != null ? format : defaults.diskFormat(type);
@@ -197,7 +222,7 @@ public final class DiskSpec {
             default -> DiskSource.file(source);
         };
         return Disk.builder(type, device).driver(driver.build()).source(src).target(guestName, bus)
-                .readonly(readonly).bootOrder(bootOrder).serial(serial).build();
+                .readonly(readonly).bootOrder(bootOrder).serial(serial).iotune(iotune).build();
     }
 
     /** The first guest name of the bus ({@code vd*}, {@code hd*}, {@code sd*}) not taken. */

@@ -5,6 +5,7 @@ import io.virtforge.check.Profile;
 import io.virtforge.check.Report;
 import io.virtforge.check.ValidationOptions;
 import io.virtforge.check.Validator;
+import io.virtforge.model.BlkioTune;
 import io.virtforge.model.BootDevice;
 import io.virtforge.model.CharDevice;
 import io.virtforge.model.Cpu;
@@ -19,6 +20,7 @@ import io.virtforge.model.GuestNumaCell;
 import io.virtforge.model.HugePage;
 import io.virtforge.model.Hostdev;
 import io.virtforge.model.Memballoon;
+import io.virtforge.model.MemTune;
 import io.virtforge.model.MemoryBacking;
 import io.virtforge.model.NumaMode;
 import io.virtforge.model.NumaTune;
@@ -81,6 +83,11 @@ public final class DomainBuilder {
     private final Map<Integer, NumaTune.MemNode> memnodes = new TreeMap<>();
     private final Map<Integer, CpuSet> vcpuPins = new TreeMap<>();
     private CpuSet emulatorPin;
+    private Long cpuShares;
+    private Long cpuPeriod;
+    private Long cpuQuota;
+    private MemTune memtune;
+    private BlkioTune blkiotune;
     private Integer iothreads;
     private final Map<Integer, CpuSet> iothreadPins = new TreeMap<>();
     private final List<ThreadScheduling> vcpuScheduling = new ArrayList<>();
@@ -294,6 +301,34 @@ public final class DomainBuilder {
         return this;
     }
 
+    /** The domain's relative CPU weight ({@code <cputune><shares>}). */
+    public DomainBuilder cpuShares(long shares) {
+        cpuShares = shares;
+        return this;
+    }
+
+    /**
+     * Caps each vCPU at {@code quotaMicros} of CPU time every {@code periodMicros} ({@code <cputune><period>} and
+     * {@code <quota>}); libvirt takes 1000 to 1000000 for the period and at least 1000 for the quota.
+     */
+    public DomainBuilder cpuQuota(long periodMicros, long quotaMicros) {
+        cpuPeriod = periodMicros;
+        cpuQuota = quotaMicros;
+        return this;
+    }
+
+    /** Host memory limits ({@code <memtune>}), replacing the domain's. */
+    public DomainBuilder memtune(MemTune value) {
+        memtune = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
+    /** The block I/O weight and per-host-device limits ({@code <blkiotune>}), replacing the domain's. */
+    public DomainBuilder blkiotune(BlkioTune value) {
+        blkiotune = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
     /** A real-time (fifo, rr) or other scheduler for some vCPUs. */
     public DomainBuilder vcpuScheduler(CpuSet guestVcpus, Scheduler scheduler, Integer priority) {
         vcpuScheduling.add(ThreadScheduling.vcpus(guestVcpus, scheduler, priority));
@@ -458,6 +493,12 @@ public final class DomainBuilder {
             b.memory(memory).currentMemory(memory);
         }
         applyMemoryBacking(b, fresh);
+        if (memtune != null) {
+            b.memtune(memtune);
+        }
+        if (blkiotune != null) {
+            b.blkiotune(blkiotune);
+        }
         if (vcpus != null || fresh) {
             b.vcpu(Vcpu.of(vcpuCount, PlacementMode.STATIC, base == null ? null
                     : base.vcpu().flatMap(v -> v.cpuset()).orElse(null), null));
@@ -522,7 +563,8 @@ public final class DomainBuilder {
     }
 
     private void applyCputune(Domain.Builder b) {
-        if (vcpuPins.isEmpty() && emulatorPin == null && iothreadPins.isEmpty() && vcpuScheduling.isEmpty()) {
+        if (vcpuPins.isEmpty() && emulatorPin == null && iothreadPins.isEmpty() && vcpuScheduling.isEmpty()
+                && cpuShares == null && cpuQuota == null) {
             return;
         }
         CpuTune.Builder t = base == null ? CpuTune.builder()
@@ -534,6 +576,12 @@ public final class DomainBuilder {
         iothreadPins.forEach(t::iothreadPin);
         if (!vcpuScheduling.isEmpty()) {
             t.vcpuScheduling(vcpuScheduling);
+        }
+        if (cpuShares != null) {
+            t.shares(cpuShares);
+        }
+        if (cpuQuota != null) {
+            t.period(cpuPeriod).quota(cpuQuota);
         }
         b.cputune(t.build());
     }

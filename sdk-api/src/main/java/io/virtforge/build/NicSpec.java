@@ -1,5 +1,6 @@
 package io.virtforge.build;
 
+import io.virtforge.model.Bandwidth;
 import io.virtforge.model.NetInterface;
 import io.virtforge.value.MacAddress;
 import io.virtforge.value.PciAddress;
@@ -20,6 +21,8 @@ public final class NicSpec {
     String txmode;
     Integer mtu;
     MacAddress mac;
+    Bandwidth.Limit inbound;
+    Bandwidth.Limit outbound;
 
     NicSpec(BuilderDefaults defaults) {
         model = defaults.nicModel();
@@ -112,6 +115,21 @@ public final class NicSpec {
         return this;
     }
 
+    /**
+     * Shapes what the guest receives ({@code <bandwidth><inbound>}): a sustained and a peak rate in kilobytes per
+     * second and a burst in kilobytes (null leaves one out).
+     */
+    public NicSpec inbound(long averageKBps, Long peakKBps, Long burstKB) {
+        inbound = Bandwidth.Limit.builder().average(averageKBps).peak(peakKBps).burst(burstKB).build();
+        return this;
+    }
+
+    /** Shapes what the guest sends ({@code <bandwidth><outbound>}), as {@link #inbound}. */
+    public NicSpec outbound(long averageKBps, Long peakKBps, Long burstKB) {
+        outbound = Bandwidth.Limit.builder().average(averageKBps).peak(peakKBps).burst(burstKB).build();
+        return this;
+    }
+
     /** The model's interface, for a domain of {@code vcpuCount} vCPUs. */
     NetInterface toInterface(int vcpuCount) {
         NetInterface.Builder b = switch (type) {
@@ -130,6 +148,9 @@ public final class NicSpec {
         }
         if (txmode != null) {
             b.txmode(txmode);
+        }
+        if (inbound != null || outbound != null) {
+            b.bandwidth(Bandwidth.of(inbound, outbound));
         }
         return b.build();
     }

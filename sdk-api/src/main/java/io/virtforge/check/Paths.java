@@ -36,4 +36,5 @@ final class Paths {
     static final String MEMORY = "/domain/memory";
     static final String IOTHREADS = "/domain/iothreads";
     static final String MEMBALLOON = "/domain/devices/memballoon";
+    static final String MEMTUNE = "/domain/memtune";
 }

@@ -28,7 +28,8 @@ import java.util.Locale;
  *       <td>the daemon or the network went away: {@code reconnect()} with a back-off, re-read the state
  *       the caller depends on (events were lost), then retry the call if it is idempotent</td></tr>
  *   <tr><td>NO_CONNECT 5 saying "no connection driver available" (a URI no driver of this libvirt opens);
- *       INVALID_ARG 8 saying "unsupported flags" (a driver that does not take e.g. the CONFIG flag);
+ *       INVALID_ARG 8 saying "unsupported flags" (a driver that does not take e.g. the CONFIG flag) or that the
+ *       LIVE and CONFIG flags "are mutually exclusive" (a driver that cannot change both in one call);
  *       NO_SUPPORT 3, ARGUMENT_UNSUPPORTED 74, OPERATION_UNSUPPORTED 84</td>
  *       <td>{@link NotSupportedException}</td>
  *       <td>do not retry: this driver or hypervisor cannot do it; use another scope or way, or another
@@ -39,7 +40,12 @@ import java.util.Locale;
  *       cpuset controller (a pin to a CPU the host lacks, at start or live);
  *       OPERATION_INVALID 55 "failed to set cpuset.cpus in cgroup" (a live emulator pin to such a CPU),
  *       "PCI device ... is in use by driver" (another domain holds it), "must be manually detached from
- *       the host" (an unmanaged device still on its host driver); OPERATION_FAILED 9 "page size N is not
+ *       the host" (an unmanaged device still on its host driver), "blkio device weight is valid only for bfq or
+ *       cfq scheduler" (blkio weights where the host's I/O scheduler has none); CONFIG_UNSUPPORTED 67 "host
+ *       doesn't support passthrough of host PCI devices" (no IOMMU) or "Emulator ... does not support virt type"
+ *       (e.g. kvm without a usable /dev/kvm); SYSTEM_ERROR 38 "Cannot check QEMU binary" (an emulator the host
+ *       lacks, at define); INTERNAL_ERROR 1 from a {@code tc} child saying "qdisc kind is unknown" (live
+ *       bandwidth where the kernel lacks the discipline); OPERATION_FAILED 9 "page size N is not
  *       available on node M" (free pages of a size the node has no pool of). At start or create only: INTERNAL_ERROR
  *       1, OPERATION_FAILED 9, SYSTEM_ERROR 38 naming missing memory or huge pages ("unable to map backing
  *       store", "Cannot allocate memory", "hugetlbfs filesystem is not mounted", "Unable to find any usable
@@ -54,7 +60,8 @@ import java.util.Locale;
  *       DEVICE_MISSING 99, NO_NWFILTER_BINDING 101, NO_DOMAIN_CHECKPOINT 103, NO_DOMAIN_BACKUP 104,
  *       NO_NETWORK_PORT 107; INTERNAL_ERROR 1 "start cell N out of range" (a host NUMA node that does not
  *       exist, e.g. free pages of node 7); SYSTEM_ERROR 38 "Device ... not found: could not access" (a host
- *       PCI device that does not exist)</td>
+ *       PCI device that does not exist) or "Cannot access storage file" (a disk image that is not there, at
+ *       start)</td>
  *       <td>{@link NotFoundException}</td>
  *       <td>the object is gone or never existed: look it up again or refresh the view of the host
  *       ({@code lookup} answers empty instead of throwing)</td></tr>
@@ -66,7 +73,8 @@ import java.util.Locale;
  *   <tr><td>XML_ERROR 27, XML_DETAIL 35, CONFIG_UNSUPPORTED 67, INVALID_ARG 8, XML_INVALID_SCHEMA 92;
  *       INTERNAL_ERROR 1 from the domain configuration component (error domain DOMAIN 20) on a define or
  *       start (libvirt's post-parse checks, e.g. "Number of CPUs in &lt;numa&gt; exceeds the &lt;vcpu&gt;
- *       count")</td>
+ *       count"); SYSTEM_ERROR 38 "File name too long" (a domain name too long for its configuration
+ *       file)</td>
  *       <td>{@link InvalidDefinitionException}</td>
  *       <td>fix the definition or the argument (a vCPU, I/O thread, memory size, disk or device the domain
  *       does not have); the same call will fail again on any host</td></tr>
@@ -158,6 +166,8 @@ public final class LibvirtErrors {
     // ---- libvirt's virErrorDomain values (the component that reported the error)
     /** No particular component. */
     public static final int VIR_FROM_NONE = 0;
+    /** The XML helpers (attribute values read by libvirt's XML layer). */
+    public static final int VIR_FROM_XML = 5;
     /** The RPC layer (the daemon connection). */
     public static final int VIR_FROM_RPC = 7;
     /** The QEMU driver. */
@@ -166,6 +176,10 @@ public final class LibvirtErrors {
     public static final int VIR_FROM_REMOTE = 13;
     /** The test driver ({@code test:///}). */
     public static final int VIR_FROM_TEST = 12;
+    /** The storage driver (also storage file access, e.g. a disk image at start). */
+    public static final int VIR_FROM_STORAGE = 18;
+    /** The network driver. */
+    public static final int VIR_FROM_NETWORK = 19;
     /** Domain configuration handling (shared by every driver). */
     public static final int VIR_FROM_DOMAIN = 20;
     /** The node device driver. */
@@ -255,7 +269,7 @@ public final class LibvirtErrors {
         if (alreadyExists(code, m)) {
             return Kind.ALREADY_EXISTS;
         }
-        if (invalidDefinition(code, domain, call)) {
+        if (invalidDefinition(code, domain, m, call)) {
             return Kind.INVALID_DEFINITION;
         }
         if (code == VIR_ERR_OPERATION_INVALID || (code == VIR_ERR_INTERNAL_ERROR
@@ -286,6 +300,9 @@ public final class LibvirtErrors {
     private static boolean notSupported(int code, String m) {
         return code == VIR_ERR_NO_CONNECT // only "no connection driver available" is left here
                 || (code == VIR_ERR_INVALID_ARG && m.contains("unsupported flags")) // virCheckFlags
+                // a driver that cannot change the running domain and its configuration in one call (test's memtune)
+                || (code == VIR_ERR_INVALID_ARG && m.contains("'vir_domain_affect_live' and 'vir_domain_affect_config'")
+                        && m.contains("mutually exclusive"))
                 || code == VIR_ERR_NO_SUPPORT || code == VIR_ERR_ARGUMENT_UNSUPPORTED
                 || code == VIR_ERR_OPERATION_UNSUPPORTED;
     }
@@ -293,14 +310,20 @@ public final class LibvirtErrors {
     /** Host-dependent refusals whose codes (38, 55, 67) would otherwise say "system error", "state", "definition". */
     private static boolean hostLacksIt(int code, String m) {
         return switch (code) {
-            case VIR_ERR_CONFIG_UNSUPPORTED -> m.matches(".*numa node \\d+ is unavailable.*");
+            // numatune to a node the host lacks; PCI passthrough on a host without an IOMMU
+            case VIR_ERR_CONFIG_UNSUPPORTED -> m.matches(".*numa node \\d+ is unavailable.*")
+                    || m.contains("host doesn't support passthrough") || m.contains("does not support virt type");
             // the cgroup's cpuset (v1 or v2) refuses a CPU beyond the host's; without cpuset, sched_setaffinity does
             case VIR_ERR_SYSTEM_ERROR -> (m.contains("cpuset.cpus") && m.contains("numerical result out of range"))
-                    || (m.contains("cannot set cpu affinity") && m.contains("invalid argument"));
+                    || (m.contains("cannot set cpu affinity") && m.contains("invalid argument"))
+                    || m.startsWith("cannot check qemu binary"); // an emulator the host lacks
             // virNumaGetPages...: a page size the node has no pool of (e.g. 1 GiB pages never reserved)
             case VIR_ERR_OPERATION_FAILED -> m.matches(".*page size \\d+ is not available on node \\d+.*");
             case VIR_ERR_OPERATION_INVALID -> m.contains("failed to set cpuset.cpus in cgroup")
-                    || m.contains("is in use by driver") || m.contains("must be manually detached from the host");
+                    || m.contains("is in use by driver") || m.contains("must be manually detached from the host")
+                    || m.contains("valid only for bfq or cfq scheduler"); // blkio weights on a host without one
+            // a live bandwidth change where the host's kernel lacks tc's queueing discipline (sfq, htb)
+            case VIR_ERR_INTERNAL_ERROR -> m.contains("(tc ") && m.contains("qdisc kind is unknown");
             default -> false;
         };
     }
@@ -320,7 +343,8 @@ public final class LibvirtErrors {
             // virNumaGetPages... on a node the host lacks: "start cell 7 out of range (0-0)"
             case VIR_ERR_INTERNAL_ERROR -> m.matches(".*start cell \\d+ out of range.*");
             // virpci.c: "Device 0000:ff:00.0 not found: could not access /sys/bus/pci/devices/.../config"
-            case VIR_ERR_SYSTEM_ERROR -> m.startsWith("device ") && m.contains(" not found: could not access");
+            case VIR_ERR_SYSTEM_ERROR -> (m.startsWith("device ") && m.contains(" not found: could not access"))
+                    || m.startsWith("cannot access storage file"); // a disk image that is not there, at start
             default -> false;
         };
     }
@@ -333,8 +357,10 @@ public final class LibvirtErrors {
                 && (m.contains("already exists") || m.contains("is already defined"));
     }
 
-    private static boolean invalidDefinition(int code, int domain, Call call) {
+    private static boolean invalidDefinition(int code, int domain, String m, Call call) {
         return switch (code) {
+            // a name too long for the configuration file: "Failed to create file '...': File name too long"
+            case VIR_ERR_SYSTEM_ERROR -> m.contains("file name too long");
             case VIR_ERR_XML_ERROR, VIR_ERR_XML_DETAIL, VIR_ERR_CONFIG_UNSUPPORTED, VIR_ERR_INVALID_ARG,
                     VIR_ERR_XML_INVALID_SCHEMA -> true;
             // domain_conf.c's post-parse checks report INTERNAL_ERROR: a refused definition, not a libvirt bug

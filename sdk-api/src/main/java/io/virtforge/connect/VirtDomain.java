@@ -90,6 +90,9 @@ public interface VirtDomain {
     /** Changes the NUMA memory policy. */
     void setNumaTune(NumaMode mode, NodeSet nodes, Scope scope);
 
+    /** Scheduling and QoS limits (CPU, disk, NIC, memory, block I/O), read and changed live or in the configuration. */
+    DomainQos qos();
+
     /**
      * The host CPUs each vCPU may run on (live when running, else the configuration): its pin, else the
      * domain's {@code <vcpu cpuset>}, else every host CPU, as libvirt reports affinity.

@@ -17,6 +17,15 @@ public final class CpuTune extends XmlModel {
             "emulator_period", "emulator_quota", "iothread_period", "iothread_quota", "vcpupin", "emulatorpin",
             "iothreadpin", "vcpusched", "iothreadsched", "emulatorsched", "cachetune", "memorytune");
 
+    /** The shortest period libvirt takes ({@code QEMU_SCHED_MIN_PERIOD}), in microseconds. */
+    public static final long PERIOD_MIN = 1000;
+    /** The longest period libvirt takes ({@code QEMU_SCHED_MAX_PERIOD}), in microseconds. */
+    public static final long PERIOD_MAX = 1_000_000;
+    /** The smallest positive quota libvirt takes ({@code QEMU_SCHED_MIN_QUOTA}), in microseconds. */
+    public static final long QUOTA_MIN = 1000;
+    /** The largest quota libvirt (and the kernel) takes ({@code QEMU_SCHED_MAX_QUOTA}), in microseconds. */
+    public static final long QUOTA_MAX = 17_592_186_044_415L;
+
     private final long shares;
     private final long period;
     private final Long quota;
@@ -195,6 +204,26 @@ public final class CpuTune extends XmlModel {
         /** Sets {@code <emulator_quota>} (null removes it). */
         public Builder emulatorQuota(Long micros) {
             return textChild("emulator_quota", micros);
+        }
+
+        /** Sets {@code <global_period>}: the period of the whole domain (null removes it). */
+        public Builder globalPeriod(Long micros) {
+            return textChild("global_period", micros);
+        }
+
+        /** Sets {@code <global_quota>}: the quota of the whole domain (null removes it). */
+        public Builder globalQuota(Long micros) {
+            return textChild("global_quota", micros);
+        }
+
+        /** Sets {@code <iothread_period>} (null removes it). */
+        public Builder iothreadPeriod(Long micros) {
+            return textChild("iothread_period", micros);
+        }
+
+        /** Sets {@code <iothread_quota>} (null removes it). */
+        public Builder iothreadQuota(Long micros) {
+            return textChild("iothread_quota", micros);
         }
 
         /** Pins a vCPU, replacing an existing pin of the same vCPU. */

@@ -24,6 +24,7 @@ public final class Disk extends Device {
     private final boolean readonly;
     private final boolean shareable;
     private final String serial;
+    private final IoTune iotune;
 
     private Disk(ElementReader r) {
         super(r);
@@ -39,6 +40,7 @@ public final class Disk extends Device {
         readonly = r.flag("readonly");
         shareable = r.flag("shareable");
         serial = r.childText("serial");
+        iotune = r.child(IoTune.NAME, IoTune::read);
     }
 
     static Disk read(XmlElement e, ParseContext c) {
@@ -116,6 +118,11 @@ public final class Disk extends Device {
         return Optional.ofNullable(serial);
     }
 
+    /** {@code <iotune>}: QEMU's throttling of this disk. */
+    public Optional<IoTune> iotune() {
+        return Optional.ofNullable(iotune);
+    }
+
     /** Builds or edits a {@link Disk}. */
     public static final class Builder extends ModelBuilder<Builder, Disk> {
         Builder(XmlElement.Builder xml) {
@@ -165,6 +172,11 @@ public final class Disk extends Device {
         /** Sets {@code <serial>} (null removes it). */
         public Builder serial(String value) {
             return textChild("serial", value);
+        }
+
+        /** Sets {@code <iotune>} (null removes it). */
+        public Builder iotune(IoTune value) {
+            return child(IoTune.NAME, value);
         }
 
         /** Sets the guest address (null removes it). */

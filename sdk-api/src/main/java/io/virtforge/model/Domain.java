@@ -37,6 +37,7 @@ public final class Domain extends XmlModel {
     private final MaxMemory maxMemory;
     private final DataSize memory;
     private final DataSize currentMemory;
+    private final BlkioTune blkiotune;
     private final MemTune memtune;
     private final MemoryBacking memoryBacking;
     private final Vcpu vcpu;
@@ -79,6 +80,7 @@ public final class Domain extends XmlModel {
         maxMemory = r.child("maxMemory", MaxMemory::read);
         memory = r.childSize("memory", DataUnit.KIB);
         currentMemory = r.childSize("currentMemory", DataUnit.KIB);
+        blkiotune = r.child(BlkioTune.NAME, BlkioTune::read);
         memtune = r.child(MemTune.NAME, MemTune::read);
         memoryBacking = r.child(MemoryBacking.NAME, MemoryBacking::read);
         vcpu = r.child("vcpu", Vcpu::read);
@@ -219,6 +221,11 @@ public final class Domain extends XmlModel {
     /** The memory actually given (balloon target, {@code <currentMemory>}). */
     public Optional<DataSize> currentMemory() {
         return Optional.ofNullable(currentMemory);
+    }
+
+    /** The block I/O weight and per-host-device limits. */
+    public Optional<BlkioTune> blkiotune() {
+        return Optional.ofNullable(blkiotune);
     }
 
     /** Host memory limits. */
@@ -370,6 +377,11 @@ public final class Domain extends XmlModel {
         /** Sets the memory hotplug ceiling (null removes it). */
         public Builder maxMemory(MaxMemory value) {
             return child("maxMemory", value);
+        }
+
+        /** Sets blkiotune (null removes it). */
+        public Builder blkiotune(BlkioTune value) {
+            return child(BlkioTune.NAME, value);
         }
 
         /** Sets memtune (null removes it). */

@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  */
 public final class NetInterface extends Device {
     static final String NAME = "interface";
-    static final List<String> ORDER = List.of("mac", "source", "vlan", "virtualport", "target", "model", "driver",
+    static final List<String> ORDER = List.of("mac", "source", "vlan", "virtualport", "bandwidth", "target", "model", "driver",
             "mtu", "boot", "rom", "link", "alias", "address");
     private final String type;
     private final Boolean managed;
@@ -40,6 +40,7 @@ public final class NetInterface extends Device {
     private final String targetDev;
     private final int bootOrder;
     private final String linkState;
+    private final Bandwidth bandwidth;
 
     private NetInterface(ElementReader r) {
         super(r);
@@ -75,6 +76,7 @@ public final class NetInterface extends Device {
         targetDev = r.childAttr("target", "dev", x -> x);
         bootOrder = r.bootOrder();
         linkState = r.childAttr("link", "state", x -> x);
+        bandwidth = r.child(Bandwidth.NAME, Bandwidth::read);
     }
 
     static NetInterface read(XmlElement e, ParseContext c) {
@@ -232,6 +234,11 @@ public final class NetInterface extends Device {
         return Optional.ofNullable(linkState);
     }
 
+    /** {@code <bandwidth>}: traffic shaping of this NIC. */
+    public Optional<Bandwidth> bandwidth() {
+        return Optional.ofNullable(bandwidth);
+    }
+
     /** {@code <tag id nativeMode/>}: one VLAN tag. */
     public static final class VlanTag extends XmlModel {
         private final int id;
@@ -313,6 +320,11 @@ public final class NetInterface extends Device {
         /** Sets the boot order (null removes it). */
         public Builder bootOrder(Integer order) {
             return attributeChild("boot", "order", order);
+        }
+
+        /** Sets {@code <bandwidth>} (null removes it). */
+        public Builder bandwidth(Bandwidth value) {
+            return child(Bandwidth.NAME, value);
         }
 
         /** Sets the guest address (null removes it). */

@@ -38,6 +38,11 @@ class LibvirtErrorsTest {
             55 | 10 | Requested operation is not valid: failed to set cpuset.cpus in cgroup for emulator threads | GENERAL | HostResourceException
             55 | 0  | Requested operation is not valid: PCI device 0000:3b:00.0 is in use by driver QEMU, domain a | START | HostResourceException
             55 | 0  | Requested operation is not valid: Unmanaged PCI device 0000:3b:00.0 must be manually detached from the host | START | HostResourceException
+            8  | 20 | Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive | GENERAL | NotSupportedException
+            55 | 10 | Requested operation is not valid: blkio device weight is valid only for bfq or cfq scheduler | GENERAL | HostResourceException
+            1  | 10 | internal error: Child process (tc qdisc add dev vnet0 parent 1:1 handle 2: sfq perturb 10) unexpected exit status 2: Error: Specified qdisc kind is unknown. | GENERAL | HostResourceException
+            67 | 10 | unsupported configuration: value 'read_iops_sec_max' cannot be smaller than 'read_iops_sec' | GENERAL | InvalidDefinitionException
+            8  | 10 | invalid argument: value of 'vcpu_quota' is out of range [1000, 17592186044415] | GENERAL | InvalidDefinitionException
             1  | 10 | internal error: qemu unexpectedly closed the monitor: x: unable to map backing store for guest RAM: Cannot allocate memory | START | HostResourceException
             1  | 10 | internal error: Unable to find any usable hugetlbfs mount for 1048576 KiB      | START   | HostResourceException
             1  | 10 | internal error: qemu unexpectedly closed the monitor: x: vfio 0000:3b:00.0: group 7 is not viable | START | HostResourceException

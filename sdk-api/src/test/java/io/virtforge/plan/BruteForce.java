@@ -129,7 +129,7 @@ final class BruteForce {
         if (!devicesFit(candidates, 0, new HashSet<>(), used)) {
             return false;
         }
-        List<List<long[]>> slots = new ArrayList<>();
+        List<List<MdevSlot>> slots = new ArrayList<>();
         r.mdevs().forEach(m -> slots.add(mdevSlots(m)));
         if (!mdevsFit(slots, 0, new HashSet<>(), used)) {
             return false;
@@ -172,37 +172,39 @@ final class BruteForce {
      * The instances that can serve a request, each as (slot id, node): every existing instance of the type no
      * domain names, and every instance a parent offering the type can still create.
      */
-    private List<long[]> mdevSlots(MdevRequest m) {
+    private List<MdevSlot> mdevSlots(MdevRequest m) {
         Set<String> named = new HashSet<>();
         state.domains().forEach(d -> d.devices().hostdevs().forEach(h -> h.mdevUuid().ifPresent(named::add)));
-        List<long[]> slots = new ArrayList<>();
-        long id = 0;
+        List<MdevSlot> slots = new ArrayList<>();
         for (MdevInstance i : host.mdevInstances()) {
-            id++;
             if (i.type().equals(m.type()) && !named.contains(i.uuid().toString())) {
-                slots.add(new long[] {id, i.numaNode().orElse(-1)});
+                slots.add(new MdevSlot(i.uuid().toString(), i.numaNode().orElse(-1)));
             }
         }
         for (MdevParent p : host.mdevParents()) {
             int available = p.type(m.type()).map(MdevType::availableInstances).orElse(0);
             for (int k = 0; k < available; k++) {
-                slots.add(new long[] {(long) p.device().hashCode() << 8 | k | 1L << 60, p.numaNode().orElse(-1)});
+                slots.add(new MdevSlot("new " + m.type() + " #" + k + " on " + p.device(), p.numaNode().orElse(-1)));
             }
         }
         return slots;
     }
 
-    private boolean mdevsFit(List<List<long[]>> slots, int i, Set<Long> taken, Set<Integer> used) {
+    /** An instance that exists (named by its UUID) or one a parent can create (by parent, type and number). */
+    private record MdevSlot(String key, int node) {
+    }
+
+    private boolean mdevsFit(List<List<MdevSlot>> slots, int i, Set<String> taken, Set<Integer> used) {
         if (i == slots.size()) {
             return true;
         }
-        for (long[] s : slots.get(i)) {
-            if (!taken.contains(s[0]) && local((int) s[1], used)) {
-                taken.add(s[0]);
+        for (MdevSlot s : slots.get(i)) {
+            if (!taken.contains(s.key()) && local(s.node(), used)) {
+                taken.add(s.key());
                 if (mdevsFit(slots, i + 1, taken, used)) {
                     return true;
                 }
-                taken.remove(s[0]);
+                taken.remove(s.key());
             }
         }
         return false;

@@ -103,6 +103,14 @@ class PlannerMdevTest {
     }
 
     @Test
+    void instancesOfTwoTypesOnOneParentAreDistinctForPlannerAndOracle() {
+        // found by the property: q1 and q2 each created on 0000:60:00.0, one available of each
+        RandomScenario s = RandomScenario.withMdevs(99040);
+        assertThat(PLANNER.plan(s.request(), s.state()).fits()).isTrue();
+        assertThat(new BruteForce(s.state(), s.request()).fits()).isTrue();
+    }
+
+    @Test
     void theRandomScenariosCoverEveryMdevOutcome() {
         int fitWithMdevs = 0;
         int created = 0;

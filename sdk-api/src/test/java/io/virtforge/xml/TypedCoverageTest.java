@@ -32,6 +32,10 @@ class TypedCoverageTest {
             "/domain/@type", "/domain/@id", "/domain/name", "/domain/uuid", "/domain/title", "/domain/description",
             "/domain/metadata", "/domain/memory", "/domain/memory/@unit", "/domain/currentMemory",
             "/domain/currentMemory/@unit", "/domain/maxMemory", "/domain/maxMemory/@slots", "/domain/maxMemory/@unit",
+            "/domain/blkiotune", "/domain/blkiotune/weight", "/domain/blkiotune/device",
+            "/domain/blkiotune/device/path", "/domain/blkiotune/device/weight",
+            "/domain/blkiotune/device/read_iops_sec", "/domain/blkiotune/device/write_iops_sec",
+            "/domain/blkiotune/device/read_bytes_sec", "/domain/blkiotune/device/write_bytes_sec",
             "/domain/memtune", "/domain/memtune/hard_limit", "/domain/memtune/soft_limit",
             "/domain/memtune/swap_hard_limit", "/domain/memtune/min_guarantee", "/domain/vcpu",
             "/domain/vcpu/@placement", "/domain/vcpu/@cpuset", "/domain/vcpu/@current", "/domain/vcpus",
@@ -94,6 +98,17 @@ class TypedCoverageTest {
             "/domain/devices/disk/target", "/domain/devices/disk/target/@dev", "/domain/devices/disk/target/@bus",
             "/domain/devices/disk/boot", "/domain/devices/disk/boot/@order", "/domain/devices/disk/readonly",
             "/domain/devices/disk/shareable", "/domain/devices/disk/serial", "/domain/devices/disk/address",
+            "/domain/devices/disk/iotune",
+            "/domain/devices/disk/iotune/total_bytes_sec", "/domain/devices/disk/iotune/total_bytes_sec_max",
+            "/domain/devices/disk/iotune/total_bytes_sec_max_length", "/domain/devices/disk/iotune/read_bytes_sec",
+            "/domain/devices/disk/iotune/read_bytes_sec_max", "/domain/devices/disk/iotune/read_bytes_sec_max_length",
+            "/domain/devices/disk/iotune/write_bytes_sec", "/domain/devices/disk/iotune/write_bytes_sec_max",
+            "/domain/devices/disk/iotune/write_bytes_sec_max_length", "/domain/devices/disk/iotune/total_iops_sec",
+            "/domain/devices/disk/iotune/total_iops_sec_max", "/domain/devices/disk/iotune/total_iops_sec_max_length",
+            "/domain/devices/disk/iotune/read_iops_sec", "/domain/devices/disk/iotune/read_iops_sec_max",
+            "/domain/devices/disk/iotune/read_iops_sec_max_length", "/domain/devices/disk/iotune/write_iops_sec",
+            "/domain/devices/disk/iotune/write_iops_sec_max", "/domain/devices/disk/iotune/write_iops_sec_max_length",
+            "/domain/devices/disk/iotune/size_iops_sec", "/domain/devices/disk/iotune/group_name",
             "/domain/devices/controller", "/domain/devices/controller/@type", "/domain/devices/controller/@index",
             "/domain/devices/controller/@model", "/domain/devices/controller/driver",
             "/domain/devices/controller/driver/@queues", "/domain/devices/controller/driver/@iothread",
@@ -108,6 +123,11 @@ class TypedCoverageTest {
             "/domain/devices/interface/driver/@tx_queue_size", "/domain/devices/interface/mtu",
             "/domain/devices/interface/vlan", "/domain/devices/interface/virtualport",
             "/domain/devices/interface/target", "/domain/devices/interface/boot", "/domain/devices/interface/address",
+            "/domain/devices/interface/bandwidth", "/domain/devices/interface/bandwidth/inbound",
+            "/domain/devices/interface/bandwidth/inbound/@average", "/domain/devices/interface/bandwidth/inbound/@peak",
+            "/domain/devices/interface/bandwidth/inbound/@burst", "/domain/devices/interface/bandwidth/inbound/@floor",
+            "/domain/devices/interface/bandwidth/outbound", "/domain/devices/interface/bandwidth/outbound/@average",
+            "/domain/devices/interface/bandwidth/outbound/@peak", "/domain/devices/interface/bandwidth/outbound/@burst",
             "/domain/devices/hostdev", "/domain/devices/hostdev/@mode", "/domain/devices/hostdev/@type",
             "/domain/devices/hostdev/@managed", "/domain/devices/hostdev/source",
             "/domain/devices/hostdev/source/address", "/domain/devices/hostdev/driver",
@@ -183,14 +203,14 @@ class TypedCoverageTest {
                     <disk type='file' device='disk' rawio='yes'>
                       <source file='/a.img'/>
                       <target dev='vda' bus='virtio'/>
-                      <iotune><total_bytes_sec>1</total_bytes_sec></iotune>
+                      <iotune><total_bytes_sec>1</total_bytes_sec><future_knob>1</future_knob></iotune>
                     </disk>
                     <sound model='ich6'/>
                   </devices>
                 </domain>
                 """;
         assertThat(DomainXml.defaults().inspect(xml)).extracting(Untyped::path).containsExactlyInAnyOrder(
-                "/domain/@xmlns:my", "/domain/devices/disk/@rawio", "/domain/devices/disk/iotune",
+                "/domain/@xmlns:my", "/domain/devices/disk/@rawio", "/domain/devices/disk/iotune/future_knob",
                 "/domain/devices/sound", "/domain/my:extra");
         assertThat(DomainXml.defaults().inspect(xml)).extracting(Untyped::kind).containsOnly(
                 Untyped.Kind.ATTRIBUTE, Untyped.Kind.ELEMENT);

@@ -6,12 +6,15 @@ import io.virtforge.connect.VirtConnection;
 import io.virtforge.fake.fixtures.Fixture;
 import io.virtforge.fake.fixtures.Fixtures;
 import io.virtforge.fake.kernel.FakeSysfs;
+import io.virtforge.fake.libvirt.FakeStorage;
 import io.virtforge.fake.libvirt.FakeVirtConnection;
 
 /**
  * Opens {@code fake:///<fixture>} URIs (e.g. {@code fake:///xeon-2s}) for
- * {@link io.virtforge.connect.VirtConnections}: a fresh {@link FakeVirtConnection} to the named
- * {@link Fixtures fixture}, paired with its {@link FakeSysfs}. Registered in
+ * {@link io.virtforge.connect.VirtConnections}: a {@link FakeVirtConnection} to the named
+ * {@link Fixtures fixture}, paired with its {@link FakeSysfs}. Connections open at the same time share one host
+ * (domains, pools, events), as connections to one libvirt daemon do; after the last one closes, the next open
+ * gets a fresh host ({@link FakeVirtConnection#openShared}). Registered in
  * {@code META-INF/services/io.virtforge.connect.ConnectionProvider}.
  */
 public final class FakeConnectionProvider implements ConnectionProvider {
@@ -41,6 +44,8 @@ public final class FakeConnectionProvider implements ConnectionProvider {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("cannot open " + uri + ": " + e.getMessage(), 0, 0, "");
         }
-        return fixture.connect();
+        Fixture host = fixture;
+        // this machine's real files count as the host's images, so that images made for real start on the fake
+        return FakeVirtConnection.openShared(fixture.uri(), () -> host.builder().storage(FakeStorage.withRealFiles()));
     }
 }

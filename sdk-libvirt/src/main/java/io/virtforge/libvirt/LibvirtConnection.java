@@ -618,6 +618,7 @@ public final class LibvirtConnection implements VirtConnection {
         } finally {
             lock.readLock().unlock();
         }
+        EventLoop.settle(); // a callback deregistered mid-dispatch lets go of the connection only afterwards
         lock.writeLock().lock();
         try {
             if (closed) {

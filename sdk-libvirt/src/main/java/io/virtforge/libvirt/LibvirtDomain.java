@@ -282,6 +282,12 @@ public final class LibvirtDomain implements VirtDomain {
         run("setting the memory to " + size, d -> DomainFlagCalls.setMemory(d, size.toKibRoundedUp(), flags));
     }
 
+    /** {@inheritDoc} Through libvirt's QoS calls over JNA ({@link LibvirtQos}). */
+    @Override
+    public io.virtforge.connect.DomainQos qos() {
+        return new LibvirtQos(connection, uuid, name);
+    }
+
     /** {@inheritDoc} Sends {@code numa_mode} and {@code numa_nodeset} ({@code virDomainSetNumaParameters}). */
     @Override
     public void setNumaTune(NumaMode mode, NodeSet nodes, Scope scope) {

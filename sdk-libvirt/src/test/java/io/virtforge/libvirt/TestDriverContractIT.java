@@ -28,6 +28,11 @@ class TestDriverContractIT extends ConnectionContract {
     }
 
     @Override
+    protected boolean behavesLikeQemu() {
+        return false;
+    }
+
+    @Override
     protected Domain minimalDomain(String name) {
         return DomainXml.defaults().parse("""
                 <domain type='test'>

@@ -25,6 +25,7 @@ class AuditCommandTest {
     @BeforeEach
     void host() {
         xeon = Fixtures.get(Fixtures.XEON_2S).connect();
+        xeon.storage().addFolder(images.toString()); // the command line makes its images there for real
         // a tuned VM, made by the command line
         assertThat(CliRun.on(xeon, "create-optimized-vm", "tuned", "4", "4", "10", "0", "--images", images.toString())
                 .exitCode()).isZero();

@@ -32,7 +32,8 @@ class CreateOptimizedVmCommandTest {
 
     @BeforeEach
     void host() {
-        xeon = Fixtures.get(Fixtures.XEON_2S).connect(); // 2 nodes x 16 cores x 2 threads, 8192 free 2 MiB pages each
+        xeon = Fixtures.get(Fixtures.XEON_2S).connect();
+        xeon.storage().addFolder(images.toString()); // the command line makes its images there for real // 2 nodes x 16 cores x 2 threads, 8192 free 2 MiB pages each
     }
 
     private CliRun create(String... more) {
@@ -281,6 +282,7 @@ class CreateOptimizedVmCommandTest {
     void kvmOnAHostWithoutKvmFailsTheDryRunAndTheRealRunBeforeAnythingIsMade() {
         xeon = FakeVirtConnection.builder(Fixtures.get(Fixtures.XEON_2S).topology()).uri("fake:///xeon-2s")
                 .sysfs(Fixtures.get(Fixtures.XEON_2S).newSysfs()).withoutDomainType(DomainType.KVM).build();
+        xeon.storage().addFolder(images.toString());
         for (String mode : List.of("--dry-run", "--no-lock-memory")) {
             CliRun run = create("web", "4", "8", "20", "0", mode);
 

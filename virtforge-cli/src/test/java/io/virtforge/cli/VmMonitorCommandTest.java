@@ -32,6 +32,7 @@ class VmMonitorCommandTest {
     @BeforeEach
     void host() {
         xeon = Fixtures.get(Fixtures.XEON_2S).connect();
+        xeon.storage().addFolder(images.toString()); // the command line makes its images there for real
         start = xeon.clock().instant();
     }
 
@@ -85,6 +86,7 @@ class VmMonitorCommandTest {
 
     @Test
     void everyDiskAndNicOfTheDomainIsWatchedAndMemoryComesFromTheBalloon() {
+        xeon.storage().add("/images/web.qcow2").add("/images/web-data.qcow2");
         xeon.define(DomainBuilder.named("web").vcpus(2).memory(DataSize.gib(4))
                 .disk(d -> d.file("/images/web.qcow2")).disk(d -> d.file("/images/web-data.qcow2"))
                 .nic(n -> n.network("default")).nic(n -> n.bridge("br0")).build()).start();

@@ -141,9 +141,9 @@ final class DomainEdits {
         return d.cputune().map(CpuTune::toBuilder).orElseGet(CpuTune::builder);
     }
 
-    static Domain pinVcpu(Domain d, int vcpu, CpuSet cpus) {
+    static Domain pinVcpu(Domain d, int vcpu, CpuSet cpus, boolean live) {
         if (vcpu < 0 || vcpu >= d.vcpuCount()) {
-            throw FakeErrors.noSuchVcpu(vcpu);
+            throw FakeErrors.noSuchVcpu(vcpu, d.vcpuCount(), live);
         }
         return d.toBuilder().cputune(cputune(d).vcpuPin(vcpu, cpus).build()).build();
     }

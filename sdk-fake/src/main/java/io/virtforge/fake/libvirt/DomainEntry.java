@@ -18,6 +18,8 @@ final class DomainEntry {
     /** The running definition, run-time values filled in. Null when shut off. */
     Domain live;
     DomainState state = DomainState.SHUTOFF;
+    /** libvirt's reason for the state ({@code virDomainGetState}): 0 until something happened, e.g. 1 booted. */
+    int reason;
     int id = -1;
     Allocation allocation;
     GuestRuntime runtime;

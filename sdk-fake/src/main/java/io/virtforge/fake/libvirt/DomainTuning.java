@@ -30,7 +30,7 @@ final class DomainTuning {
     }
 
     static void edit(FakeState state, UUID uuid, String name, String operation, Scope scope, Edit edit) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call(operation);
             DomainEntry e = state.entry(uuid, name);
             boolean live = scope != Scope.CONFIG;
@@ -59,6 +59,7 @@ final class DomainTuning {
             if (!live) {
                 return DomainEdits.attach(d, device, false);
             }
+            StartChecks.check(device, state.host.networks, state.host.storage);
             Device plugged = LiveXml.plug(d, device, state::nextTap);
             Domain changed = DomainEdits.attach(d, plugged, true);
             Optional<PciAddress> pci = pciOf(device);
@@ -89,18 +90,39 @@ final class DomainTuning {
     static void setNumaTune(FakeState state, UUID uuid, String name, NumaMode mode, NodeSet nodes, Scope scope) {
         edit(state, uuid, name, "setNumaTune", scope, (e, d, live) -> {
             if (live) {
-                Optional<NumaMode> current = d.numatune().flatMap(NumaTune::memory).flatMap(NumaTune.Memory::mode);
-                if (current.orElse(NumaMode.STRICT) != mode) {
-                    throw FakeErrors.numaModeLive(name);
-                }
-                for (int node : nodes.toArray()) {
-                    if (!state.resources.base().hasNode(node)) {
-                        throw FakeErrors.nodeUnavailable(node);
-                    }
-                }
+                checkLiveNuma(state, name, d, mode, nodes);
             }
             return DomainEdits.setNumaTune(d, mode, nodes);
         });
+    }
+
+    /**
+     * QEMU's rules for a live NUMA change (transcript-issue19.txt): the nodes must exist; a domain without
+     * {@code <numatune>} takes any policy; otherwise the mode cannot change, and the nodeset can change only
+     * in restrictive mode.
+     */
+    private static void checkLiveNuma(FakeState state, String name, Domain d, NumaMode mode, NodeSet nodes) {
+        for (int node : nodes.toArray()) {
+            if (!state.resources.base().hasNode(node)) {
+                throw FakeErrors.nodeUnavailable(node);
+            }
+        }
+        NumaTune.Memory current = d.numatune().flatMap(NumaTune::memory).orElse(null);
+        if (current == null) {
+            return;
+        }
+        if (current.mode().orElse(NumaMode.STRICT) != mode) {
+            throw FakeErrors.numaModeLive(name);
+        }
+        if (current.nodeset().map(nodes::equals).orElse(true)) {
+            return;
+        }
+        if (mode == NumaMode.STRICT) {
+            throw FakeErrors.strictNodesetLive(name);
+        }
+        if (mode != NumaMode.RESTRICTIVE) {
+            throw FakeErrors.nodesetLiveNeedsRestrictive(name);
+        }
     }
 
     static Optional<PciAddress> pciOf(Device device) {

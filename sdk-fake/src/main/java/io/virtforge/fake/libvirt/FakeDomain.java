@@ -54,35 +54,35 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public DomainState state() {
-        synchronized (state) {
+        synchronized (state.host) {
             return entry("state").state;
         }
     }
 
     @Override
     public boolean persistent() {
-        synchronized (state) {
+        synchronized (state.host) {
             return entry("persistent").persistent;
         }
     }
 
     @Override
     public Domain definition() {
-        synchronized (state) {
+        synchronized (state.host) {
             return entry("definition").definition();
         }
     }
 
     @Override
     public Domain live() {
-        synchronized (state) {
+        synchronized (state.host) {
             return entry("live").current();
         }
     }
 
     @Override
     public void start() {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("start");
             if (e.active()) {
                 throw FakeErrors.alreadyRunning(name);
@@ -98,10 +98,13 @@ final class FakeDomain implements VirtDomain {
     @Override
     public boolean shutdown(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("shutdown");
             if (!e.active()) {
-                throw FakeErrors.testNotRunning(name);
+                throw FakeErrors.shutdownNotRunning(name);
+            }
+            if (e.state == DomainState.PAUSED) {
+                throw FakeErrors.shutdownPaused(name); // QEMU; the test driver shuts a paused domain off
             }
             boolean obeys = !state.guests.ignoringShutdown.contains(name);
             state.stop(e, obeys ? LifecycleDetail.STOPPED_SHUTDOWN : LifecycleDetail.STOPPED_DESTROYED);
@@ -111,7 +114,7 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public void destroy() {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("destroy");
             if (!e.active()) {
                 throw FakeErrors.notRunning(name);
@@ -123,7 +126,7 @@ final class FakeDomain implements VirtDomain {
     /** No lifecycle event, as libvirt 9.0's test driver (QEMU sends a separate reboot event). */
     @Override
     public void reboot() {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("reboot");
             if (!e.active()) {
                 throw FakeErrors.notRunning(name);
@@ -133,26 +136,31 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public void suspend() {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("suspend");
+            if (e.state == DomainState.PAUSED) {
+                return; // QEMU: suspending a paused domain succeeds and changes nothing (the test driver refuses)
+            }
             if (e.state != DomainState.RUNNING) {
-                throw FakeErrors.testNotRunning(name);
+                throw FakeErrors.notRunning(name);
             }
             e.runtime.running(state.now(), false);
             e.state = DomainState.PAUSED;
+            e.reason = 1; // VIR_DOMAIN_PAUSED_USER
             state.publish(e, LifecycleEvent.Type.SUSPENDED, LifecycleDetail.SUSPENDED_PAUSED);
         }
     }
 
     @Override
     public void resume() {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("resume");
             if (e.state != DomainState.PAUSED) {
-                throw FakeErrors.notPaused(name);
+                throw e.active() ? FakeErrors.alreadyRunning(name) : FakeErrors.notRunning(name);
             }
             e.runtime.running(state.now(), true);
             e.state = DomainState.RUNNING;
+            e.reason = 3; // VIR_DOMAIN_RUNNING_UNPAUSED
             state.publish(e, LifecycleEvent.Type.RESUMED, LifecycleDetail.RESUMED_UNPAUSED);
         }
     }
@@ -160,7 +168,7 @@ final class FakeDomain implements VirtDomain {
     /** The options do not matter to the fake (it keeps no NVRAM, managed-save images or snapshots). */
     @Override
     public void undefine(UndefineOption... options) {
-        synchronized (state) {
+        synchronized (state.host) {
             DomainEntry e = entry("undefine");
             if (!e.persistent) {
                 throw FakeErrors.transientUndefine(name);
@@ -197,7 +205,7 @@ final class FakeDomain implements VirtDomain {
             if (live) {
                 state.resources.checkCpus(d, e.id, "vcpu" + vcpu, hostCpus);
             }
-            return DomainEdits.pinVcpu(d, vcpu, hostCpus);
+            return DomainEdits.pinVcpu(d, vcpu, hostCpus, live);
         });
     }
 
@@ -215,8 +223,8 @@ final class FakeDomain implements VirtDomain {
     public void pinIothread(int iothread, CpuSet hostCpus, Scope scope) {
         DomainTuning.edit(state, uuid, name, "pinIothread", scope, (e, d, live) -> {
             Domain changed = DomainEdits.pinIothread(d, iothread, hostCpus);
-            if (live) {
-                state.resources.checkCpus(d, e.id, "iothread" + iothread, hostCpus);
+            if (live && !state.resources.base().allCpus().containsAll(hostCpus)) {
+                throw FakeErrors.iothreadCpusUnavailable(name, iothread, hostCpus.format()); // QEMU: not the cgroup's 38
             }
             return changed;
         });
@@ -224,7 +232,12 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public void setMemory(DataSize size, Scope scope) {
-        DomainTuning.edit(state, uuid, name, "setMemory", scope, (e, d, live) -> DomainEdits.setMemory(d, size));
+        DomainTuning.edit(state, uuid, name, "setMemory", scope, (e, d, live) -> {
+            if (live && d.devices().memballoon().map(b -> !b.enabled()).orElse(false)) {
+                throw FakeErrors.noBalloon(name);
+            }
+            return DomainEdits.setMemory(d, size);
+        });
     }
 
     @Override
@@ -232,32 +245,37 @@ final class FakeDomain implements VirtDomain {
         DomainTuning.setNumaTune(state, uuid, name, mode, nodes, scope);
     }
 
+    @Override
+    public io.virtforge.connect.DomainQos qos() {
+        return new QosSettings(state, uuid, name);
+    }
+
     // ---- read-back
 
     @Override
     public java.util.Map<Integer, CpuSet> vcpuPins() {
-        synchronized (state) {
+        synchronized (state.host) {
             return PinReadback.vcpus(entry("vcpuPins").current(), state.resources.topology());
         }
     }
 
     @Override
     public CpuSet emulatorPin() {
-        synchronized (state) {
+        synchronized (state.host) {
             return PinReadback.emulator(entry("emulatorPin").current(), state.resources.topology());
         }
     }
 
     @Override
     public java.util.Map<Integer, CpuSet> iothreadPins() {
-        synchronized (state) {
+        synchronized (state.host) {
             return PinReadback.iothreads(entry("iothreadPins").current(), state.resources.topology());
         }
     }
 
     @Override
     public io.virtforge.connect.NumaPolicy numaTune() {
-        synchronized (state) {
+        synchronized (state.host) {
             return PinReadback.numa(entry("numaTune").current());
         }
     }
@@ -266,35 +284,35 @@ final class FakeDomain implements VirtDomain {
 
     @Override
     public long cpuTime() {
-        synchronized (state) {
+        synchronized (state.host) {
             return StatsReader.cpuTime(state, entry("cpuTime"));
         }
     }
 
     @Override
     public List<VcpuInfo> vcpus() {
-        synchronized (state) {
+        synchronized (state.host) {
             return StatsReader.vcpus(state, entry("vcpus"));
         }
     }
 
     @Override
     public MemoryStats memoryStats() {
-        synchronized (state) {
+        synchronized (state.host) {
             return StatsReader.memory(state, entry("memoryStats"));
         }
     }
 
     @Override
     public BlockStats blockStats(String disk) {
-        synchronized (state) {
+        synchronized (state.host) {
             return StatsReader.block(state, entry("blockStats"), disk);
         }
     }
 
     @Override
     public InterfaceStats interfaceStats(String device) {
-        synchronized (state) {
+        synchronized (state.host) {
             return StatsReader.nic(state, entry("interfaceStats"), device);
         }
     }

@@ -18,7 +18,7 @@ public final class FakeGuests {
 
     /** The guest ignores ACPI shutdown requests: {@code shutdown(timeout)} ends in a destroy and returns false. */
     public FakeGuests ignoreShutdown(String domain) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.guests.ignoringShutdown.add(domain);
         }
         return this;
@@ -26,7 +26,7 @@ public final class FakeGuests {
 
     /** The guest obeys shutdown requests again (the default). */
     public FakeGuests obeyShutdown(String domain) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.guests.ignoringShutdown.remove(domain);
         }
         return this;
@@ -34,14 +34,14 @@ public final class FakeGuests {
 
     /** The guest powers itself off: the domain stops with STOPPED/shutdown, as after {@code poweroff} inside. */
     public void powerOff(String domain) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.stop(running(domain), LifecycleDetail.STOPPED_SHUTDOWN);
         }
     }
 
     /** The emulator process dies: the domain stops with STOPPED/failed. */
     public void crash(String domain) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.stop(running(domain), LifecycleDetail.STOPPED_FAILED);
         }
     }
@@ -56,7 +56,7 @@ public final class FakeGuests {
 
     /** The rates, in bytes per second, a disk (by target, e.g. {@code vda}) reads and writes at while running. */
     public FakeGuests diskRates(String domain, String disk, long readBytesPerSecond, long writeBytesPerSecond) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.guests.diskRates.computeIfAbsent(domain, k -> new HashMap<>())
                     .put(disk, new long[] {readBytesPerSecond, writeBytesPerSecond});
             state.table.named(domain).filter(DomainEntry::active)
@@ -70,7 +70,7 @@ public final class FakeGuests {
      * names it) receives and sends at while running.
      */
     public FakeGuests nicRates(String domain, String device, long rxBytesPerSecond, long txBytesPerSecond) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.guests.nicRates.computeIfAbsent(domain, k -> new HashMap<>())
                     .put(device, new long[] {rxBytesPerSecond, txBytesPerSecond});
             state.table.named(domain).filter(DomainEntry::active)
@@ -81,7 +81,7 @@ public final class FakeGuests {
 
     /** The memory the guest leaves unused, as its balloon driver reports it. */
     public FakeGuests unusedMemory(String domain, DataSize unused) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.guests.unusedKib.put(domain, unused.toKibRoundedUp());
         }
         return this;

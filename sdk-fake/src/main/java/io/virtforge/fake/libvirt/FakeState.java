@@ -15,28 +15,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state of one fake hypervisor, shared by the connection and its domain handles, and the state changes
- * every lifecycle call is made of (start a domain, stop it). Every access holds this object's lock; events
- * are published under it, so they arrive in the order of the changes.
+ * One connection's view of its {@link SharedHost}: what is the connection's own (closed or not, injected
+ * faults, its lifecycle listeners and their thread), the shared state it reaches (the fields below are the
+ * host's), and the state changes every lifecycle call is made of (start a domain, stop it). Every access holds
+ * the host's lock ({@link #host}); events are published under it, so they arrive in the order of the changes.
  */
 final class FakeState {
     private static final Logger LOG = LoggerFactory.getLogger(FakeState.class);
     private static final DateTimeFormatter QEMU_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
+    /** The hypervisor, and the lock every call holds. */
+    final SharedHost host;
     final String uri;
-    final DomainTable table = new DomainTable();
+    final DomainTable table;
     final HostResources resources;
     final EventDispatcher events;
     final FakeClock clock;
     final FakeFaults faults = new FakeFaults();
-    final GuestSettings guests = new GuestSettings();
-    private int taps;
+    final GuestSettings guests;
     private boolean closed;
 
-    FakeState(String uri, HostResources resources, FakeClock clock) {
-        this.uri = uri;
-        this.resources = resources;
-        this.clock = clock;
+    FakeState(SharedHost host) {
+        this.host = host;
+        this.uri = host.uri;
+        this.table = host.table;
+        this.resources = host.resources;
+        this.clock = host.clock;
+        this.guests = host.guests;
         this.events = new EventDispatcher(uri.replaceAll("[^A-Za-z0-9-]", ""));
     }
 
@@ -70,7 +75,7 @@ final class FakeState {
     }
 
     int nextTap() {
-        return taps++;
+        return host.nextTap();
     }
 
     DomainEntry entry(UUID uuid, String name) {
@@ -78,7 +83,7 @@ final class FakeState {
     }
 
     void publish(DomainEntry e, LifecycleEvent.Type type, int detail) {
-        events.publish(new LifecycleEvent(e.name, e.uuid, type, detail));
+        host.publish(new LifecycleEvent(e.name, e.uuid, type, detail));
     }
 
     /** The running domain holding each assigned PCI device. */
@@ -99,11 +104,13 @@ final class FakeState {
 
     /** Boots a domain from {@code def}: takes host resources (or throws, changing nothing), then runs it. */
     void start(DomainEntry e, Domain def) {
+        StartChecks.check(def, host.networks, host.storage);
         int id = table.nextId();
         Allocation allocation = resources.acquire(def, id, holders(), this::timestamp);
         e.live = LiveXml.decorate(def, id, this::nextTap);
         e.id = id;
         e.state = DomainState.RUNNING;
+        e.reason = 1; // VIR_DOMAIN_RUNNING_BOOTED
         e.allocation = allocation;
         e.runtime = new GuestRuntime(e.live, now());
         guests.applyTo(e.name, e.runtime, now());
@@ -121,6 +128,7 @@ final class FakeState {
         e.live = null;
         e.id = -1;
         e.state = DomainState.SHUTOFF;
+        e.reason = detail + 1; // VIR_DOMAIN_SHUTOFF_* is the STOPPED event's detail shifted by UNKNOWN = 0
         if (!e.persistent) {
             table.remove(e);
         }

@@ -38,13 +38,18 @@ import java.util.function.Consumer;
  * {@link Fixtures}) or built from a {@link HostTopology}, optionally paired with a {@link FakeSysfs} that
  * describes the same host.
  *
- * <p>It keeps libvirt's domain state machine (persistent and transient domains; running, paused, shut
- * off; a redefinition of a running domain changes its next configuration; undefining a running domain
- * makes it transient; a transient domain is gone when it stops) and answers misuse with the exception types
- * the SDK promises, carrying the codes, error domains and messages libvirt 9.0 gives (its test driver's
- * where it has them, else its QEMU driver's). On top of libvirt's test driver it models the host: huge
- * pages are taken from per-node pools at start and given back at stop, assigned PCI devices are exclusive
- * and (with a paired {@link FakeSysfs}) rebound to vfio-pci through sysfs, pins must name host CPUs.
+ * <p>It behaves as libvirt 9.0's QEMU driver ({@code qemu:///system}) does, checked against a real one (issue 19):
+ * its domain state machine (persistent and transient domains; running, paused, shut off; a redefinition of a
+ * running domain changes its next configuration; undefining a running domain makes it transient; a transient
+ * domain is gone when it stops; a paused domain suspends again quietly and refuses a shutdown), its define-time
+ * checks and rewrites (the parser's refusals, the host's emulators and machine types, elements it does not know
+ * dropped, or refused with {@link Builder#strictXml}), and its checks at start of the host's world: networks,
+ * disk images ({@link #storage()}), host CPUs and NUMA nodes of every pin and cpuset, huge pages per node, PCI
+ * devices, their binding and an IOMMU. Misuse is answered with the exception types the SDK promises, carrying
+ * the QEMU driver's codes, error domains and messages, classified by {@link io.virtforge.connect.LibvirtErrors}
+ * as for libvirt. Huge pages are taken from per-node pools at start and given back at stop, assigned PCI devices
+ * are exclusive and (with a paired {@link FakeSysfs}) rebound to vfio-pci through sysfs. Connections to one
+ * host ({@link #openAnother()}, or one {@code fake:///} URI) share it as libvirt's connections share a daemon.
  * Statistics grow with a {@link FakeClock}; {@link #faults()} injects failures and a lost connection;
  * {@link #guests()} plays the guests' part. Virtual networks are names with a started flag ({@code default},
  * started, unless the builder says otherwise), for {@link #network(String)}; it offers {@code kvm} and
@@ -57,15 +62,14 @@ public final class FakeVirtConnection implements VirtConnection {
     private final FakeSysfs sysfs;
     private final FakeGuests guests;
     private final FakeNetworks networks;
-    private final Map<DomainType, GuestSupport> guestTypes;
+    private final List<GuestSupport> guestSupport;
 
-    private FakeVirtConnection(FakeState state, FakeSysfs sysfs, FakeNetworks networks,
-            Map<DomainType, GuestSupport> guestTypes) {
+    private FakeVirtConnection(FakeState state) {
         this.state = state;
-        this.sysfs = sysfs;
+        this.sysfs = state.host.sysfs;
         this.guests = new FakeGuests(state);
-        this.networks = networks;
-        this.guestTypes = Map.copyOf(guestTypes);
+        this.networks = state.host.networks;
+        this.guestSupport = state.host.guestSupport;
     }
 
     /** A connection to a host described by a topology, with its own clock. */
@@ -87,7 +91,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public HostTopology topology() {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("topology");
             return state.resources.topology();
         }
@@ -95,7 +99,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public HostState hostState() {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("hostState");
             return state.hostState();
         }
@@ -103,7 +107,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public List<DomainSummary> domains() {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("domains");
             List<DomainSummary> list = new ArrayList<>();
             for (DomainEntry e : state.table.all()) {
@@ -115,7 +119,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public Optional<VirtDomain> lookup(String name) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("lookup");
             return state.table.named(name).map(this::handle);
         }
@@ -123,7 +127,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public Optional<VirtDomain> lookup(UUID uuid) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("lookup");
             return state.table.get(uuid).map(this::handle);
         }
@@ -131,7 +135,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public VirtDomain domain(String name) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("domain");
             return handle(state.table.named(name).orElseThrow(() -> FakeErrors.noDomainNamed(name)));
         }
@@ -144,8 +148,9 @@ public final class FakeVirtConnection implements VirtConnection {
     @Override
     public VirtDomain define(Domain domain, DefineOptions options) {
         Objects.requireNonNull(domain, "domain");
-        synchronized (state) {
+        synchronized (state.host) {
             Domain d = checked("define", domain, options);
+            DefinitionChecks.checkFileName(d.name());
             DomainEntry e = state.table.entryFor(d);
             int detail = e.persistent ? LifecycleDetail.DEFINED_UPDATED : LifecycleDetail.DEFINED_ADDED;
             e.config = d;
@@ -159,7 +164,7 @@ public final class FakeVirtConnection implements VirtConnection {
     @Override
     public VirtDomain create(Domain domain, DefineOptions options) {
         Objects.requireNonNull(domain, "domain");
-        synchronized (state) {
+        synchronized (state.host) {
             Domain d = checked("create", domain, options);
             DomainEntry e = state.table.entryFor(d);
             if (e.active()) {
@@ -177,13 +182,20 @@ public final class FakeVirtConnection implements VirtConnection {
     private Domain checked(String call, Domain domain, DefineOptions options) {
         state.call(call);
         DefinePolicy.check(domain, options, state::hostState);
+        if (state.host.strictXml) {
+            KnownElements.unknown(domain).stream().findFirst().ifPresent(path -> {
+                throw FakeErrors.schemaInvalid(domain.name(), path);
+            });
+        }
         DefinitionChecks.check(domain);
+        QemuDriverChecks.check(domain, guestSupport, state.host.arch);
+        QemuValidation.check(domain);
         return DefinitionChecks.normalize(domain);
     }
 
     @Override
     public long freePages(int node, PageSize size) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("freePages");
             return state.resources.freePages(node, size);
         }
@@ -191,7 +203,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public long setPagePool(int node, PageSize size, long count) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("setPagePool");
             return state.resources.setPagePool(node, size, count);
         }
@@ -199,7 +211,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public void detachNodeDevice(PciAddress device) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("detachNodeDevice");
             state.resources.detach(device, state.holders());
         }
@@ -207,7 +219,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public void reattachNodeDevice(PciAddress device) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("reattachNodeDevice");
             state.resources.reattach(device, state.holders());
         }
@@ -215,7 +227,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public List<DomainStats> allDomainStats() {
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("allDomainStats");
             List<DomainStats> list = new ArrayList<>();
             for (DomainEntry e : state.table.all()) {
@@ -228,7 +240,7 @@ public final class FakeVirtConnection implements VirtConnection {
     @Override
     public Subscription onLifecycle(Consumer<LifecycleEvent> listener) {
         Objects.requireNonNull(listener, "listener");
-        synchronized (state) {
+        synchronized (state.host) {
             state.call("onLifecycle");
             return state.events.subscribe(listener);
         }
@@ -236,7 +248,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     @Override
     public boolean isAlive() {
-        synchronized (state) {
+        synchronized (state.host) {
             return state.alive();
         }
     }
@@ -248,7 +260,7 @@ public final class FakeVirtConnection implements VirtConnection {
      */
     @Override
     public void reconnect() {
-        synchronized (state) {
+        synchronized (state.host) {
             if (state.closed()) {
                 throw FakeErrors.closed("reconnect"); // as on libvirt: a closed connection is never reopened
             }
@@ -256,11 +268,42 @@ public final class FakeVirtConnection implements VirtConnection {
         }
     }
 
+    /** Closes this connection; the host lives on while another connection to it is open. */
     @Override
     public void close() {
-        synchronized (state) {
+        synchronized (state.host) {
+            if (state.closed()) {
+                return;
+            }
             state.close();
         }
+        state.host.disconnect(state);
+    }
+
+    /**
+     * Another connection to the same host, as a second {@code virConnectOpen} of its URI: it sees the same
+     * domains, pools, networks, guests and clock, and every lifecycle event of the host from now on; it has
+     * its own {@link #faults()}, listeners and {@link #close()}. Throws
+     * {@link io.virtforge.connect.ConnectionClosedException} when this connection is closed.
+     */
+    public FakeVirtConnection openAnother() {
+        synchronized (state.host) {
+            state.call("openAnother");
+        }
+        return new FakeVirtConnection(state.host.connect());
+    }
+
+    /**
+     * A connection to the fake host open under {@code uri} in this JVM, sharing it as connections to one libvirt
+     * daemon share its domains; when no connection to {@code uri} is open, a connection built by {@code newHost}
+     * (whose host later opens of {@code uri} then share). A host lives while a connection to it is open, as
+     * libvirt's {@code test:///default} does: after the last close, the next open gets a fresh one. What
+     * {@link io.virtforge.connect.VirtConnections#open} gives for {@code fake:///} URIs.
+     */
+    public static FakeVirtConnection openShared(String uri, java.util.function.Supplier<Builder> newHost) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(newHost, "newHost");
+        return new FakeVirtConnection(SharedHost.open(uri, () -> newHost.get().uri(uri).host()));
     }
 
     // ---- the fake's own controls
@@ -326,13 +369,21 @@ public final class FakeVirtConnection implements VirtConnection {
     public Optional<GuestSupport> guestSupport(DomainType type, String arch) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(arch, "arch");
-        GuestSupport g = guestTypes.get(type);
-        return Optional.of(g != null && g.arch().equals(arch) ? g : GuestSupport.notOffered(type, arch));
+        return Optional.of(guestSupport.stream().filter(g -> g.type() == type && g.arch().equals(arch)).findFirst()
+                .orElse(GuestSupport.notOffered(type, arch)));
     }
 
     /** Adds or changes a virtual network, started or not ({@code virsh net-define}, {@code net-start/destroy}). */
     public void setNetwork(String name, boolean active) {
         networks.put(name, active);
+    }
+
+    /**
+     * The host's disk images: a domain starts (and a disk is hot-plugged) only when every disk's file or block
+     * device is there, as QEMU checks ("Cannot access storage file"). Shared by the host's connections.
+     */
+    public FakeStorage storage() {
+        return state.host.storage;
     }
 
     /** Removes a virtual network ({@code virsh net-undefine}); {@link #network} then says it is missing. */
@@ -342,7 +393,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     /** Sets a node's memory left for growing huge page pools: less memory, partial {@link #setPagePool} results. */
     public void setNodeFreeMemory(int node, DataSize free) {
-        synchronized (state) {
+        synchronized (state.host) {
             state.resources.setFreeMemory(node, free);
         }
     }
@@ -359,7 +410,7 @@ public final class FakeVirtConnection implements VirtConnection {
 
     /** The state of a domain by name, for assertions; empty when there is none. Not subject to faults. */
     public Optional<DomainState> stateOf(String name) {
-        synchronized (state) {
+        synchronized (state.host) {
             return state.table.named(name).map(e -> e.state);
         }
     }
@@ -378,6 +429,9 @@ public final class FakeVirtConnection implements VirtConnection {
         private final Map<String, Boolean> networks = new TreeMap<>(Map.of("default", true));
         private final EnumSet<DomainType> types = EnumSet.of(DomainType.KVM, DomainType.QEMU);
         private List<GuestSupport.Machine> machines = DEFAULT_MACHINES;
+        private FakeStorage storage = FakeStorage.empty();
+        private final List<GuestSupport> extraGuests = new ArrayList<>();
+        private boolean strictXml;
 
         private Builder(HostTopology host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -401,6 +455,15 @@ public final class FakeVirtConnection implements VirtConnection {
         /** The clock (default: a new {@link FakeClock}). */
         public Builder clock(FakeClock value) {
             this.clock = value;
+            return this;
+        }
+
+        /**
+         * The disk images the host has (default: {@link FakeStorage#empty()}, so a domain with a disk starts
+         * only once its image is {@linkplain FakeStorage#add added}, as on QEMU).
+         */
+        public Builder storage(FakeStorage value) {
+            this.storage = Objects.requireNonNull(value, "storage");
             return this;
         }
 
@@ -434,18 +497,45 @@ public final class FakeVirtConnection implements VirtConnection {
             return this;
         }
 
-        /** Builds the connection. */
+        /**
+         * Offers one more kind of guest, or replaces the one of its type and architecture (e.g. {@code i686}
+         * guests with {@code /usr/bin/qemu-system-i386}); a guest that is not {@linkplain GuestSupport#offered()
+         * offered} is not run. Applied after {@link #withoutDomainType} and {@link #machines}.
+         */
+        public Builder guest(GuestSupport value) {
+            extraGuests.add(Objects.requireNonNull(value, "guest"));
+            return this;
+        }
+
+        /**
+         * Refuses definitions with elements libvirt does not know under {@code <domain>} or {@code <devices>}
+         * ({@link io.virtforge.connect.InvalidDefinitionException}, code 92, as libvirt's define with schema
+         * validation), instead of dropping them as a plain libvirt define does: for tests that want a typo
+         * flagged.
+         */
+        public Builder strictXml(boolean on) {
+            this.strictXml = on;
+            return this;
+        }
+
+        /** Builds the first connection to a new host of its own; {@link #openAnother()} opens more. */
         public FakeVirtConnection build() {
+            return new FakeVirtConnection(host().connect());
+        }
+
+        private SharedHost host() {
             PagePools pools = sysfs != null ? new SysfsPagePools(sysfs) : new LedgerPagePools(host);
             PciBindings bindings = sysfs != null ? new SysfsPciBindings(sysfs) : new LedgerPciBindings(host);
-            FakeState state = new FakeState(uri, new HostResources(host, pools, bindings),
-                    clock != null ? clock : new FakeClock());
             String arch = host.arch().orElse("x86_64");
-            Map<DomainType, GuestSupport> guestTypes = new EnumMap<>(DomainType.class);
+            Map<String, GuestSupport> guestSupport = new java.util.LinkedHashMap<>();
             for (DomainType t : types) {
-                guestTypes.put(t, GuestSupport.of(t, arch, "/usr/bin/qemu-system-" + arch, machines));
+                guestSupport.put(t + "/" + arch, GuestSupport.of(t, arch, "/usr/bin/qemu-system-" + arch, machines));
             }
-            return new FakeVirtConnection(state, sysfs, new FakeNetworks(networks), guestTypes);
+            for (GuestSupport g : extraGuests) {
+                guestSupport.put(g.type() + "/" + g.arch(), g);
+            }
+            return new SharedHost(uri, new HostResources(host, pools, bindings), clock != null ? clock : new FakeClock(),
+                    sysfs, new FakeNetworks(networks), storage, List.copyOf(guestSupport.values()), strictXml);
         }
     }
 }

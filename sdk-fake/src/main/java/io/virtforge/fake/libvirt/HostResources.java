@@ -108,6 +108,9 @@ final class HostResources {
     }
 
     private void acquireDevices(Domain d, DomainFootprint fp, Map<PciAddress, String> holders, Allocation a) {
+        if (!fp.devices().isEmpty() && !base.iommuEnabled()) {
+            throw FakeErrors.noPassthrough();
+        }
         for (PciAddress device : fp.devices()) {
             if (base.pciDevice(device).isEmpty()) {
                 throw FakeErrors.pciMissing(device);
@@ -207,12 +210,21 @@ final class HostResources {
         }
     }
 
+    /**
+     * Every thread's CPUs, in QEMU's order (the emulator's cgroup first, then each vCPU's, then each I/O
+     * thread's); a thread without a pin of its own gets the {@code <vcpu cpuset>} (transcript-issue19.txt: a
+     * cpuset of CPU 63 fails on the emulator's cgroup).
+     */
     private void checkPins(Domain d, int id) {
-        d.cputune().ifPresent(t -> {
-            t.vcpuPins().forEach(p -> checkCpus(d, id, "vcpu" + p.vcpu(), p.cpuset()));
-            t.emulatorPin().ifPresent(s -> checkCpus(d, id, "emulator", s));
-            t.iothreadPins().forEach(p -> checkCpus(d, id, "iothread" + p.iothread(), p.cpuset()));
-        });
+        Optional<io.virtforge.value.CpuSet> cpuset = d.vcpu().flatMap(v -> v.cpuset());
+        Optional<io.virtforge.model.CpuTune> tune = d.cputune();
+        tune.flatMap(t -> t.emulatorPin()).or(() -> cpuset).ifPresent(s -> checkCpus(d, id, "emulator", s));
+        for (int v = 0; v < d.vcpuCount(); v++) {
+            int vcpu = v;
+            tune.flatMap(t -> t.vcpuPin(vcpu)).map(p -> p.cpuset()).or(() -> cpuset)
+                    .ifPresent(s -> checkCpus(d, id, "vcpu" + vcpu, s));
+        }
+        tune.ifPresent(t -> t.iothreadPins().forEach(p -> checkCpus(d, id, "iothread" + p.iothread(), p.cpuset())));
     }
 
     void checkCpus(Domain d, int id, String thread, io.virtforge.value.CpuSet cpus) {
@@ -282,6 +294,9 @@ final class HostResources {
     /** Takes one device for a live attach (same checks as at start). */
     Allocation acquireDevice(Domain d, PciAddress device, Map<PciAddress, String> holders, Supplier<String> timestamp) {
         Allocation a = new Allocation();
+        if (!base.iommuEnabled()) {
+            throw FakeErrors.noPassthrough();
+        }
         if (base.pciDevice(device).isEmpty()) {
             throw FakeErrors.pciMissing(device);
         }

@@ -26,15 +26,25 @@ final class PinReadback {
         return d.vcpu().flatMap(v -> v.cpuset()).orElse(host.allCpus());
     }
 
+    /**
+     * One entry per vCPU of the current count ({@code <vcpu current>}, else all): what sdk-libvirt reads, as it
+     * asks {@code virDomainGetVcpuPinInfo} for {@code virDomainGetInfo}'s vCPU count, the current one.
+     */
     static Map<Integer, CpuSet> vcpus(Domain d, HostTopology host) {
         Map<Integer, CpuSet> pins = new TreeMap<>();
         CpuTune tune = d.cputune().orElse(null);
-        for (int v = 0; v < d.vcpuCount(); v++) {
+        for (int v = 0; v < currentVcpus(d); v++) {
             int vcpu = v;
             pins.put(v, tune == null ? unpinned(d, host)
                     : tune.vcpuPin(vcpu).map(p -> p.cpuset()).orElse(unpinned(d, host)));
         }
         return pins;
+    }
+
+    /** The vCPUs online: {@code <vcpu current>}, else all of them. */
+    static int currentVcpus(Domain d) {
+        int current = d.vcpu().map(v -> v.current().orElse(d.vcpuCount())).orElse(d.vcpuCount());
+        return Math.min(current, d.vcpuCount());
     }
 
     static CpuSet emulator(Domain d, HostTopology host) {

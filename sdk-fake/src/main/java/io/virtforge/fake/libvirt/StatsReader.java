@@ -89,10 +89,31 @@ final class StatsReader {
         return r.nic(device);
     }
 
+    /**
+     * What QEMU reports of a shut-off domain (virsh domstats, libvirt 9.0): the balloon and vCPU counts of its
+     * definition and its disks' names and sources, no counters. (It adds the images' allocation, capacity and
+     * physical size, which the fake does not know, and libvirtd's own CPU time, which sdk-libvirt drops.)
+     */
+    private static void inactive(Domain d, Map<String, Object> raw) {
+        d.currentMemory().or(d::memory).ifPresent(m -> raw.put("balloon.current", m.toKibRoundedUp()));
+        d.memory().ifPresent(m -> raw.put("balloon.maximum", m.toKibRoundedUp()));
+        raw.put("vcpu.current", PinReadback.currentVcpus(d));
+        raw.put("vcpu.maximum", d.vcpuCount());
+        int i = 0;
+        for (io.virtforge.model.Disk disk : d.devices().disks()) {
+            String p = "block." + i++ + ".";
+            disk.targetDev().ifPresent(t -> raw.put(p + "name", t));
+            disk.source().flatMap(s -> s.file().or(s::dev)).ifPresent(path -> raw.put(p + "path", path));
+        }
+        raw.put("block.count", i);
+    }
+
     static DomainStats bulk(FakeState state, DomainEntry e) {
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("state.state", e.state.ordinal());
+        raw.put("state.reason", e.reason);
         if (!e.active()) {
+            inactive(e.config, raw);
             return new DomainStats(e.name, e.state, 0, List.of(), List.of(), raw);
         }
         GuestRuntime r = running(state, e);
@@ -100,7 +121,7 @@ final class StatsReader {
         MemoryStats m = memory(state, e);
         raw.put("balloon.current", m.actual().getAsLong());
         e.live.memory().ifPresent(max -> raw.put("balloon.maximum", max.toKibRoundedUp()));
-        raw.put("vcpu.current", e.live.vcpuCount());
+        raw.put("vcpu.current", PinReadback.currentVcpus(e.live));
         raw.put("vcpu.maximum", e.live.vcpuCount());
         List<BlockStats> blocks = new ArrayList<>();
         for (String disk : r.diskNames()) {

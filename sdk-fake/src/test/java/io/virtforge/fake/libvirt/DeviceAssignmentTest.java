@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** PCI assignment: exclusive use, libvirt's sysfs sequence on the paired kernel fake, IOMMU group viability. */
 class DeviceAssignmentTest {
     private static final PciAddress NIC = PciAddress.parse(Fixtures.XEON_NIC);
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect();
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.XEON_2S);
     private final FakeSysfs sysfs = fake.sysfs().orElseThrow();
 
     @AfterEach
@@ -101,7 +101,7 @@ class DeviceAssignmentTest {
 
     @Test
     void aGpuWhoseGroupMateStaysOnItsHostDriverIsNotViable() {
-        FakeVirtConnection gpus = Fixtures.get(Fixtures.GPU_SERVER).connect();
+        FakeVirtConnection gpus = TestDomains.connect(Fixtures.GPU_SERVER);
         FakeSysfs kernel = gpus.sysfs().orElseThrow();
         PciAddress gpu = PciAddress.parse(Fixtures.GPU0);
         PciAddress audio = PciAddress.parse(Fixtures.GPU0_AUDIO);
@@ -122,7 +122,7 @@ class DeviceAssignmentTest {
 
     @Test
     void aGpuAndItsAudioFunctionTogetherAreViable() {
-        FakeVirtConnection gpus = Fixtures.get(Fixtures.GPU_SERVER).connect();
+        FakeVirtConnection gpus = TestDomains.connect(Fixtures.GPU_SERVER);
         VirtDomain vm = gpus.define(small("vm").hostdev(PciAddress.parse(Fixtures.GPU0))
                 .hostdev(PciAddress.parse(Fixtures.GPU0_AUDIO)).build());
         vm.start();
@@ -132,7 +132,7 @@ class DeviceAssignmentTest {
 
     @Test
     void anSriovVfIsAssignedThroughAnInterfaceOfTypeHostdev() {
-        FakeVirtConnection host = Fixtures.get(Fixtures.SRIOV_HOST).connect();
+        FakeVirtConnection host = TestDomains.connect(Fixtures.SRIOV_HOST);
         FakeSysfs kernel = host.sysfs().orElseThrow();
         PciAddress vf = PciAddress.parse("0000:3b:02.3");
         VirtDomain vm = host.define(TestDomains.small("vm").nic(n -> n.sriovVf(vf)).build());
@@ -166,6 +166,7 @@ class DeviceAssignmentTest {
     @Test
     void withoutAKernelFakeBindingsAreKeptByTheConnection() {
         FakeVirtConnection bare = FakeVirtConnection.of(Fixtures.get(Fixtures.XEON_2S).topology());
+        bare.storage().addFolder(TestDomains.IMAGES);
         VirtDomain vm = bare.define(small("vm").hostdev(NIC).build());
         vm.start();
         assertThat(bare.topology().pciDevice(NIC).orElseThrow().driver()).contains("vfio-pci");

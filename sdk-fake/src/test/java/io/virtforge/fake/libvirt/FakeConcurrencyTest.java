@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class FakeConcurrencyTest {
     @Test
     void concurrentLifecyclesKeepTheBooksStraight() throws Exception {
-        try (FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect()) {
+        try (FakeVirtConnection fake = TestDomains.connect(Fixtures.XEON_2S)) {
             AtomicInteger heard = new AtomicInteger();
             fake.onLifecycle(e -> heard.incrementAndGet());
             ExecutorService pool = Executors.newFixedThreadPool(6);

@@ -11,10 +11,11 @@ import static io.virtforge.connect.LibvirtErrors.VIR_ERR_XML_ERROR;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_DOMAIN;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_NONE;
 import static io.virtforge.connect.LibvirtErrors.VIR_FROM_QEMU;
-import static io.virtforge.connect.LibvirtErrors.VIR_FROM_TEST;
+import static io.virtforge.connect.LibvirtErrors.VIR_FROM_NODEDEV;
 import static io.virtforge.fake.libvirt.TestDomains.fails;
 import static io.virtforge.fake.libvirt.TestDomains.plain;
 import static io.virtforge.fake.libvirt.TestDomains.small;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.connect.AlreadyExistsException;
 import io.virtforge.connect.DefineOptions;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.Test;
  * answers recorded in sdk-fake/evidence/libvirt-9.0).
  */
 class FakeErrorsTest {
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect();
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.XEON_2S);
     private static final UUID U1 = UUID.fromString("11111111-2222-3333-4444-555555555555");
     private static final UUID U2 = UUID.fromString("66666666-2222-3333-4444-555555555555");
 
@@ -63,14 +64,15 @@ class FakeErrorsTest {
 
     @Test
     void lookupOfAMissingName() {
-        fails(NotFoundException.class, VIR_ERR_NO_DOMAIN, VIR_FROM_TEST, "Domain not found", () -> fake.domain("nope"));
+        fails(NotFoundException.class, VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU,
+                "Domain not found: no domain with matching name 'nope'", () -> fake.domain("nope"));
     }
 
     @Test
     void aStaleHandle() {
         VirtDomain d = x(U1);
         d.undefine();
-        fails(NotFoundException.class, VIR_ERR_NO_DOMAIN, VIR_FROM_TEST,
+        fails(NotFoundException.class, VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU,
                 "Domain not found: no domain with matching uuid '" + U1 + "' (x)", d::start);
     }
 
@@ -112,10 +114,10 @@ class FakeErrorsTest {
     void startingARunningOrPausedDomain() {
         VirtDomain d = x(U1);
         d.start();
-        String msg = "internal error: Domain 'x' is already running";
-        fails(InvalidStateException.class, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, msg, d::start);
+        String msg = "Requested operation is not valid: domain is already running";
+        fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU, msg, d::start);
         d.suspend();
-        fails(InvalidStateException.class, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, msg, d::start);
+        fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU, msg, d::start);
     }
 
     @Test
@@ -129,22 +131,27 @@ class FakeErrorsTest {
     @Test
     void suspendingOrShuttingDownWhatDoesNotRun() {
         VirtDomain d = x(U1);
-        String msg = "internal error: domain 'x' not running";
-        fails(InvalidStateException.class, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, msg, d::suspend);
-        fails(InvalidStateException.class, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, msg,
+        String msg = "Requested operation is not valid: domain is not running";
+        fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN, msg, d::suspend);
+        fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU, msg,
                 () -> d.shutdown(java.time.Duration.ofSeconds(1)));
         d.start();
         d.suspend();
-        fails(InvalidStateException.class, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, msg, d::suspend);
+        d.suspend(); // QEMU: a paused domain suspends again without complaint (the test driver refuses)
+        assertThat(d.state()).isEqualTo(io.virtforge.connect.DomainState.PAUSED);
+        fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                "Requested operation is not valid: domain is not running", () -> d.shutdown(java.time.Duration.ofSeconds(1)));
+        assertThat(d.state()).as("QEMU leaves a paused domain paused").isEqualTo(io.virtforge.connect.DomainState.PAUSED);
     }
 
     @Test
     void resumingWhatIsNotPaused() {
         VirtDomain d = x(U1);
-        String msg = "internal error: domain 'x' not paused";
-        fails(InvalidStateException.class, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, msg, d::resume);
+        fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN,
+                "Requested operation is not valid: domain is not running", d::resume);
         d.start();
-        fails(InvalidStateException.class, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, msg, d::resume);
+        fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                "Requested operation is not valid: domain is already running", d::resume);
     }
 
     @Test
@@ -196,15 +203,17 @@ class FakeErrorsTest {
     void argumentsLibvirtRefuses() {
         VirtDomain d = x(U1);
         d.start();
-        fails(InvalidDefinitionException.class, VIR_ERR_INVALID_ARG, VIR_FROM_TEST,
-                "invalid argument: requested vcpu '7' is not present in the domain",
-                () -> d.pinVcpu(7, CpuSet.of(1), Scope.LIVE));
+        fails(InvalidDefinitionException.class, VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
+                "invalid argument: vcpu 7 is out of range of live cpu count 2", () -> d.pinVcpu(7, CpuSet.of(1), Scope.LIVE));
+        fails(InvalidDefinitionException.class, VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
+                "invalid argument: vcpu 7 is out of range of persistent cpu count 2",
+                () -> d.pinVcpu(7, CpuSet.of(1), Scope.CONFIG));
         // QEMU's answers where the test driver's differ (issue 19): the same class on every provider
         fails(InvalidDefinitionException.class, VIR_ERR_INVALID_ARG, VIR_FROM_QEMU, "invalid argument: iothread 1 not found",
                 () -> d.pinIothread(1, CpuSet.of(1), Scope.LIVE));
         fails(InvalidDefinitionException.class, VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
                 "invalid argument: cannot set memory higher than max memory", () -> d.setMemory(DataSize.gib(2), Scope.LIVE));
-        fails(InvalidDefinitionException.class, VIR_ERR_INVALID_ARG, VIR_FROM_TEST, "invalid argument: invalid path: vdq",
+        fails(InvalidDefinitionException.class, VIR_ERR_INVALID_ARG, VIR_FROM_QEMU, "invalid argument: invalid path: vdq",
                 () -> d.blockStats("vdq"));
         fails(InvalidDefinitionException.class, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
                 "invalid argument: 'vnet9' is not a known interface", () -> d.interfaceStats("vnet9"));
@@ -216,13 +225,14 @@ class FakeErrorsTest {
         String msg = "Requested operation is not valid: domain is not running";
         fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN, msg, d::memoryStats);
         fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN, msg, () -> d.blockStats("vda"));
-        fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST,
-                "Requested operation is not valid: cannot list vcpus for an inactive domain", d::vcpus);
+        fails(InvalidStateException.class, VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                "Requested operation is not valid: cannot retrieve vcpu information for inactive domain", d::vcpus);
     }
 
     @Test
     void hotPlugMisuse() {
         VirtDomain d = x(U1);
+        fake.storage().add("/b").add("/c");
         Disk vdb = Disk.builder(DiskType.FILE, DiskDevice.DISK).source(DiskSource.file("/b")).target("vdb", DiskBus.VIRTIO)
                 .build();
         fails(NotFoundException.class, VIR_ERR_DEVICE_MISSING, VIR_FROM_QEMU, "device not found: no target device vdb",
@@ -245,7 +255,7 @@ class FakeErrorsTest {
 
     @Test
     void nodeCallsWithUnknownArguments() {
-        fails(NotFoundException.class, VIR_ERR_NO_NODE_DEVICE, VIR_FROM_TEST,
+        fails(NotFoundException.class, VIR_ERR_NO_NODE_DEVICE, VIR_FROM_NODEDEV,
                 "Node device not found: no node device with matching name 'pci_0000_ff_1f_7'",
                 () -> fake.detachNodeDevice(PciAddress.parse("0000:ff:1f.7")));
         fails(HostResourceException.class, VIR_ERR_OPERATION_FAILED, VIR_FROM_NONE,

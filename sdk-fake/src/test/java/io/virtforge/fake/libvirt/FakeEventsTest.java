@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Events: one thread owned by the connection, in order, failing listeners isolated. */
 class FakeEventsTest {
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.TINY).connect();
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.TINY);
 
     @AfterEach
     void close() {

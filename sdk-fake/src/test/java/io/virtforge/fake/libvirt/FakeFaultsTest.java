@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Injected failures and a lost connection. */
 class FakeFaultsTest {
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.TINY).connect();
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.TINY);
 
     @AfterEach
     void close() {

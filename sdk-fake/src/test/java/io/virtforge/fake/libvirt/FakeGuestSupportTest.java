@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FakeGuestSupportTest {
     @Test
     void aFixtureHostOffersKvmAndQemuX86GuestsWithQ35AndPc() {
-        FakeVirtConnection c = Fixtures.get(Fixtures.XEON_2S).connect();
+        FakeVirtConnection c = TestDomains.connect(Fixtures.XEON_2S);
         for (DomainType t : List.of(DomainType.KVM, DomainType.QEMU)) {
             GuestSupport g = c.guestSupport(t, "x86_64").orElseThrow();
             assertThat(g.offered()).isTrue();

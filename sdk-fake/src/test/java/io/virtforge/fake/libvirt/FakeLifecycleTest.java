@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** The fake's state machine beyond the contract: what libvirt fills in, and the test driver's corner cases. */
 class FakeLifecycleTest {
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect();
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.XEON_2S);
 
     @AfterEach
     void close() {

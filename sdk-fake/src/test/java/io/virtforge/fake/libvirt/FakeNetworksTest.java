@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class FakeNetworksTest {
     @Test
     void aNewHostHasDefaultStartedAndNetworksCanBeAddedStoppedAndRemoved() {
-        FakeVirtConnection c = Fixtures.get(Fixtures.XEON_2S).connect();
+        FakeVirtConnection c = TestDomains.connect(Fixtures.XEON_2S);
         assertThat(c.network("default")).isEqualTo(NetworkStatus.ACTIVE);
         assertThat(c.network("lab")).isEqualTo(NetworkStatus.MISSING);
         c.setNetwork("lab", false);

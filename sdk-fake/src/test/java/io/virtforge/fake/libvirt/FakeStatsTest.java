@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Statistics that move with the fake clock. */
 class FakeStatsTest {
     private final FakeClock clock = new FakeClock();
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect(clock);
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.XEON_2S, clock);
 
     @AfterEach
     void close() {
@@ -83,6 +83,7 @@ class FakeStatsTest {
     @Test
     void aHotPluggedDiskGetsCounters() {
         VirtDomain vm = running("vm");
+        fake.storage().add("/x");
         vm.attachDevice(Disk.builder(DiskType.FILE, DiskDevice.DISK).source(DiskSource.file("/x"))
                 .target("vdb", DiskBus.VIRTIO).build(), Scope.LIVE);
         fake.guests().diskRates("vm", "vdb", 10, 0);
@@ -122,7 +123,12 @@ class FakeStatsTest {
                 .containsEntry("block.0.rd.bytes", 2000L).containsEntry("net.count", 1);
         assertThat(s.blocks()).hasSize(1);
         DomainStats off = fake.allDomainStats().stream().filter(x -> x.domain().equals("off")).findFirst().orElseThrow();
-        assertThat(off.raw()).containsOnlyKeys("state.state");
+        // what QEMU reports of a shut-off domain: its definition's counts, no counters (virsh domstats, libvirt 9.0)
+        assertThat(off.raw()).containsOnlyKeys("state.state", "state.reason", "balloon.current", "balloon.maximum",
+                "vcpu.current", "vcpu.maximum", "block.count", "block.0.name", "block.0.path")
+                .containsEntry("state.state", 5).containsEntry("state.reason", 0).containsEntry("block.0.name", "vda")
+                .containsEntry("block.0.path", "/var/lib/libvirt/images/off.qcow2");
+        assertThat(s.raw()).containsEntry("state.reason", 1);
         assertThat(vm.vcpus()).hasSize(4);
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** Live and persistent changes: where they land, and the host's say. */
 class FakeTuningTest {
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect();
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.XEON_2S);
 
     @AfterEach
     void close() {
@@ -77,6 +77,16 @@ class FakeTuningTest {
     }
 
     @Test
+    void aLiveIothreadPinToACpuTheHostLacksFailsAsQemuSays() {
+        VirtDomain vm = fake.define(small("io").iothreads(1).build());
+        vm.start();
+        TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_OPERATION_INVALID, LibvirtErrors.VIR_FROM_QEMU,
+                "Requested operation is not valid: failed to set cpuset.cpus in cgroup for iothread 1",
+                () -> vm.pinIothread(1, CpuSet.of(200), Scope.LIVE));
+        assertThat(vm.iothreadPins().get(1)).isNotEqualTo(CpuSet.of(200));
+    }
+
+    @Test
     void memoryAndNumaTuneChangeTheirScope() {
         VirtDomain vm = running();
         vm.setMemory(DataSize.mib(512), Scope.LIVE);
@@ -100,6 +110,7 @@ class FakeTuningTest {
     @Test
     void devicesAreMatchedAsLibvirtMatchesThem() {
         VirtDomain vm = running();
+        fake.storage().addFolder("/iso");
         Disk cdrom = Disk.builder(DiskType.FILE, DiskDevice.CDROM).source(DiskSource.file("/iso/a.iso"))
                 .target("sda", DiskBus.SATA).readonly(true).build();
         vm.attachDevice(cdrom, Scope.BOTH);

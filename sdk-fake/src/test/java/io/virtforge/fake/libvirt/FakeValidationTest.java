@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** DefineOptions: what is checked before "libvirt" sees a definition. */
 class FakeValidationTest {
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.TINY).connect();
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.TINY);
 
     @AfterEach
     void close() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Huge pages: taken per node and size at start, refused as QEMU refuses, given back at stop; the pools' calls. */
 class HugePageAccountingTest {
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect();
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.XEON_2S);
     private final FakeSysfs sysfs = fake.sysfs().orElseThrow();
 
     @AfterEach
@@ -72,7 +72,7 @@ class HugePageAccountingTest {
 
     @Test
     void aPageSizeTheHostLacksIsRefusedAsLibvirtDoes() {
-        FakeVirtConnection tiny = Fixtures.get(Fixtures.TINY).connect();
+        FakeVirtConnection tiny = TestDomains.connect(Fixtures.TINY);
         VirtDomain vm = tiny.define(small("vm").vcpus(1).hugepages(PageSize.GIB_1).build());
         TestDomains.fails(HostResourceException.class, LibvirtErrors.VIR_ERR_INTERNAL_ERROR,
                 LibvirtErrors.VIR_FROM_QEMU, "internal error: Unable to find any usable hugetlbfs mount for 1048576 KiB",
@@ -116,6 +116,7 @@ class HugePageAccountingTest {
     @Test
     void withoutAKernelFakeTheConnectionKeepsItsOwnPools() {
         FakeVirtConnection bare = FakeVirtConnection.of(Fixtures.get(Fixtures.XEON_2S).topology());
+        bare.storage().addFolder(TestDomains.IMAGES);
         bare.define(small("vm").memory(DataSize.gib(2)).hugepages(PageSize.MIB_2).memoryOn(NumaMode.STRICT, NodeSet.of(1))
                 .build()).start();
         assertThat(bare.freePages(1, PageSize.MIB_2)).isEqualTo(8192 - 1024);

@@ -19,6 +19,21 @@ final class TestDomains {
                 .disk(d -> d.file("/var/lib/libvirt/images/" + name + ".qcow2")).nic(n -> n.network("default"));
     }
 
+    /** Where {@link #small} puts its disk images. */
+    static final String IMAGES = "/var/lib/libvirt/images";
+
+    /** A fresh connection to a fixture host whose storage has every image under {@link #IMAGES}. */
+    static FakeVirtConnection connect(String fixture) {
+        return connect(fixture, new FakeClock());
+    }
+
+    /** The same, on a given clock. */
+    static FakeVirtConnection connect(String fixture, FakeClock clock) {
+        FakeVirtConnection c = io.virtforge.fake.fixtures.Fixtures.get(fixture).connect(clock);
+        c.storage().addFolder(IMAGES);
+        return c;
+    }
+
     static Domain plain(String name) {
         return small(name).build();
     }

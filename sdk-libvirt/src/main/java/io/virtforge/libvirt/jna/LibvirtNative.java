@@ -39,6 +39,19 @@ final class LibvirtNative {
         // the static initialiser does the work
     }
 
+    // ---- the default event loop --------------------------------------------------------------
+
+    /** libvirt's {@code virEventTimeoutCallback}, called on the event loop's thread. */
+    interface TimeoutCallback extends com.sun.jna.Callback {
+        void invoke(int timer, Pointer opaque);
+    }
+
+    /** Adds a timer firing every {@code frequency} ms (0: at the next iteration) to the default loop; its id or -1. */
+    static native int virEventAddTimeout(int frequency, TimeoutCallback cb, Pointer opaque, Pointer ff);
+
+    /** Removes a timer; 0 or -1. */
+    static native int virEventRemoveTimeout(int timer);
+
     // ---- host --------------------------------------------------------------------------------
 
     /** Returns a malloc'd XML string the caller must {@code free()}, or NULL on error. */
@@ -116,6 +129,33 @@ final class LibvirtNative {
 
     /** Reads (never keeps or frees) the caller-owned parameter array; returns 0 or -1. */
     static native int virDomainSetNumaParameters(Pointer dom, Pointer params, int nparams, int flags);
+
+    // ---- QoS parameters (all arrays caller-owned; strings libvirt puts into a read array are released with
+    // virTypedParamsClear; with NULL params and *nparams 0 the getters other than the scheduler's store the count)
+
+    static native int virDomainGetSchedulerParametersFlags(Pointer dom, Pointer params, IntByReference nparams,
+            int flags);
+
+    static native int virDomainSetSchedulerParametersFlags(Pointer dom, Pointer params, int nparams, int flags);
+
+    static native int virDomainGetBlockIoTune(Pointer dom, String disk, Pointer params, IntByReference nparams,
+            int flags);
+
+    static native int virDomainSetBlockIoTune(Pointer dom, String disk, Pointer params, int nparams, int flags);
+
+    static native int virDomainGetInterfaceParameters(Pointer dom, String device, Pointer params,
+            IntByReference nparams, int flags);
+
+    static native int virDomainSetInterfaceParameters(Pointer dom, String device, Pointer params, int nparams,
+            int flags);
+
+    static native int virDomainGetMemoryParameters(Pointer dom, Pointer params, IntByReference nparams, int flags);
+
+    static native int virDomainSetMemoryParameters(Pointer dom, Pointer params, int nparams, int flags);
+
+    static native int virDomainGetBlkioParameters(Pointer dom, Pointer params, IntByReference nparams, int flags);
+
+    static native int virDomainSetBlkioParameters(Pointer dom, Pointer params, int nparams, int flags);
 
     // ---- statistics --------------------------------------------------------------------------
 

@@ -48,6 +48,44 @@ public final class NativeLibvirt {
 
     // ---- host --------------------------------------------------------------------------------
 
+    /** Timer callbacks libvirt may still call: JNA needs them reachable until then. */
+    private static final java.util.Set<Object> PENDING_TIMERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Waits until libvirt's default event loop (which a thread must be running) has finished what it was doing
+     * and run one more iteration: a timer of 0 ms fires only in an iteration after the one that added it. Work a
+     * dispatch defers to its end (dropping the connection reference of a lifecycle callback deregistered while
+     * events were being delivered) is then done.
+     *
+     * @return false when the loop did not come round within the timeout (or the timer could not be added)
+     */
+    public static boolean awaitEventLoopIteration(java.time.Duration timeout) {
+        java.util.concurrent.CountDownLatch fired = new java.util.concurrent.CountDownLatch(1);
+        LibvirtNative.TimeoutCallback callback = new LibvirtNative.TimeoutCallback() {
+            @Override
+            public void invoke(int timer, Pointer opaque) {
+                LibvirtNative.virEventRemoveTimeout(timer);
+                PENDING_TIMERS.remove(this);
+                fired.countDown();
+            }
+        };
+        PENDING_TIMERS.add(callback);
+        int timer = LibvirtNative.virEventAddTimeout(0, callback, null, null);
+        if (timer < 0) {
+            PENDING_TIMERS.remove(callback);
+            return false;
+        }
+        try {
+            if (fired.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LibvirtNative.virEventRemoveTimeout(timer); // the callback stays reachable in case it runs all the same
+        return false;
+    }
+
     /**
      * {@code virConnectGetDomainCapabilities}: the domain capabilities XML for a combination of emulator,
      * architecture, machine type and virtualisation type; any of them may be {@code null} for the
@@ -185,6 +223,94 @@ public final class NativeLibvirt {
         Objects.requireNonNull(params, "params");
         onDomain(dom, d -> {
             DomainTuningCalls.setNumaParameters(d, params, flags);
+            return null;
+        });
+    }
+
+    // ---- QoS parameters ----------------------------------------------------------------------
+    // Reads decode as allDomainStats' values do; writes take a schema of native types for the fields they name
+    // (other fields are typed from their Java value) and send only the fields in the map.
+
+    /** {@code virDomainGetSchedulerParametersFlags}: {@code cpu_shares}, {@code vcpu_period}, {@code vcpu_quota}... */
+    public static Map<String, Object> schedulerParameters(Domain dom, int flags) {
+        return onDomain(dom, d -> QosCalls.get("virDomainGetSchedulerParametersFlags",
+                (p, n) -> LibvirtNative.virDomainGetSchedulerParametersFlags(d, p, n, flags), false));
+    }
+
+    /** {@code virDomainSetSchedulerParametersFlags}. */
+    public static void setSchedulerParameters(Domain dom, Map<String, ?> params,
+            int flags) {
+        Objects.requireNonNull(params, "params");
+        onDomain(dom, d -> {
+            QosCalls.set("virDomainSetSchedulerParametersFlags", params, QosCalls.SCHEDULER,
+                    (p, n) -> LibvirtNative.virDomainSetSchedulerParametersFlags(d, p, n, flags));
+            return null;
+        });
+    }
+
+    /** {@code virDomainGetBlockIoTune} of one disk (target or source path). */
+    public static Map<String, Object> blockIoTune(Domain dom, String disk, int flags) {
+        Objects.requireNonNull(disk, "disk");
+        return onDomain(dom, d -> QosCalls.get("virDomainGetBlockIoTune",
+                (p, n) -> LibvirtNative.virDomainGetBlockIoTune(d, disk, p, n, flags), true));
+    }
+
+    /** {@code virDomainSetBlockIoTune} of one disk. */
+    public static void setBlockIoTune(Domain dom, String disk, Map<String, ?> params,
+            int flags) {
+        Objects.requireNonNull(disk, "disk");
+        onDomain(dom, d -> {
+            QosCalls.set("virDomainSetBlockIoTune", params, QosCalls.BLOCK_IO_TUNE,
+                    (p, n) -> LibvirtNative.virDomainSetBlockIoTune(d, disk, p, n, flags));
+            return null;
+        });
+    }
+
+    /** {@code virDomainGetInterfaceParameters} of one NIC (host-side device or MAC address). */
+    public static Map<String, Object> interfaceParameters(Domain dom, String device, int flags) {
+        Objects.requireNonNull(device, "device");
+        return onDomain(dom, d -> QosCalls.get("virDomainGetInterfaceParameters",
+                (p, n) -> LibvirtNative.virDomainGetInterfaceParameters(d, device, p, n, flags), true));
+    }
+
+    /** {@code virDomainSetInterfaceParameters} of one NIC. */
+    public static void setInterfaceParameters(Domain dom, String device, Map<String, ?> params, int flags) {
+        Objects.requireNonNull(device, "device");
+        onDomain(dom, d -> {
+            QosCalls.set("virDomainSetInterfaceParameters", params, QosCalls.INTERFACE,
+                    (p, n) -> LibvirtNative.virDomainSetInterfaceParameters(d, device, p, n, flags));
+            return null;
+        });
+    }
+
+    /** {@code virDomainGetMemoryParameters}: {@code hard_limit} and so on, in KiB. */
+    public static Map<String, Object> memoryParameters(Domain dom, int flags) {
+        return onDomain(dom, d -> QosCalls.get("virDomainGetMemoryParameters",
+                (p, n) -> LibvirtNative.virDomainGetMemoryParameters(d, p, n, flags), true));
+    }
+
+    /** {@code virDomainSetMemoryParameters}. */
+    public static void setMemoryParameters(Domain dom, Map<String, ?> params,
+            int flags) {
+        onDomain(dom, d -> {
+            QosCalls.set("virDomainSetMemoryParameters", params, QosCalls.MEMORY,
+                    (p, n) -> LibvirtNative.virDomainSetMemoryParameters(d, p, n, flags));
+            return null;
+        });
+    }
+
+    /** {@code virDomainGetBlkioParameters}: {@code weight} and the {@code device_*} lists. */
+    public static Map<String, Object> blkioParameters(Domain dom, int flags) {
+        return onDomain(dom, d -> QosCalls.get("virDomainGetBlkioParameters",
+                (p, n) -> LibvirtNative.virDomainGetBlkioParameters(d, p, n, flags), true));
+    }
+
+    /** {@code virDomainSetBlkioParameters}. */
+    public static void setBlkioParameters(Domain dom, Map<String, ?> params,
+            int flags) {
+        onDomain(dom, d -> {
+            QosCalls.set("virDomainSetBlkioParameters", params, QosCalls.BLKIO,
+                    (p, n) -> LibvirtNative.virDomainSetBlkioParameters(d, p, n, flags));
             return null;
         });
     }

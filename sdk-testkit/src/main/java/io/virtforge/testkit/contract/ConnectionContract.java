@@ -28,6 +28,7 @@ import io.virtforge.fake.libvirt.FakeVirtConnection;
 import io.virtforge.connect.LibvirtErrors;
 import io.virtforge.fake.libvirt.LifecycleDetail;
 import io.virtforge.model.Device;
+import io.virtforge.model.Devices;
 import io.virtforge.model.Disk;
 import io.virtforge.model.DiskBus;
 import io.virtforge.model.DiskDevice;
@@ -71,7 +72,7 @@ import org.slf4j.LoggerFactory;
  * <p>Domains are named {@code vfc-<random>} and destroyed and undefined after each test, so the suite can
  * run against a shared host.
  */
-public abstract class ConnectionContract {
+public abstract class ConnectionContract implements QosContract {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionContract.class);
     private final List<String> created = new ArrayList<>();
     /** The connection of the current test. */
@@ -148,6 +149,32 @@ public abstract class ConnectionContract {
         return true;
     }
 
+    /**
+     * Whether the target checks the host's world at start the way the QEMU driver does (a NIC's network exists
+     * and runs, a disk's image exists, a persistent definition's file name fits) and follows QEMU's state
+     * machine (a paused domain suspends again without error and refuses a shutdown; a domain without a balloon
+     * refuses a live memory change; live NUMA changes keep the mode). libvirt's test driver does neither, so
+     * its contract overrides this with false and those cases abort.
+     */
+    protected boolean behavesLikeQemu() {
+        return true;
+    }
+
+    private void assumeQemu() {
+        if (!behavesLikeQemu()) {
+            abort("the target neither checks the host's world at start nor follows QEMU's state machine "
+                    + "(libvirt's test driver)");
+        }
+    }
+
+    /**
+     * A second connection to the same host, as a second open of the same URI; the default opens
+     * {@code connection.uri()} again through {@link io.virtforge.connect.VirtConnections}.
+     */
+    protected VirtConnection openAnotherConnection() {
+        return io.virtforge.connect.VirtConnections.open(connection.uri());
+    }
+
     private void assumeHostBoundsChecked() {
         if (!checksHostBounds()) {
             abort("the target does not check host CPU and NUMA node bounds (libvirt's test driver accepts any)");
@@ -169,6 +196,16 @@ public abstract class ConnectionContract {
         VirtDomain d = defined();
         d.start();
         return d;
+    }
+
+    @Override
+    public VirtDomain qosRunning() {
+        return running();
+    }
+
+    @Override
+    public VirtDomain qosDefined() {
+        return defined();
     }
 
     private static <T extends VirtException> T thrown(Class<T> type, Runnable call) {
@@ -528,6 +565,192 @@ public abstract class ConnectionContract {
         NotFoundException e = thrown(NotFoundException.class, () -> connection.freePages(node, PageSize.MIB_2));
         assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_INTERNAL_ERROR);
         assertThat(e.libvirtMessage()).startsWith("internal error: start cell " + node + " out of range (0-");
+    }
+
+    /** The minimal domain with one more element under {@code <devices>} (or {@code <domain>} when not a device). */
+    private Domain withElement(Domain base, String xml, boolean device) {
+        io.virtforge.xml.XmlElement e = io.virtforge.model.DomainXml.defaults().parse(
+                "<domain type='kvm'><name>x</name>" + (device ? "<devices>" + xml + "</devices>" : xml) + "</domain>")
+                .xml().elements().get(1);
+        io.virtforge.xml.XmlElement.Builder root = base.xml().toBuilder();
+        if (!device) {
+            return Domain.fromXml(root.add(e).build());
+        }
+        io.virtforge.xml.XmlElement.Builder devices = base.devices().xml().toBuilder();
+        e.elements().forEach(devices::add);
+        return Domain.fromXml(root.setElements("devices", List.of(devices.build()), List.of()).build());
+    }
+
+    @Test
+    void libvirtRefusesWhatItsParserCannotRead() {
+        Domain base = minimalDomain(newName());
+        List<Domain> refused = List.of(
+                withElement(base, "<disk type='file' device='disk'><source file='/var/tmp/vfc-bus.img'/>"
+                        + "<target dev='vdz' bus='nonesuch'/></disk>", true),
+                withElement(base, "<interface type='bogus'/>", true),
+                withElement(base, "<cputune><iothreadpin iothread='7' cpuset='0'/></cputune>", false),
+                base.toBuilder().name(base.name() + "\nx").build(),
+                Domain.fromXml(base.xml().toBuilder().removeElements("os").build()));
+        for (Domain d : refused) {
+            thrown(InvalidDefinitionException.class, () -> connection.define(d, DefineOptions.unchecked()));
+        }
+        assertThat(connection.lookup(base.name())).isEmpty();
+    }
+
+    @Test
+    void libvirtClampsTheCurrentMemoryAndDropsElementsItDoesNotKnow() {
+        Domain base = minimalDomain(newName());
+        DataSize memory = base.memory().orElseThrow();
+        Domain typos = withElement(withElement(base, "<frobnicate/>", false), "<memballon model='virtio'/>", true)
+                .toBuilder().currentMemory(memory.plus(DataSize.mib(64))).build();
+        Domain kept = connection.define(typos, DefineOptions.unchecked()).definition();
+        assertThat(kept.currentMemory()).contains(memory);
+        assertThat(kept.xml().element("frobnicate")).isEmpty();
+        assertThat(kept.devices().xml().element("memballon")).isEmpty();
+    }
+
+    @Test
+    void startingWithAVcpuCpusetOfACpuTheHostLacksIsAHostResourceError() {
+        assumeHostBoundsChecked();
+        Domain base = minimalDomain(newName());
+        Domain d0 = base.toBuilder().vcpu(io.virtforge.model.Vcpu.of(base.vcpuCount(), null, CpuSet.of(ABSENT_CPU),
+                null)).build();
+        VirtDomain d = connection.define(d0, DefineOptions.unchecked());
+        HostResourceException e = thrown(HostResourceException.class, d::start);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_SYSTEM_ERROR);
+        assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
+    }
+
+    @Test
+    void startingWithANicOnANetworkTheHostLacksIsNotFound() {
+        assumeQemu();
+        Domain base = minimalDomain(newName());
+        NetInterface nic = NetInterface.network("vfc-no-such-network").model("virtio").build();
+        VirtDomain d = connection.define(base.toBuilder().devices(base.devices().toBuilder().add(nic).build())
+                .build(), DefineOptions.unchecked());
+        NotFoundException e = thrown(NotFoundException.class, d::start);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_NO_NETWORK);
+        assertThat(e.libvirtMessage()).isEqualTo("Network not found: no network with matching name 'vfc-no-such-network'");
+        assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
+    }
+
+    @Test
+    void startingWithADiskImageThatIsNotThereIsNotFound() {
+        assumeQemu();
+        Domain base = minimalDomain(newName());
+        String image = "/var/tmp/vfc-missing-" + UUID.randomUUID() + ".img";
+        Disk disk = Disk.builder(DiskType.FILE, DiskDevice.DISK).source(DiskSource.file(image))
+                .target("vdy", DiskBus.VIRTIO).build();
+        VirtDomain d = connection.define(base.toBuilder().devices(base.devices().toBuilder().add(disk).build())
+                .build(), DefineOptions.unchecked());
+        NotFoundException e = thrown(NotFoundException.class, d::start);
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_SYSTEM_ERROR);
+        assertThat(e.libvirtMessage()).isEqualTo("Cannot access storage file '" + image + "': No such file or directory");
+        assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
+    }
+
+    @Test
+    void aNameTooLongForTheDefinitionsFileIsAnInvalidDefinition() {
+        assumeQemu();
+        String name = newName() + "-" + "n".repeat(280);
+        InvalidDefinitionException e = thrown(InvalidDefinitionException.class,
+                () -> connection.define(minimalDomain(name), DefineOptions.unchecked()));
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_SYSTEM_ERROR);
+        assertThat(e.libvirtMessage()).endsWith(".xml.new': File name too long");
+        assertThat(connection.lookup(name)).isEmpty();
+    }
+
+    @Test
+    void aPausedDomainSuspendsAgainQuietlyAndRefusesAShutdown() {
+        assumeQemu();
+        VirtDomain d = running();
+        d.suspend();
+        d.suspend();
+        assertThat(d.state()).isEqualTo(DomainState.PAUSED);
+        InvalidStateException e = thrown(InvalidStateException.class, () -> d.shutdown(shutdownTimeout()));
+        assertThat(e.code()).isEqualTo(LibvirtErrors.VIR_ERR_OPERATION_INVALID);
+        assertThat(d.state()).isEqualTo(DomainState.PAUSED);
+    }
+
+    @Test
+    void withoutABalloonTheLiveMemoryCannotChange() {
+        assumeQemu();
+        Domain base = minimalDomain(newName());
+        Devices.Builder devices = base.devices().toBuilder();
+        base.devices().memballoon().ifPresent(devices::remove);
+        devices.add(io.virtforge.model.Memballoon.of("none", null));
+        VirtDomain d = connection.define(base.toBuilder().devices(devices.build()).build(), DefineOptions.unchecked());
+        d.start();
+        InvalidStateException e = thrown(InvalidStateException.class,
+                () -> d.setMemory(DataSize.mib(48), Scope.LIVE));
+        assertThat(e.libvirtMessage()).contains("without the balloon device");
+    }
+
+    @Test
+    void liveNumaChangesKeepTheModeAndAStrictNodeset() {
+        assumeQemu();
+        assumeHostBoundsChecked();
+        VirtDomain d = running();
+        thrown(HostResourceException.class, () -> d.setNumaTune(NumaMode.PREFERRED, NodeSet.of(absentNode()),
+                Scope.LIVE));
+        d.setNumaTune(NumaMode.PREFERRED, NodeSet.of(0), Scope.LIVE); // no <numatune> yet: any policy
+        assertThat(d.numaTune().mode()).isEqualTo(NumaMode.PREFERRED);
+        InvalidStateException e = thrown(InvalidStateException.class,
+                () -> d.setNumaTune(NumaMode.STRICT, NodeSet.of(0), Scope.LIVE));
+        assertThat(e.libvirtMessage()).endsWith("can't change numatune mode for running domain");
+    }
+
+    @Test
+    void theVcpuPinsListTheCurrentVcpus() {
+        Domain base = minimalDomain(newName());
+        Domain fewer = base.toBuilder().vcpu(io.virtforge.model.Vcpu.of(base.vcpuCount(), null, null, 1)).build();
+        VirtDomain d = connection.define(fewer, DefineOptions.unchecked());
+        assertThat(d.vcpuPins()).containsOnlyKeys(0);
+        d.start();
+        assertThat(d.vcpuPins()).containsOnlyKeys(0);
+    }
+
+    @Test
+    void theBulkStatisticsOfAShutOffDomainAreItsDefinitionsCountsWithoutCounters() {
+        assumeQemu();
+        VirtDomain d = defined();
+        DomainStats stats = connection.allDomainStats().stream().filter(s -> s.domain().equals(d.name())).findFirst()
+                .orElseThrow();
+        assertThat(stats.cpuTime()).isZero();
+        assertThat(stats.raw()).containsKeys("state.state", "state.reason", "balloon.current", "balloon.maximum",
+                "vcpu.current", "vcpu.maximum", "block.count");
+        assertThat(stats.raw().keySet()).noneMatch(k -> k.startsWith("net.") || k.contains(".rd.") || k.contains(".wr."));
+        assertThat(stats.raw().get("vcpu.maximum")).hasToString(String.valueOf(minimalDomain("x").vcpuCount()));
+    }
+
+    @Test
+    void aSecondConnectionToTheHostSeesTheSameDomainsAndEvents() {
+        try (VirtConnection other = openAnotherConnection()) {
+            List<LifecycleEvent> seen = new CopyOnWriteArrayList<>();
+            try (Subscription s = other.onLifecycle(seen::add)) {
+                VirtDomain d = running();
+                assertThat(other.lookup(d.name())).isPresent();
+                other.domain(d.name()).destroy();
+                assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
+                assertThat(awaitEvents(seen, d.name(), 0, LifecycleEvent.Type.STOPPED)).extracting(LifecycleEvent::type)
+                        .containsSubsequence(LifecycleEvent.Type.STARTED, LifecycleEvent.Type.STOPPED);
+            }
+        }
+    }
+
+    @Test
+    void freePagesAreCountedForEveryPoolTheTopologyListsAndRefusedForAnyOtherSize() {
+        assumeHostBoundsChecked();
+        NumaNode node = connection.topology().nodes().get(0);
+        for (PageSize size : List.of(PageSize.MIB_2, PageSize.GIB_1)) {
+            if (node.hugePages().containsKey(size)) {
+                assertThat(connection.freePages(node.id(), size)).isNotNegative();
+            } else {
+                HostResourceException e = thrown(HostResourceException.class, () -> connection.freePages(node.id(), size));
+                assertThat(e.libvirtMessage()).isEqualTo("operation failed: page size " + size.kib()
+                        + " is not available on node " + node.id());
+            }
+        }
     }
 
     @Test

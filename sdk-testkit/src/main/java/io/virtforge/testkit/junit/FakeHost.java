@@ -22,4 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface FakeHost {
     /** The fixture name, e.g. {@value Fixtures#XEON_2S}. */
     String value();
+
+    /**
+     * The disk images the host has, as absolute paths; one ending in {@code /} makes every path below that folder
+     * an image (e.g. {@code "/var/lib/libvirt/images/"}). A domain whose disk names anything else does not start,
+     * as on QEMU ({@link io.virtforge.fake.libvirt.FakeStorage}). Default: none.
+     */
+    String[] images() default {};
 }

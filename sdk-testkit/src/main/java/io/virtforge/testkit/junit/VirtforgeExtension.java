@@ -9,6 +9,7 @@ import io.virtforge.fake.libvirt.FakeVirtConnection;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
 import java.lang.reflect.AnnotatedElement;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -39,11 +40,18 @@ public final class VirtforgeExtension implements ParameterResolver, AfterEachCal
 
     /** The fake host of a test: its fixture, connection, kernel and clock. */
     private record Environment(Fixture fixture, FakeVirtConnection connection, FakeSysfs sysfs, FakeClock clock) {
-        static Environment of(Fixture fixture) {
+        static Environment of(Fixture fixture, List<String> images) {
             FakeClock clock = new FakeClock();
             FakeSysfs sysfs = fixture.newSysfs();
             FakeVirtConnection connection = FakeVirtConnection.builder(fixture.topology()).uri(fixture.uri())
                     .sysfs(sysfs).clock(clock).build();
+            for (String image : images) {
+                if (image.endsWith("/")) {
+                    connection.storage().addFolder(image);
+                } else {
+                    connection.storage().add(image);
+                }
+            }
             return new Environment(fixture, connection, sysfs, clock);
         }
     }
@@ -84,20 +92,23 @@ public final class VirtforgeExtension implements ParameterResolver, AfterEachCal
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(Environment.class, k -> {
             Fixture fixture = fixture(context);
             LOG.debug("{}: fake host {}", context.getDisplayName(), fixture.name());
-            return Environment.of(fixture);
+            return Environment.of(fixture, annotation(context).map(h -> List.of(h.images())).orElse(List.of()));
         }, Environment.class);
     }
 
     /** The fixture the innermost {@link FakeHost} names: method, class, enclosing classes; else xeon-2s. */
     static Fixture fixture(ExtensionContext context) {
-        String name = find(context.getTestMethod()).or(() -> fromClasses(context)).map(FakeHost::value)
-                .orElse(Fixtures.XEON_2S);
+        String name = annotation(context).map(FakeHost::value).orElse(Fixtures.XEON_2S);
         try {
             return Fixtures.get(name);
         } catch (IllegalArgumentException e) {
             throw new ParameterResolutionException("@FakeHost(\"" + name + "\") on " + context.getDisplayName()
                     + ": " + e.getMessage());
         }
+    }
+
+    private static Optional<FakeHost> annotation(ExtensionContext context) {
+        return find(context.getTestMethod()).or(() -> fromClasses(context));
     }
 
     private static Optional<FakeHost> fromClasses(ExtensionContext context) {

@@ -99,6 +99,7 @@ class VirtforgeAssertionsTest {
     @Test
     void hostStateAndDomainHandleAssertions() {
         try (FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect()) {
+            fake.storage().add("/x.qcow2");
             VirtDomain db = fake.define(tuned);
             assertThat(db).isShutOff().isPersistent();
             db.start();

@@ -4,6 +4,7 @@ import io.virtforge.build.DomainBuilder;
 import io.virtforge.connect.VirtConnection;
 import io.virtforge.fake.fixtures.Fixtures;
 import io.virtforge.fake.libvirt.FakeClock;
+import io.virtforge.fake.libvirt.FakeVirtConnection;
 import io.virtforge.model.Device;
 import io.virtforge.model.Disk;
 import io.virtforge.model.DiskBus;
@@ -22,7 +23,17 @@ class FakeConnectionContractTest extends ConnectionContract {
     @Override
     protected VirtConnection openConnection() {
         clock = new FakeClock();
-        return Fixtures.get(Fixtures.XEON_2S).connect(clock);
+        FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect(clock);
+        fake.storage().addFolder("/var/lib/libvirt/images"); // the suite's images
+        for (String image : new String[] {"/var/tmp/hot.img", "/var/tmp/vfc-a.img", "/var/tmp/vfc-b.img", "/var/tmp/vfc-extra.img"}) {
+            fake.storage().add(image);
+        }
+        return fake;
+    }
+
+    @Override
+    protected VirtConnection openAnotherConnection() {
+        return ((FakeVirtConnection) connection).openAnother();
     }
 
     @Override

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.build.DomainBuilder;
 import io.virtforge.connect.VirtConnection;
+import io.virtforge.connect.VirtDomain;
 import io.virtforge.fake.fixtures.Fixture;
+import io.virtforge.fake.fixtures.Fixtures;
 import io.virtforge.fake.kernel.FakeSysfs;
 import io.virtforge.fake.libvirt.FakeClock;
 import io.virtforge.fake.libvirt.FakeVirtConnection;
@@ -57,6 +59,7 @@ class VirtforgeExtensionTest {
 
     /** Two tests that would see each other's domain if state leaked; lifecycle methods share the test's fake. */
     @VirtforgeTest
+    @FakeHost(value = Fixtures.XEON_2S, images = "/var/lib/libvirt/images/")
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     @ExtendWith(OnlyThroughLaunch.class)
     static class FreshStateSample {
@@ -87,6 +90,10 @@ class VirtforgeExtensionTest {
             assertThat(previous.isAlive()).as("the previous test's connection is closed").isFalse();
             assertThat(connection.domains()).isEmpty();
             assertThat(clock.nanoTime()).isZero();
+            VirtDomain elsewhere = connection.define(DomainBuilder.named("elsewhere").memory(DataSize.gib(1)).vcpus(1)
+                    .disk(d -> d.file("/srv/elsewhere.qcow2")).build());
+            org.assertj.core.api.Assertions.assertThatThrownBy(elsewhere::start).as("only the images @FakeHost names")
+                    .isExactlyInstanceOf(io.virtforge.connect.NotFoundException.class);
         }
     }
 

@@ -1,0 +1,69 @@
+package io.virtforge.fake.libvirt;
+
+import io.virtforge.connect.GuestSupport;
+import io.virtforge.model.Domain;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the QEMU driver checks of a definition against the host's emulators when it parses it (its post-parse
+ * step, before any device is looked at), in its order: the emulator binary exists (one the host's guests name;
+ * by default the one for the guest's architecture), it runs guests of the domain's virtualization type, and it
+ * knows the machine type (a default one when none is given). The answers are libvirt 9.0's, as the
+ * differential test against {@code qemu:///system} over libvirt's corpus found them
+ * ({@code FakeDefineDifferentialIT} in sdk-libvirt).
+ */
+final class QemuDriverChecks {
+    private QemuDriverChecks() {
+    }
+
+    static void check(Domain d, List<GuestSupport> guests, String hostArch) {
+        String arch = d.os().flatMap(o -> o.arch()).orElse(hostArch);
+        String emulator = d.devices().emulator().or(() -> defaultEmulator(guests, arch))
+                .orElse("/usr/bin/qemu-system-" + qemuArch(arch));
+        List<GuestSupport> byEmulator = guests.stream().filter(GuestSupport::offered)
+                .filter(g -> g.emulator().map(emulator::equals).orElse(false)).toList();
+        if (byEmulator.isEmpty()) {
+            throw FakeErrors.noEmulator(emulator);
+        }
+        String type = d.typeAsString().orElse("");
+        Optional<GuestSupport> guest = byEmulator.stream().filter(g -> g.type().xmlValue().equals(type)).findFirst();
+        Optional<String> machine = d.os().flatMap(o -> o.machine());
+        if (guest.isEmpty()) {
+            throw machine.isPresent() ? FakeErrors.virtTypeUnsupported(emulator, type)
+                    : FakeErrors.noPreferredMachine(emulator, type);
+        }
+        if (machine.isPresent() && guest.get().machines().stream().noneMatch(m -> m.name().equals(machine.get()))) {
+            if (!pcLike(machine.get()) && !hasPciController(d)) {
+                // a machine libvirt cannot tell is a PC gets no implicit PCI root; device addresses fail first
+                throw FakeErrors.xmlError(d.name(), "No PCI buses available");
+            }
+            throw FakeErrors.machineUnsupported(emulator, machine.get());
+        }
+    }
+
+    /** The names libvirt takes for i440FX and Q35 machines, whose PCI root it adds itself. */
+    private static boolean pcLike(String machine) {
+        return machine.equals("pc") || machine.equals("q35") || machine.startsWith("pc-0.")
+                || machine.startsWith("pc-1.") || machine.startsWith("pc-i440fx-") || machine.startsWith("pc-q35-");
+    }
+
+    private static boolean hasPciController(Domain d) {
+        return d.devices().controllers().stream().anyMatch(c -> "pci".equals(c.type()));
+    }
+
+    private static Optional<String> defaultEmulator(List<GuestSupport> guests, String arch) {
+        return guests.stream().filter(GuestSupport::offered).filter(g -> g.arch().equals(arch))
+                .flatMap(g -> g.emulator().stream()).findFirst();
+    }
+
+    /** QEMU's name for an architecture in its binaries' names. */
+    private static String qemuArch(String arch) {
+        return switch (arch) {
+            case "i686" -> "i386";
+            case "ppc64le" -> "ppc64";
+            case "armv6l", "armv7l" -> "arm";
+            default -> arch;
+        };
+    }
+}

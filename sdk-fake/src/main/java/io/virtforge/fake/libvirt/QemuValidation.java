@@ -1,0 +1,84 @@
+package io.virtforge.fake.libvirt;
+
+import io.virtforge.model.Domain;
+import io.virtforge.xml.XmlElement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Device rules of the QEMU driver's define that the fake models (its validation step and the parser's device
+ * checks), each found by {@code FakeDefineDifferentialIT} on libvirt's corpus, with QEMU's words: one host device
+ * twice; the PCI root a machine family needs; a spice TLS port on a host whose {@code qemu.conf} leaves spice TLS
+ * off (the default); an emulated TPM on a host without {@code swtpm} (Debian's default). The rules the fake does not
+ * model yet are listed with QEMU's reason in sdk-libvirt's {@code fake-define-known-differences.txt}.
+ */
+final class QemuValidation {
+    private QemuValidation() {
+    }
+
+    static void check(Domain d) {
+        hostdevsOnce(d);
+        pciRoot(d);
+        spiceTls(d);
+        tpmEmulator(d);
+    }
+
+    /** virDomainHostdevInsert's check: the same source twice is the same device twice. 27/20. */
+    private static void hostdevsOnce(Domain d) {
+        Set<String> seen = new HashSet<>();
+        for (XmlElement h : devices(d, "hostdev")) {
+            XmlElement source = h.element("source").orElse(null);
+            if (source != null && !seen.add(h.attribute("type").orElse("") + source)) {
+                throw FakeErrors.xmlError(d.name(), "Hostdev already exists in the domain configuration");
+            }
+        }
+    }
+
+    /** An i440FX machine's PCI controller 0 is a pci-root, a Q35's a pcie-root. 27/20. */
+    private static void pciRoot(Domain d) {
+        String machine = d.os().flatMap(o -> o.machine()).orElse("");
+        String wanted = machine.equals("q35") || machine.startsWith("pc-q35-") ? "pcie-root"
+                : machine.equals("pc") || machine.startsWith("pc-i440fx-") || machine.startsWith("pc-0.")
+                        || machine.startsWith("pc-1.") ? "pci-root" : null;
+        if (wanted == null) {
+            return;
+        }
+        for (XmlElement c : devices(d, "controller")) {
+            if ("pci".equals(c.attribute("type").orElse("")) && "0".equals(c.attribute("index").orElse(""))) {
+                String model = c.attribute("model").orElse(wanted);
+                if (!model.equals(wanted)) {
+                    throw FakeErrors.xmlError(d.name(), "The PCI controller with index='0' must be model='" + wanted
+                            + "' for this machine type, but model='" + model + "' was found instead");
+                }
+            }
+        }
+    }
+
+    /** qemu.conf's spice_tls is 0 by default: a TLS port cannot be served. 67/10. */
+    private static void spiceTls(Domain d) {
+        for (XmlElement g : devices(d, "graphics")) {
+            boolean tlsPort = g.attribute("tlsPort").map(p -> !p.equals("-1") && !p.equals("0")).orElse(false);
+            if ("spice".equals(g.attribute("type").orElse("")) && tlsPort) {
+                throw FakeErrors.qemuUnsupported(d.name(),
+                        "spice TLS port set in XML configuration, but TLS is disabled in qemu.conf");
+            }
+        }
+    }
+
+    /** Without swtpm (not installed with QEMU on Debian) an emulated TPM of any version is refused. 67/10. */
+    private static void tpmEmulator(Domain d) {
+        for (XmlElement t : devices(d, "tpm")) {
+            XmlElement backend = t.element("backend").orElse(null);
+            if (backend != null && "emulator".equals(backend.attribute("type").orElse(""))) {
+                String model = t.attribute("model").orElse("tpm-tis");
+                String version = backend.attribute("version").orElse(model.equals("tpm-tis") ? "1.2" : "2.0");
+                throw FakeErrors.qemuUnsupported(d.name(), "TPM version '" + version + "' is not supported");
+            }
+        }
+    }
+
+    private static List<XmlElement> devices(Domain d, String name) {
+        return d.devices().xml().elements(name);
+    }
+}
