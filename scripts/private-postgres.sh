@@ -58,15 +58,8 @@ as_owner() {
 
 owner() { if [[ "$(id -u)" -eq 0 ]]; then echo postgres; else id -un; fi; }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-  local port
-  for ((port = FIRST_PORT; port < FIRST_PORT + 100; port++)); do
-    port_in_use "$port" || { echo "$port"; return 0; }
-  done
-  die "no free port in $FIRST_PORT-$((FIRST_PORT + 99))"
-}
+# shellcheck source=scripts/loopback-ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/loopback-ports.sh"
 
 running() {
   [[ -f "$DATA/PG_VERSION" ]] && as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1

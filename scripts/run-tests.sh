@@ -10,6 +10,8 @@
 #   - starts a PRIVATE libvirtd under VIRTFORGE_LIBVIRTD_DIR (scripts/private-libvirtd.sh) and stops it at
 #     the end. The machine's /etc/libvirt and its own libvirtd (if any) are left alone: the run fails if a
 #     digest of /etc/libvirt differs afterwards;
+#   - lets the exporter's integration test start a PRIVATE Prometheus under VIRTFORGE_PROMETHEUS_DIR
+#     (scripts/private-prometheus.sh, loopback only); the test stops it, and so does the end of this run;
 #   - starts a PRIVATE PostgreSQL cluster under VIRTFORGE_POSTGRES_DIR (scripts/private-postgres.sh, loopback
 #     only) for the JDBC claim store's tests and removes it at the end. The machine's own clusters are left
 #     alone: the run fails if pg_lsclusters says otherwise afterwards.
@@ -19,13 +21,14 @@
 # Elsewhere (not root, or not Debian) it only runs Maven: the tests that need libvirtd skip with a reason.
 #
 # Environment: HUGEPAGES (default 128 = 256 MiB), VIRTFORGE_LIBVIRTD_DIR (see private-libvirtd.sh),
-# VIRTFORGE_POSTGRES_DIR (see private-postgres.sh).
+# VIRTFORGE_POSTGRES_DIR (see private-postgres.sh), VIRTFORGE_PROMETHEUS_DIR (see private-prometheus.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HUGEPAGES="${HUGEPAGES:-128}"
 NR_2M=/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages
 PRIVATE_LIBVIRTD="$root/scripts/private-libvirtd.sh"
 PRIVATE_POSTGRES="$root/scripts/private-postgres.sh"
+PRIVATE_PROMETHEUS="$root/scripts/private-prometheus.sh"
 
 say() { echo "run-tests: $*" >&2; }
 
@@ -86,6 +89,7 @@ finish() {
   if ((host_run)); then
     "$PRIVATE_LIBVIRTD" stop || rc=1
     "$PRIVATE_POSTGRES" stop || rc=1
+    "$PRIVATE_PROMETHEUS" stop || rc=1
     clusters_after="$(machine_clusters)"
     if [[ "$clusters_after" == "$clusters_before" ]]; then
       say "the machine's PostgreSQL clusters unchanged: [$clusters_before]"

@@ -52,8 +52,10 @@ QEMU_CONF="/etc/libvirt/qemu.conf"
 # postgresql: the server binaries for the JDBC claim store's tests, which run their own private cluster
 # (scripts/private-postgres.sh). Debian's package creates (and may start) its own "main" cluster; the tests
 # leave that cluster alone, whether it runs or not.
+# prometheus: promtool checks the exporter's output, and the exporter's integration test scrapes it with a private
+# server (scripts/private-prometheus.sh); a service the package may start is left alone.
 PACKAGES=(libvirt0 libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
-          qemu-system-x86 qemu-utils linux-image-cloud-amd64 busybox-static cpio jing postgresql)
+          qemu-system-x86 qemu-utils linux-image-cloud-amd64 busybox-static cpio jing postgresql prometheus)
 
 log() { echo "[setup-libvirt-host] $*"; }
 die() { echo "[setup-libvirt-host] ERROR: $*" >&2; exit 1; }

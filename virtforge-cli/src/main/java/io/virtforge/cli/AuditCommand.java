@@ -31,9 +31,11 @@ import picocli.CommandLine.Spec;
  * shut-off domains need to start, hugetlbfs mounts).
  */
 @Command(name = "audit", sortOptions = false,
-        description = {"Check domains (latency-sensitive profile, against the host) and the host's tuning.",
+        description = {"Check domains (latency-sensitive profile, against the host) and the host's tuning;",
+                "with --live, also whether the running domains' tuning still holds (drift).",
                 "Exit 0 when there are no errors, 1 when there are, 2 on bad input."})
 final class AuditCommand implements Callable<Integer> {
+    private static final int MAX_INTERVAL_SECONDS = 60;
     @Spec
     CommandSpec spec;
     @Mixin
@@ -44,6 +46,12 @@ final class AuditCommand implements Callable<Integer> {
     boolean all;
     @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
+    @Option(names = "--live", description = "Also check that the running domains' tuning holds on the host: "
+            + "MEMORY_OFF_NODE, VCPU_STEAL, DEDICATED_CPU_SHARED, PIN_DRIFT, HUGEPAGES_NOT_USED (warnings).")
+    boolean live;
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
+            description = "With --live: the time steal and shared CPUs are measured over (default ${DEFAULT-VALUE}).")
+    double interval;
 
     /** One audited domain. */
     private record Audited(String name, String state, Report report) {
@@ -53,6 +61,9 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         if (domain != null && all) {
             throw CliException.badInput("give --domain NAME or --all, not both");
+        }
+        if (live && !(interval > 0 && interval <= MAX_INTERVAL_SECONDS)) {
+            throw CliException.badInput("--interval must be more than 0 and at most " + MAX_INTERVAL_SECONDS + " seconds");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Connector.Lease lease = connect.open()) {
@@ -68,6 +79,7 @@ final class AuditCommand implements Callable<Integer> {
             }
             HostState host = c.hostState();
             Validator validator = Validator.latencySensitive();
+            Map<String, Report> drift = live ? LiveDrift.of(c, interval) : Map.of();
             List<Audited> audited = new ArrayList<>();
             List<Domain> waiting = new ArrayList<>();
             for (VirtDomain vm : domains) {
@@ -77,7 +89,7 @@ final class AuditCommand implements Callable<Integer> {
                     waiting.add(def); // running domains hold their pages already
                 }
                 audited.add(new Audited(vm.name(), vm.state().name().toLowerCase(Locale.ROOT),
-                        validator.validate(def, host)));
+                        validator.validate(def, host).and(drift.getOrDefault(vm.name(), Report.empty()))));
             }
             Optional<Sysfs> sysfs = HostAccess.sysfs(c);
             Optional<Report> hostReport = sysfs.map(s -> new HostTuningAudit(s).audit(waiting));

@@ -91,4 +91,22 @@ class AuditCommandTest {
         assertThat(run.out()).contains("No domains on fake:///xeon-2s (a fake host starts empty in every run).",
                 "0 domain(s) and the host: 0 error(s)");
     }
+
+    @Test
+    void liveAuditAddsTheRunningDomainsDrift() {
+        io.virtforge.connect.VirtDomain tuned = xeon.domain("tuned");
+        int vcpu = tuned.vcpuPins().keySet().iterator().next();
+        new io.virtforge.fake.kernel.FakeQemuProcesses(xeon.sysfs().orElseThrow()).sync(xeon);
+        assertThat(CliRun.on(xeon, "audit", "--live", "--domain", "tuned", "--interval", "0.01").out())
+                .as("the tuning holds").doesNotContain("PIN_DRIFT", "MEMORY_OFF_NODE", "HUGEPAGES_NOT_USED");
+        tuned.pinVcpu(vcpu, CpuSet.of(63), io.virtforge.connect.Scope.LIVE);
+
+        CliRun run = CliRun.on(xeon, "audit", "--live", "--domain", "tuned", "--interval", "0.01");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("WARNING PIN_DRIFT at /domain[name='tuned']/cputune/vcpupin[@vcpu='" + vcpu + "']",
+                "fix: pin it back: virsh vcpupin tuned " + vcpu);
+        assertThat(CliRun.on(xeon, "audit", "--domain", "tuned").out()).as("without --live").doesNotContain("PIN_DRIFT");
+        assertThat(CliRun.on(xeon, "audit", "--live", "--interval", "0").exitCode()).isEqualTo(Virtforge.BAD_INPUT);
+    }
 }

@@ -50,6 +50,11 @@ final class CliProcess {
         return process.pid();
     }
 
+    /** What the process has written to stdout so far. */
+    String outSoFar() throws IOException {
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
     /** What the process has written to stderr so far. */
     String errSoFar() throws IOException {
         return Files.readString(err, StandardCharsets.UTF_8);

@@ -20,6 +20,7 @@ class QosCommandTest {
     @BeforeEach
     void host() {
         xeon = Fixtures.get(Fixtures.XEON_2S).connect();
+        xeon.storage().add("/var/lib/libvirt/images/web.qcow2");
         vm = xeon.define(DomainBuilder.named("web").memory(DataSize.gib(2)).vcpus(2)
                 .disk(d -> d.file("/var/lib/libvirt/images/web.qcow2")).nic(n -> n.network("default")).build());
         vm.start();

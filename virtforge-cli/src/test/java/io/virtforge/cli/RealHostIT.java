@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.virtforge.connect.DomainState;
+import io.virtforge.connect.Scope;
 import io.virtforge.connect.VirtConnection;
+import io.virtforge.monitor.DriftAudit;
+import io.virtforge.monitor.DriftThresholds;
+import io.virtforge.monitor.MonitorCollector;
+import io.virtforge.monitor.MonitorScraper;
+import io.virtforge.monitor.ScrapeGate;
 import io.virtforge.connect.VirtConnections;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.testkit.junit.RequiresLibvirt;
@@ -15,6 +21,10 @@ import io.virtforge.value.PageSize;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,11 +117,7 @@ class RealHostIT {
         Path disk = images.resolve(name + ".qcow2");
         Path serial = images.resolve("serial.log");
 
-        CliRun create = CliRun.of("create-optimized-vm", name, "2", "128MiB", "16MiB", "0", "--connect", URI,
-                "--type", "qemu", "--images", images.toString(), "--kernel", GUEST.resolve("vmlinuz").toString(),
-                "--initrd", GUEST.resolve("initramfs.cpio.gz").toString(), "--cmdline", "console=ttyS0 virtforge.stay",
-                "--serial-log", serial.toString(), "--network", "none", "--reserved", "none", "--json",
-                LOCK);
+        CliRun create = createStayingGuest(serial);
         long created = System.nanoTime();
         LOG.info("create-optimized-vm took {} ms:\n{}", (created - t0) / 1_000_000, create.err());
 
@@ -154,6 +160,68 @@ class RealHostIT {
         vm.undefine();
         assertThat(connection.lookup(name)).isEmpty();
         LOG.info("the whole real-host round took {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** create-optimized-vm's tiny TCG guest with {@code virtforge.stay}: it keeps running until destroyed. */
+    private CliRun createStayingGuest(Path serial) {
+        return CliRun.of("create-optimized-vm", name, "2", "128MiB", "16MiB", "0", "--connect", URI,
+                "--type", "qemu", "--images", images.toString(), "--kernel", GUEST.resolve("vmlinuz").toString(),
+                "--initrd", GUEST.resolve("initramfs.cpio.gz").toString(), "--cmdline", "console=ttyS0 virtforge.stay",
+                "--serial-log", serial.toString(), "--network", "none", "--reserved", "none", "--json",
+                LOCK);
+    }
+
+    /**
+     * The exporter (in this JVM) over the private libvirtd, scraped every second by a real Prometheus: the guest's
+     * vCPU time rises in Prometheus, its QEMU process's memory per host node is there, and a live re-pin shows
+     * as a PIN_DRIFT gauge of 1. promtool accepts what the exporter serves from a real host.
+     */
+    @Test
+    void aRealPrometheusScrapesTheExporterWhileTheGuestRuns() throws Exception {
+        Path serial = images.resolve("serial.log");
+        CliRun create = createStayingGuest(serial);
+        assertThat(create.exitCode()).as(create.toString()).isZero();
+        awaitSerial(serial, "VIRTFORGE-GUEST cpus=2", Duration.ofSeconds(60));
+        VirtDomain vm = connection.domain(name);
+        MonitorScraper scraper = new MonitorScraper(MonitorCollector.of(connection, HostAccess.sysfs(connection)),
+                new DriftAudit(DriftThresholds.DEFAULTS));
+        String guest = "domain=\"" + name + "\"";
+        try (ScrapeGate gate = new ScrapeGate(scraper::scrape, Duration.ofSeconds(10));
+                MetricsServer exporter = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), gate);
+                PrivatePrometheus prometheus = PrivatePrometheus.start("127.0.0.1:" + exporter.address().getPort())) {
+            String exposition = HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + exporter.address().getPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Promtool.Result lint = Promtool.checkMetrics(exposition);
+            assertThat(lint.exitCode()).as(lint.output()).isZero();
+            assertThat(exposition).contains("virtforge_domain_vcpu_wait_seconds_total{" + guest + ",vcpu=\"1\"}");
+
+            List<Map<String, Object>> rising = prometheus.await("increase(virtforge_domain_vcpu_seconds_total{"
+                    + guest + "}[30s]) > 0", r -> !r.isEmpty(), Duration.ofSeconds(60));
+            LOG.info("vCPU time rising in Prometheus: {}", rising);
+            assertThat(rising).as("a vCPU's time rose between Prometheus' scrapes").isNotEmpty();
+            List<Map<String, Object>> memory = prometheus.await("virtforge_domain_memory_node_bytes{" + guest + "}",
+                    r -> !r.isEmpty(), Duration.ofSeconds(30));
+            LOG.info("memory per node in Prometheus: {}", memory);
+            assertThat(memory).as("the QEMU process's memory per host node").isNotEmpty()
+                    .allSatisfy(s -> assertThat(PrivatePrometheus.value(s)).isPositive());
+            assertThat(prometheus.query("virtforge_domain_memory_hugepages_node_bytes{" + guest + ",node=\"0\"}"))
+                    .as("the guest's 2 MiB pages, seen in its QEMU process's numa_maps").singleElement()
+                    .satisfies(s -> assertThat(PrivatePrometheus.value(s)).isGreaterThanOrEqualTo(2 << 20));
+            // the placement holds; whether the vCPUs' CPUs are shared or they wait for them depends on this machine's
+            // load (on a 2-CPU build machine they are: the emulator and every other process run there too)
+            assertThat(prometheus.query("virtforge_drift_findings{" + guest
+                    + ",code=~\"MEMORY_OFF_NODE|HUGEPAGES_NOT_USED|PIN_DRIFT\"} > 0")).as("the placement holds").isEmpty();
+            LOG.info("CPU drift on this machine: {}", prometheus.query("virtforge_drift_findings{" + guest
+                    + ",code=~\"VCPU_STEAL|DEDICATED_CPU_SHARED\"}"));
+            assertThat(prometheus.query("virtforge_drift_findings{" + guest + "}")).as("one series per code").hasSize(5);
+
+            vm.pinVcpu(1, CpuSet.of(0), Scope.LIVE);
+            List<Map<String, Object>> drift = prometheus.await("virtforge_drift_findings{" + guest
+                    + ",code=\"PIN_DRIFT\"} == 1", r -> !r.isEmpty(), Duration.ofSeconds(30));
+            assertThat(drift).as("the live re-pin is PIN_DRIFT").hasSize(1);
+        }
+        vm.destroy();
+        vm.undefine();
     }
 
     /** vm-monitor as a process of its own (the packaged jar), stopped as Ctrl-C stops it: exit 0. */

@@ -32,7 +32,10 @@ class ShadedJarCheck {
             assertThat(names).as("what the command line runs")
                     .contains("io/virtforge/cli/Virtforge.class", "io/virtforge/fake/FakeConnectionProvider.class",
                             "io/virtforge/fake/libvirt/FakeVirtConnection.class",
-                            "io/virtforge/libvirt/LibvirtConnection.class", "picocli/CommandLine.class");
+                            "io/virtforge/libvirt/LibvirtConnection.class", "picocli/CommandLine.class",
+                            "io/virtforge/monitor/MonitorCollector.class",
+                            "io/prometheus/metrics/expositionformats/ExpositionFormats.class",
+                            "io/prometheus/metrics/model/snapshots/MetricSnapshots.class");
             assertThat(names.stream().filter(n -> n.endsWith(".class"))
                     .filter(n -> FORBIDDEN.stream().anyMatch(n::startsWith)).toList())
                     .as("test framework classes in %s", jar.getFileName()).isEmpty();

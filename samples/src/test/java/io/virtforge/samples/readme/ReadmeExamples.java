@@ -1,5 +1,6 @@
 package io.virtforge.samples.readme;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.virtforge.build.DomainBuilder;
 import io.virtforge.check.Profile;
 import io.virtforge.check.Report;
@@ -30,11 +31,17 @@ import io.virtforge.host.pci.VfioBinding;
 import io.virtforge.host.sysfs.KeepPartial;
 import io.virtforge.host.sysfs.RealSysfs;
 import io.virtforge.host.sysfs.Sysfs;
+import io.virtforge.micrometer.VirtforgeMeterBinder;
 import io.virtforge.model.CpuTune;
 import io.virtforge.model.Disk;
 import io.virtforge.model.DiskDriver;
 import io.virtforge.model.Domain;
 import io.virtforge.model.DomainXml;
+import io.virtforge.monitor.DriftAudit;
+import io.virtforge.monitor.DriftThresholds;
+import io.virtforge.monitor.MonitorCollector;
+import io.virtforge.monitor.MonitorSample;
+import io.virtforge.monitor.MonitorScraper;
 import io.virtforge.plan.DeviceRequest;
 import io.virtforge.plan.Placement;
 import io.virtforge.plan.PlacementRequest;
@@ -160,5 +167,22 @@ final class ReadmeExamples {
             // typed, with libvirt's code, error domain and message
         }
         // README-END
+    }
+
+    // README: "sdk-monitor: performance monitoring and tuning drift"
+    static Report monitoring(VirtConnection c, MeterRegistry registry) throws InterruptedException {
+        // README-BEGIN
+        MonitorCollector collector = MonitorCollector.of(c, Optional.of(new RealSysfs())); // this host's /proc and /sys
+        DriftAudit audit = new DriftAudit(DriftThresholds.DEFAULTS);
+        MonitorSample before = collector.collect();                 // bulk statistics + QEMU processes, one pass
+        Thread.sleep(1000);
+        Report drift = audit.report(before, collector.collect());   // MEMORY_OFF_NODE, VCPU_STEAL, PIN_DRIFT...
+
+        // the same metrics in an application's Micrometer registry, refreshed every 15 s
+        VirtforgeMeterBinder binder = new VirtforgeMeterBinder(new MonitorScraper(collector, audit), Duration.ofSeconds(15));
+        binder.bindTo(registry);
+        // README-END
+        binder.close();
+        return drift;
     }
 }

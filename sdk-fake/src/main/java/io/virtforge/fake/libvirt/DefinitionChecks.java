@@ -54,6 +54,14 @@ final class DefinitionChecks {
         if (d.vcpuCount() == 0) { // libvirt 9.0's words for it (transcript-issue19.txt)
             throw FakeErrors.definitionInternal(name, "CPU IDs in <numa> exceed the <vcpu> count");
         }
+        java.util.BitSet ids = new java.util.BitSet();
+        for (int i = 0; i < cells.size(); i++) {
+            ids.set(cells.get(i).id().orElse(i));
+        }
+        if (ids.cardinality() != cells.size() || ids.length() != cells.size()) { // in any order, but 0..n-1
+            throw FakeErrors.xmlError(name, "Exactly one 'cell' element per guest NUMA cell allowed, "
+                    + "non-contiguous ranges or ranges not starting from 0 are not allowed");
+        }
         int cellCpus = 0;
         CpuSet all = CpuSet.empty();
         for (GuestNumaCell c : cells) {

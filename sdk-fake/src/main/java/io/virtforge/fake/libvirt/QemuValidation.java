@@ -19,9 +19,50 @@ final class QemuValidation {
 
     static void check(Domain d) {
         hostdevsOnce(d);
+        controllersOnce(d);
         pciRoot(d);
+        diskAddresses(d);
         spiceTls(d);
         tpmEmulator(d);
+        shmemModels(d);
+    }
+
+    /** One controller of a type per index; USB companion controllers share their master's index. 27/20. */
+    private static void controllersOnce(Domain d) {
+        Set<String> seen = new HashSet<>();
+        for (XmlElement c : devices(d, "controller")) {
+            String type = c.attribute("type").orElse("");
+            if (type.equals("usb")) {
+                continue;
+            }
+            String index = c.attribute("index").orElse(null);
+            if (index != null && !seen.add(type + "/" + index)) {
+                throw FakeErrors.xmlError(d.name(), "Multiple '" + type + "' controllers with index '" + index + "'");
+            }
+        }
+    }
+
+    /** A disk on an IDE, floppy, SCSI or SATA bus sits on a drive address, not a PCI one. 67/10. */
+    private static void diskAddresses(Domain d) {
+        for (XmlElement disk : devices(d, "disk")) {
+            String bus = disk.element("target").flatMap(t -> t.attribute("bus")).orElse("");
+            String type = disk.element("address").flatMap(a -> a.attribute("type")).orElse("drive");
+            if (Set.of("ide", "fdc", "scsi", "sata").contains(bus) && !type.equals("drive")) {
+                String dev = disk.element("target").flatMap(t -> t.attribute("dev")).orElse("");
+                throw FakeErrors.qemuUnsupported(d.name(), "Invalid address type '" + type + "' for the disk '" + dev
+                        + "' with the bus type '" + bus + "'");
+            }
+        }
+    }
+
+    /** QEMU 7.2 has no plain ivshmem (the default model): only ivshmem-plain and ivshmem-doorbell. 67/10. */
+    private static void shmemModels(Domain d) {
+        for (XmlElement shmem : devices(d, "shmem")) {
+            String model = shmem.element("model").flatMap(m -> m.attribute("type")).orElse("ivshmem");
+            if (model.equals("ivshmem")) {
+                throw FakeErrors.qemuUnsupported(d.name(), "ivshmem device is not supported with this QEMU binary");
+            }
+        }
     }
 
     /** virDomainHostdevInsert's check: the same source twice is the same device twice. 27/20. */

@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  * Memory: {@code actual} is the running definition's current memory (the balloon target); {@code unused}
  * and {@code available} only with a balloon and once {@link FakeGuests#unusedMemory} set them; {@code rss}
  * is the current memory. Bulk statistics use libvirt's typed-parameter names ({@code cpu.time},
- * {@code balloon.current}, {@code block.0.rd.bytes}...).
+ * {@code balloon.current}, {@code vcpu.0.time}, {@code block.0.rd.bytes}...).
  */
 final class StatsReader {
     private StatsReader() {
@@ -123,6 +123,10 @@ final class StatsReader {
         e.live.memory().ifPresent(max -> raw.put("balloon.maximum", max.toKibRoundedUp()));
         raw.put("vcpu.current", PinReadback.currentVcpus(e.live));
         raw.put("vcpu.maximum", e.live.vcpuCount());
+        for (VcpuInfo v : vcpus(state, e)) {
+            raw.put("vcpu." + v.number() + ".state", v.state());
+            raw.put("vcpu." + v.number() + ".time", v.cpuTime());
+        }
         List<BlockStats> blocks = new ArrayList<>();
         for (String disk : r.diskNames()) {
             BlockStats b = r.block(disk);

@@ -77,6 +77,16 @@ class FakeDefineChecksTest {
     }
 
     @Test
+    void guestNumaCellsAreNumberedFromZeroWithoutGaps() {
+        refused(InvalidDefinitionException.class, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN, "XML error: Exactly one 'cell' "
+                + "element per guest NUMA cell allowed, non-contiguous ranges or ranges not starting from 0 are not allowed",
+                doc("d", "64", "<vcpu>2</vcpu><cpu><numa><cell id='1' cpus='0' memory='32' unit='MiB'/><cell id='2' "
+                        + "cpus='1' memory='32' unit='MiB'/></numa></cpu>", OS, ""));
+        fake.define(doc("d", "64", "<vcpu>2</vcpu><cpu><numa><cell id='1' cpus='1' memory='32' unit='MiB'/><cell id='0' "
+                + "cpus='0' memory='32' unit='MiB'/></numa></cpu>", OS, ""), DefineOptions.unchecked()); // any order
+    }
+
+    @Test
     void anIothreadPinOfAnIothreadTheDomainHasIsTaken() {
         fake.define(doc("<iothreads>1</iothreads><cputune><iothreadpin iothread='1' cpuset='0'/></cputune>", ""),
                 DefineOptions.unchecked());

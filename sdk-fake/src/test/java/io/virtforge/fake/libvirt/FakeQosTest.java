@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * device's blkio values merge into its path's), live shaping (which the tests' real host cannot do), and libvirt's exact errors.
  */
 class FakeQosTest {
-    private final FakeVirtConnection fake = Fixtures.get(Fixtures.XEON_2S).connect();
+    private final FakeVirtConnection fake = TestDomains.connect(Fixtures.XEON_2S);
 
     private VirtDomain running(String name) {
         VirtDomain d = fake.define(plain(name));

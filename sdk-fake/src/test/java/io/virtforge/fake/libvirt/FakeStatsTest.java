@@ -120,7 +120,8 @@ class FakeStatsTest {
         assertThat(s.raw()).containsEntry("state.state", 1).containsEntry("cpu.time", 8_000_000_000L)
                 .containsEntry("balloon.current", 1024L * 1024).containsEntry("vcpu.current", 4)
                 .containsEntry("block.count", 1).containsEntry("block.0.name", "vda")
-                .containsEntry("block.0.rd.bytes", 2000L).containsEntry("net.count", 1);
+                .containsEntry("block.0.rd.bytes", 2000L).containsEntry("net.count", 1)
+                .containsEntry("vcpu.0.state", 1).containsEntry("vcpu.3.time", 2_000_000_000L);
         assertThat(s.blocks()).hasSize(1);
         DomainStats off = fake.allDomainStats().stream().filter(x -> x.domain().equals("off")).findFirst().orElseThrow();
         // what QEMU reports of a shut-off domain: its definition's counts, no counters (virsh domstats, libvirt 9.0)

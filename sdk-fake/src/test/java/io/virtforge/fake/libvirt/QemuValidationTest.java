@@ -49,6 +49,18 @@ class QemuValidationTest {
     }
 
     @Test
+    void controllersOnceDrivesOnDriveAddressesAndNoPlainIvshmem() {
+        refused(VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN, "XML error: Multiple 'pci' controllers with index '1'", "pc",
+                "<controller type='pci' index='1' model='pci-bridge'/><controller type='pci' index='1' model='pci-bridge'/>");
+        refused(VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_QEMU, "unsupported configuration: Invalid address type 'pci' for the "
+                + "disk 'sda' with the bus type 'sata'", "pc", "<disk type='file' device='disk'><source file='/a'/>"
+                + "<target dev='sda' bus='sata'/><address type='pci' domain='0x0000' bus='0x00' slot='0x05' "
+                + "function='0x0'/></disk>");
+        refused(VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_QEMU, "unsupported configuration: ivshmem device is not supported "
+                + "with this QEMU binary", "pc", "<shmem name='shmem0'/>");
+    }
+
+    @Test
     void aSpiceTlsPortAndAnEmulatedTpmNeedWhatTheHostLacks() {
         refused(VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_QEMU, "unsupported configuration: spice TLS port set in XML "
                 + "configuration, but TLS is disabled in qemu.conf", "pc",
