@@ -5,7 +5,11 @@
 # /var/lib/libvirt, /var/cache/libvirt and /var/log/libvirt. The machine's /etc/libvirt is never read or
 # written, and a libvirtd the machine already runs keeps running untouched next to this one.
 #
-# Usage: private-libvirtd.sh start|stop|status|uri|relaunch
+# Usage: private-libvirtd.sh start|stop|status|uri|relaunch [INSTANCE]
+#   INSTANCE  1 (default) or 2, 3...: a further private libvirtd next to the first, as another host would be (the
+#             live migration tests migrate between instances 1 and 2). Each instance has its own PRIV (PRIV-N
+#             for N > 1, e.g. /run/virtforge-libvirtd-2), so its own configuration, sockets, state, logs and
+#             namespace, its own fresh host_uuid, and its own migration port range (16 ports from 49252 + 16*(N-1)).
 #   start     starts the daemons (if they are not running) and waits until libvirtd answers; prints the URI
 #   stop      destroys the domains the private libvirtd runs, stops both daemons by their pid files, kills
 #             any process left in their namespace, and removes PRIV
@@ -24,7 +28,10 @@
 # when its processes are). Needs root, unshare and nsenter (util-linux).
 set -euo pipefail
 
+INSTANCE="${2:-1}"
+[[ "$INSTANCE" =~ ^[1-9]$ ]] || { echo "[private-libvirtd] ERROR: instance must be 1-9, not '$INSTANCE'" >&2; exit 2; }
 PRIV="${VIRTFORGE_LIBVIRTD_DIR:-/run/virtforge-libvirtd}"
+((INSTANCE == 1)) || PRIV="$PRIV-$INSTANCE"
 LIBVIRTD_TIMEOUT="${LIBVIRTD_TIMEOUT:-30}"
 SOCKET="$PRIV/run/libvirt-sock"
 URI="qemu:///system?socket=$SOCKET"
@@ -35,14 +42,15 @@ VIRTLOGD_LOG="$PRIV/log/virtlogd.log"
 # Marks PRIV as made by this script, so that stop never removes a folder it did not create.
 MARKER="$PRIV/.virtforge-private-libvirtd"
 # Ports outside the system daemon's default migration range (49152-49215), so both can migrate at once.
-MIGRATION_PORT_MIN=49252
-MIGRATION_PORT_MAX=49267
+# One range of 16 per instance, so that two instances can receive migrations at once.
+MIGRATION_PORT_MIN=$((49252 + 16 * (INSTANCE - 1)))
+MIGRATION_PORT_MAX=$((MIGRATION_PORT_MIN + 15))
 # Mount point (machine path) -> PRIV sub-folder bind-mounted over it inside the namespace.
 BIND_TARGETS=(/etc/libvirt /run/libvirt /var/lib/libvirt /var/cache/libvirt /var/log/libvirt)
 BIND_SOURCES=(etc run lib cache log)
 
-log() { echo "[private-libvirtd] $*" >&2; }
-die() { echo "[private-libvirtd] ERROR: $*" >&2; exit 1; }
+log() { echo "[private-libvirtd${INSTANCE#1}] $*" >&2; }
+die() { echo "[private-libvirtd${INSTANCE#1}] ERROR: $*" >&2; exit 1; }
 
 # The pid in a pid file when that process is alive, else nothing.
 live_pid() {
@@ -212,5 +220,5 @@ case "${1:-}" in
   status) live_pid "$LIBVIRTD_PID" >/dev/null && answers ;;
   uri) echo "$URI" ;;
   relaunch) relaunch ;;
-  *) echo "usage: $0 start|stop|status|uri|relaunch" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|uri|relaunch [INSTANCE]" >&2; exit 2 ;;
 esac

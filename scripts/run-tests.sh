@@ -7,8 +7,9 @@
 #   - installs missing Debian packages, creates the libvirt-qemu user and the kvm/libvirt-qemu groups, builds
 #     the test guest (scripts/setup-libvirt-host.sh, without --system);
 #   - raises the 2 MiB huge page pool to HUGEPAGES if lower, and restores every pool's size at the end;
-#   - starts a PRIVATE libvirtd under VIRTFORGE_LIBVIRTD_DIR (scripts/private-libvirtd.sh) and stops it at
-#     the end. The machine's /etc/libvirt and its own libvirtd (if any) are left alone: the run fails if a
+#   - starts a PRIVATE libvirtd under VIRTFORGE_LIBVIRTD_DIR (scripts/private-libvirtd.sh) and a second one, as
+#     a second host for the live migration tests, under VIRTFORGE_LIBVIRTD_DIR-2 (its own configuration, host
+#     UUID, sockets and migration ports), and stops both at the end. The machine's /etc/libvirt and its own libvirtd (if any) are left alone: the run fails if a
 #     digest of /etc/libvirt differs afterwards;
 #   - lets the exporter's integration test start a PRIVATE Prometheus under VIRTFORGE_PROMETHEUS_DIR
 #     (scripts/private-prometheus.sh, loopback only); the test stops it, and so does the end of this run;
@@ -88,6 +89,7 @@ finish() {
   set +e
   if ((host_run)); then
     "$PRIVATE_LIBVIRTD" stop || rc=1
+    "$PRIVATE_LIBVIRTD" stop 2 || rc=1
     "$PRIVATE_POSTGRES" stop || rc=1
     "$PRIVATE_PROMETHEUS" stop || rc=1
     clusters_after="$(machine_clusters)"
@@ -133,6 +135,9 @@ if ((host_run)); then
   say "real-libvirt tests use the private libvirtd at $uri"
   # Surefire and failsafe hand -D properties on to the test JVMs (TestLibvirtd reads this one).
   mvn_args+=("-Dvirtforge.testLibvirtUri=$uri")
+  uri2="$("$PRIVATE_LIBVIRTD" start 2)"
+  say "live migration tests migrate to a second private libvirtd at $uri2"
+  mvn_args+=("-Dvirtforge.testLibvirtUri2=$uri2")
 
   postgres_url="$("$PRIVATE_POSTGRES" start)"
   say "JDBC claim store tests use the private PostgreSQL at ${postgres_url%%\?*}"

@@ -32,7 +32,7 @@ class ApiPackagesTest {
         Set<String> packages = api.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
         assertThat(packages).contains("io.virtforge.model", "io.virtforge.xml", "io.virtforge.build",
                 "io.virtforge.check", "io.virtforge.plan", "io.virtforge.connect", "io.virtforge.topology",
-                "io.virtforge.value", "io.virtforge.json", "io.virtforge.fleet");
+                "io.virtforge.value", "io.virtforge.json", "io.virtforge.fleet", "io.virtforge.migrate");
     }
 
     @Test
@@ -42,9 +42,18 @@ class ApiPackagesTest {
 
     @Test
     void nothingDependsOnTheFleet() {
-        // the fleet sits on top of the planner: single-host code must not learn about fleets
-        noClasses().that().resideOutsideOfPackage("io.virtforge.fleet..")
+        // the fleet sits on top of the planner: single-host code must not learn about fleets (migration, above
+        // it, claims the destination's resources in the fleet's store)
+        noClasses().that().resideOutsideOfPackages("io.virtforge.fleet..", "io.virtforge.migrate..")
                 .should().dependOnClassesThat().resideInAPackage("io.virtforge.fleet..")
+                .check(api);
+    }
+
+    @Test
+    void nothingDependsOnMigration() {
+        // migration is the top of sdk-api: it plans (plan), claims (fleet) and moves (connect)
+        noClasses().that().resideOutsideOfPackage("io.virtforge.migrate..")
+                .should().dependOnClassesThat().resideInAPackage("io.virtforge.migrate..")
                 .check(api);
     }
 

@@ -4,6 +4,9 @@ import io.virtforge.model.Cpu;
 import io.virtforge.model.CpuMode;
 import io.virtforge.model.CpuTopology;
 import io.virtforge.model.FeaturePolicy;
+import io.virtforge.topology.CpuVendor;
+import io.virtforge.topology.HostTopology;
+import io.virtforge.topology.KvmSupport;
 
 /**
  * The guest CPU, as {@link DomainBuilder#cpu} describes it: a mode (host-passthrough, host-model, or
@@ -52,6 +55,28 @@ public final class GuestCpuSpec {
     public GuestCpuSpec require(String feature) {
         cpu.feature(FeaturePolicy.REQUIRE, feature);
         return this;
+    }
+
+    /**
+     * Lets the guest run guests of its own on {@code host}: requires the host vendor's virtualisation feature
+     * ({@code vmx} on Intel, {@code svm} on AMD) and, unless {@link #hostModel()} was chosen, uses
+     * {@link #hostPassthrough()} (the production checklist accepts both; passthrough gives the guest every
+     * nesting feature of the host). Whether the host's KVM module has nesting on is the validator's
+     * {@code NESTED_UNAVAILABLE} check, run by {@link DomainBuilder#buildFor}.
+     *
+     * @throws NestingUnavailableException when the host's CPU vendor is unknown or neither Intel nor AMD
+     */
+    public GuestCpuSpec nested(HostTopology host) {
+        CpuVendor vendor = host.kvm().map(KvmSupport::vendor).filter(v -> v != CpuVendor.UNRECOGNIZED)
+                .orElseGet(() -> CpuVendor.of(host.cpuVendor().orElse("")));
+        String feature = vendor.virtualizationFeature().orElseThrow(() -> new NestingUnavailableException(
+                "the host's CPU vendor (" + host.cpuVendor().orElse("not known") + ") is neither Intel nor AMD: "
+                + "no feature to require for nested virtualisation"));
+        CpuMode mode = cpu.build().mode().orElse(null);
+        if (mode != CpuMode.HOST_MODEL && mode != CpuMode.HOST_PASSTHROUGH) {
+            hostPassthrough();
+        }
+        return require(feature);
     }
 
     /** Disables a feature. */

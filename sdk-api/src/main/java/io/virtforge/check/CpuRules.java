@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Host rules on CPUs: pins on CPUs that exist and are free, emulator apart from vCPUs, overcommit. */
+/**
+ * Host rules on CPUs: pins on CPUs that exist and are free, emulator apart from vCPUs, overcommit, nested
+ * virtualisation the host can give.
+ */
 final class CpuRules {
     private CpuRules() {
     }
@@ -23,7 +26,10 @@ final class CpuRules {
             CpuRules::emulatorOverlap);
     static final Rule OVERCOMMIT = Rule.of("OVERCOMMIT", Severity.WARNING, true, CpuRules::overcommit);
 
-    static final List<Rule> ALL = List.of(PIN_CPU_MISSING, PIN_CPU_BUSY, EMULATOR_PIN_OVERLAP, OVERCOMMIT);
+    static final Rule NESTED_UNAVAILABLE = Rule.of("NESTED_UNAVAILABLE", Severity.ERROR, true, NestedRule::check);
+
+    static final List<Rule> ALL = List.of(PIN_CPU_MISSING, PIN_CPU_BUSY, EMULATOR_PIN_OVERLAP, OVERCOMMIT,
+            NESTED_UNAVAILABLE);
 
     private static void pinMissing(CheckContext ctx, Findings out) {
         HostTopology host = ctx.topology();

@@ -142,15 +142,21 @@ final class DeviceRules {
         }
     }
 
-    private static void remote(CheckContext ctx, Findings out) {
-        HostTopology host = ctx.topology();
-        Domain d = ctx.domain();
-        Set<Integer> vmNodes = new TreeSet<>(host.nodesOf(ctx.footprint().vcpuPins()));
+    /** The host nodes the domain runs on: those of its vCPU pins and of its cells' memory bindings. */
+    static Set<Integer> domainNodes(CheckContext ctx) {
+        Set<Integer> vmNodes = new TreeSet<>(ctx.topology().nodesOf(ctx.footprint().vcpuPins()));
         ctx.footprint().cells().forEach(c -> c.hostNodes().ifPresent(ns -> {
             for (int n : ns.toArray()) {
                 vmNodes.add(n);
             }
         }));
+        return vmNodes;
+    }
+
+    private static void remote(CheckContext ctx, Findings out) {
+        HostTopology host = ctx.topology();
+        Domain d = ctx.domain();
+        Set<Integer> vmNodes = domainNodes(ctx);
         if (vmNodes.isEmpty()) {
             return;
         }

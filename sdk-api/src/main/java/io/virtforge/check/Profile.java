@@ -14,7 +14,7 @@ public final class Profile {
     /** Structure, host facts and the sanity of QoS limits. */
     public static final Profile STANDARD = new Profile("standard",
             concat(StructureRules.ALL, CpuRules.ALL, NumaRules.ALL, MemoryRules.ALL, DeviceRules.ALL,
-                    QosRules.ALL), Map.of());
+                    MdevRules.ALL, QosRules.ALL), Map.of());
     /** STANDARD plus the production tuning checklist. */
     public static final Profile LATENCY_SENSITIVE = STANDARD.named("latency-sensitive").with(ChecklistRules.ALL)
             .withSeverity(NumaRules.NUMA_UNBOUND.code(), Severity.ERROR);

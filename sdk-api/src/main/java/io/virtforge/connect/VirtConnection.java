@@ -128,6 +128,18 @@ public interface VirtConnection extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether this host's hypervisor can give a domain its guest CPU ({@code <cpu>} of mode {@code custom}, or
+     * {@code host-model} as a running domain's XML expands it), for the domain's type, architecture and machine:
+     * libvirt's {@code virConnectCompareHypervisorCPU}, asked before a domain is moved here. The default is empty,
+     * for providers that cannot tell; a caller then skips the check.
+     *
+     * @param domain the domain whose {@code <cpu>} is compared (one without a {@code <cpu>} gets the default CPU)
+     */
+    default Optional<CpuComparison> compareGuestCpu(io.virtforge.model.Domain domain) {
+        return Optional.empty();
+    }
+
     /** True while the connection works; false after {@link #close()} (it does not throw). */
     boolean isAlive();
 

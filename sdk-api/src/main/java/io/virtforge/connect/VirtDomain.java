@@ -122,4 +122,40 @@ public interface VirtDomain {
 
     /** Traffic counters of one NIC, by host-side device name. */
     InterfaceStats interfaceStats(String device);
+
+    /**
+     * The definition to migrate from: libvirt's XML of the running domain as another host can take it
+     * ({@code VIR_DOMAIN_XML_MIGRATABLE}: without what the hypervisor added for itself, such as default
+     * controllers of older versions).
+     *
+     * @throws NotSupportedException from providers that do not migrate (the default)
+     */
+    default Domain migratable() {
+        throw MigrationUnsupported.exception("virDomainGetXMLDesc(MIGRATABLE)", name());
+    }
+
+    /**
+     * Migrates the running domain live to another host, and returns once it runs there: libvirt's
+     * {@code virDomainMigrate3} with the options' destination and persistent XML, bandwidth and flags. While it
+     * runs, the options' listener hears the job's statistics; {@link #abortJob()} from another thread cancels it.
+     * On failure or cancel the domain keeps running here, as it was.
+     *
+     * @param destination an open connection of the same provider to the destination host
+     * @param options     the destination XML, limits and listener
+     * @throws NotSupportedException from providers that do not migrate (the default), or for a destination of
+     *     another provider
+     */
+    default MigrationResult migrate(VirtConnection destination, MigrationOptions options) {
+        throw MigrationUnsupported.exception("virDomainMigrate3", name());
+    }
+
+    /**
+     * Aborts the domain's running job (a migration): libvirt's {@code virDomainAbortJob}.
+     *
+     * @throws InvalidStateException when no job runs
+     * @throws NotSupportedException from providers that do not migrate (the default)
+     */
+    default void abortJob() {
+        throw MigrationUnsupported.exception("virDomainAbortJob", name());
+    }
 }

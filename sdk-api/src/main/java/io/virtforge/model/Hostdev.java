@@ -90,6 +90,18 @@ public final class Hostdev extends Device {
                 .attribute("managed", managed).element(source);
     }
 
+    /**
+     * A mediated device ({@code <hostdev mode='subsystem' type='mdev' model>} with its UUID as
+     * {@code <source><address uuid>}); {@code model} is its type's device API: {@code vfio-pci},
+     * {@code vfio-ccw} or {@code vfio-ap}.
+     */
+    public static Builder mdev(java.util.UUID uuid, String model) {
+        XmlElement source = XmlElement.builder("source").add(XmlElement.builder("address")
+                .attribute("uuid", uuid.toString()).build()).build();
+        return new Builder(XmlElement.builder(NAME)).attribute("mode", "subsystem").attribute("type", "mdev")
+                .attribute("model", model).element(source);
+    }
+
     /** A builder holding this hostdev, untyped parts included. */
     public Builder toBuilder() {
         return new Builder(xml().toBuilder());

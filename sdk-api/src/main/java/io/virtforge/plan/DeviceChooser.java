@@ -7,7 +7,6 @@ import io.virtforge.topology.PciDevice;
 import io.virtforge.value.PciAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,7 +66,11 @@ final class DeviceChooser {
     }
 
     private static Set<Integer> anchors(PciDevice d, NumaAffinity affinity, HostView view) {
-        int node = d.numaNode().orElse(-1);
+        return anchors(d.numaNode().orElse(-1), affinity, view);
+    }
+
+    /** The nodes that make a device on {@code node} (-1: unknown) acceptable; null: any node. */
+    static Set<Integer> anchors(int node, NumaAffinity affinity, HostView view) {
         return switch (affinity) {
             case REQUIRED, PREFERRED -> node < 0 ? Set.of() : Set.of(node);
             case LEGACY -> node < 0 ? null : Set.of(node);
@@ -87,67 +90,20 @@ final class DeviceChooser {
         };
     }
 
-    /** True when some request has no candidate at all. */
+    /** The first request no candidate can serve, or -1. */
     int firstUnservable() {
-        for (int i = 0; i < candidates.size(); i++) {
-            if (candidates.get(i).isEmpty()) {
-                return i;
-            }
-        }
-        return -1;
+        return Matching.firstUnservable(candidates);
     }
 
     /** Host nodes that anchor some candidate: where the required-node sets are drawn from. */
     Set<Integer> anchorNodes() {
-        Set<Integer> nodes = new TreeSet<>();
-        for (List<Candidate> list : candidates) {
-            for (Candidate c : list) {
-                if (c.anchors() != null) {
-                    nodes.addAll(c.anchors());
-                }
-            }
-        }
-        return nodes;
+        return Matching.anchorNodes(candidates, Candidate::anchors);
     }
 
     /** Distinct devices, one per request, each acceptable given the used nodes; null when impossible. */
     List<PciDevice> choose(Set<Integer> usedNodes) {
-        int m = requests.size();
-        Candidate[] chosen = new Candidate[m];
-        for (int r = 0; r < m; r++) {
-            if (!augment(r, usedNodes, chosen, new HashSet<>())) {
-                return null;
-            }
-        }
-        List<PciDevice> out = new ArrayList<>(m);
-        for (Candidate c : chosen) {
-            out.add(c.device());
-        }
-        return out;
-    }
-
-    /** Kuhn's augmenting path from request r; {@code visited} holds the devices already tried on this path. */
-    private boolean augment(int r, Set<Integer> used, Candidate[] chosen, Set<PciAddress> visited) {
-        for (Candidate c : candidates.get(r)) {
-            if (!acceptable(c, used) || !visited.add(c.device().address())) {
-                continue;
-            }
-            int holder = holderOf(c, chosen);
-            if (holder < 0 || augment(holder, used, chosen, visited)) {
-                chosen[r] = c;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int holderOf(Candidate c, Candidate[] chosen) {
-        for (int i = 0; i < chosen.length; i++) {
-            if (chosen[i] != null && chosen[i].device().address().equals(c.device().address())) {
-                return i;
-            }
-        }
-        return -1;
+        List<Candidate> chosen = Matching.match(candidates, c -> acceptable(c, usedNodes), c -> c.device().address());
+        return chosen == null ? null : chosen.stream().map(Candidate::device).toList();
     }
 
     private static boolean acceptable(Candidate c, Set<Integer> used) {

@@ -2,6 +2,7 @@ package io.virtforge.plan;
 
 import io.virtforge.build.DomainBuilder;
 import io.virtforge.json.Json;
+import io.virtforge.model.Hostdev;
 import io.virtforge.model.NumaMode;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
@@ -27,15 +28,23 @@ import java.util.TreeMap;
  * @param iothreadPins host CPUs per I/O thread id (from 1)
  * @param devices      the chosen devices, in the request's order
  * @param asNic        for each device, true when it is given as an SR-IOV NIC
+ * @param mdevs        the chosen mediated devices, in the request's order (some perhaps to create first)
  */
 public record Placement(List<CellPlacement> cells, CpuSet emulatorPin, Map<Integer, CpuSet> iothreadPins,
-        List<PciAddress> devices, List<Boolean> asNic) implements PlacementResult {
+        List<PciAddress> devices, List<Boolean> asNic, List<MdevChoice> mdevs) implements PlacementResult {
     /** Copies the collections. */
     public Placement {
         cells = List.copyOf(cells);
         iothreadPins = Collections.unmodifiableMap(new TreeMap<>(iothreadPins));
         devices = List.copyOf(devices);
         asNic = List.copyOf(asNic);
+        mdevs = List.copyOf(mdevs);
+    }
+
+    /** A placement without mediated devices. */
+    public Placement(List<CellPlacement> cells, CpuSet emulatorPin, Map<Integer, CpuSet> iothreadPins,
+            List<PciAddress> devices, List<Boolean> asNic) {
+        this(cells, emulatorPin, iothreadPins, devices, asNic, List.of());
     }
 
     /** The host nodes used. */
@@ -62,7 +71,8 @@ public record Placement(List<CellPlacement> cells, CpuSet emulatorPin, Map<Integ
     /**
      * Writes the placement into a builder: vCPU count, memory, one guest cell per placed cell, a pin
      * per vCPU, the emulator and I/O thread pins, the huge pages (per guest cell when sizes differ),
-     * numatune strict on the used nodes with one memnode per cell, and the devices.
+     * numatune strict on the used nodes with one memnode per cell, and the devices (mediated ones by their
+     * UUID: those to {@linkplain MdevChoice#create() create} must exist before the domain starts).
      */
     public DomainBuilder applyTo(DomainBuilder b) {
         b.vcpus(vcpuPins().size()).memory(memory());
@@ -96,6 +106,7 @@ public record Placement(List<CellPlacement> cells, CpuSet emulatorPin, Map<Integ
                 b.hostdev(a);
             }
         }
+        mdevs.forEach(m -> b.device(Hostdev.mdev(m.uuid(), m.deviceApi()).build()));
         return b;
     }
 
@@ -130,7 +141,19 @@ public record Placement(List<CellPlacement> cells, CpuSet emulatorPin, Map<Integ
         iothreadPins.forEach((id, s) -> io.put(Integer.toString(id), s.format()));
         m.put("iothreadPins", io);
         m.put("devices", devices.stream().map(PciAddress::format).toList());
+        if (!mdevs.isEmpty()) {
+            m.put("mdevs", mdevs.stream().map(Placement::mdevJson).toList());
+        }
         return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, Object> mdevJson(MdevChoice c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", c.type());
+        m.put("parent", c.parent());
+        m.put("uuid", c.uuid().toString());
+        m.put("create", c.create());
+        return m;
     }
 
     /** The page size of a guest cell. */

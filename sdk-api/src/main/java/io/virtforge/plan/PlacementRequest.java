@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * What a domain needs from a host, for the {@link Planner}: vCPUs and memory, the guest NUMA layout
  * (a fixed number of cells, as few as fit, or explicit asymmetric cells), CPU, SMT thread and
- * emulator policies, I/O threads, page size, passthrough devices with their NUMA affinity, reserved
+ * emulator policies, I/O threads, page size, passthrough and mediated devices with their NUMA affinity, reserved
  * housekeeping CPUs, overcommit ratios for shared CPUs and base-page memory, and a strategy. Immutable.
  */
 public final class PlacementRequest {
@@ -28,6 +28,7 @@ public final class PlacementRequest {
     private final PagePolicy pagePolicy;
     private final PageSize pageSize;
     private final List<DeviceRequest> devices;
+    private final List<MdevRequest> mdevs;
     private final NumaAffinity deviceAffinity;
     private final CpuSet reservedCpus;
     private final double cpuAllocationRatio;
@@ -48,6 +49,7 @@ public final class PlacementRequest {
         pagePolicy = b.pagePolicy;
         pageSize = b.pageSize;
         devices = List.copyOf(b.devices);
+        mdevs = List.copyOf(b.mdevs);
         deviceAffinity = b.deviceAffinity;
         reservedCpus = b.reservedCpus;
         cpuAllocationRatio = b.cpuAllocationRatio;
@@ -167,6 +169,11 @@ public final class PlacementRequest {
         return devices;
     }
 
+    /** The mediated devices (vGPUs), placed under the devices' NUMA affinity policy too. */
+    public List<MdevRequest> mdevs() {
+        return mdevs;
+    }
+
     /** The devices' NUMA affinity policy. */
     public NumaAffinity deviceAffinity() {
         return deviceAffinity;
@@ -226,6 +233,7 @@ public final class PlacementRequest {
         private PagePolicy pagePolicy = PagePolicy.ANY;
         private PageSize pageSize;
         private final List<DeviceRequest> devices = new ArrayList<>();
+        private final List<MdevRequest> mdevs = new ArrayList<>();
         private NumaAffinity deviceAffinity = NumaAffinity.REQUIRED;
         private CpuSet reservedCpus = CpuSet.empty();
         private double cpuAllocationRatio = 1.0;
@@ -315,6 +323,12 @@ public final class PlacementRequest {
         /** Adds a passthrough device. */
         public Builder device(DeviceRequest request) {
             devices.add(Objects.requireNonNull(request));
+            return this;
+        }
+
+        /** Adds a mediated device: an instance of a type, existing and free or to be created. */
+        public Builder mdev(MdevRequest request) {
+            mdevs.add(Objects.requireNonNull(request));
             return this;
         }
 

@@ -19,7 +19,8 @@ import java.util.TreeMap;
 /**
  * Places a domain on a host: chooses host nodes for its guest NUMA cells, pins vCPUs (dedicated,
  * shared or mixed, with an SMT thread policy), the emulator and I/O threads, picks huge page sizes,
- * and chooses passthrough devices within their NUMA affinity.
+ * and chooses passthrough devices and mediated devices (an instance of a type, free or to create) within
+ * their NUMA affinity.
  *
  * <p>Exact: whether each cell fits each node is decided once per (cell, node); cells are then matched
  * to distinct nodes by augmenting paths, with the nodes that must be used (to make devices local, to
@@ -66,6 +67,14 @@ public final class Planner {
                 global.add(new Rejection(-1, state.topology().iommuEnabled() ? "NO_DEVICE" : "IOMMU_OFF",
                         state.topology().iommuEnabled() ? "no free, assignable device for " + r.devices().get(missing)
                                 : "the host IOMMU is off: no device can be passed through"));
+                return new NoFit(global);
+            }
+        }
+        if (!r.mdevs().isEmpty()) {
+            int missing = new MdevChooser(r, state, view, false).firstUnservable();
+            if (missing >= 0) {
+                global.add(new Rejection(-1, "NO_MDEV", "no free instance of mdev type " + r.mdevs().get(missing).type()
+                        + " and no parent with one available to create"));
                 return new NoFit(global);
             }
         }
@@ -216,25 +225,32 @@ public final class Planner {
             if (cells.size() > nodes.length) {
                 return null;
             }
-            Placement p = run(new DeviceChooser(r, state, view, false));
-            if (p == null && r.deviceAffinity() == NumaAffinity.PREFERRED && !r.devices().isEmpty()) {
-                p = run(new DeviceChooser(r, state, view, true));
+            Placement p = run(false);
+            if (p == null && r.deviceAffinity() == NumaAffinity.PREFERRED
+                    && !(r.devices().isEmpty() && r.mdevs().isEmpty())) {
+                p = run(true);
             }
             return p;
         }
 
-        private Placement run(DeviceChooser devices) {
-            int[] anchorIndexes = indexesOf(devices.anchorNodes());
-            for (int[] required : DeviceChooser.subsets(anchorIndexes, r.devices().size())) {
+        private Placement run(boolean relaxed) {
+            DeviceChooser devices = new DeviceChooser(r, state, view, relaxed);
+            MdevChooser mdevs = new MdevChooser(r, state, view, relaxed);
+            Set<Integer> anchors = new HashSet<>(devices.anchorNodes());
+            anchors.addAll(mdevs.anchorNodes());
+            int[] anchorIndexes = indexesOf(anchors);
+            for (int[] required : DeviceChooser.subsets(anchorIndexes, r.devices().size() + r.mdevs().size())) {
                 Set<Integer> used = new HashSet<>();
                 for (int j : required) {
                     used.add(nodes[j]);
                 }
                 List<PciDevice> chosen = r.devices().isEmpty() ? List.of() : devices.choose(used);
-                if (chosen == null) {
+                List<MdevChoice> chosenMdevs = r.mdevs().isEmpty() ? List.of() : mdevs.choose(used);
+                if (chosen == null || chosenMdevs == null) {
                     continue;
                 }
-                Placement p = isolate ? withIsolatedEmulator(required, chosen) : place(required, -1, chosen);
+                Placement p = isolate ? withIsolatedEmulator(required, chosen, chosenMdevs)
+                        : place(required, -1, chosen, chosenMdevs);
                 if (p != null) {
                     return p;
                 }
@@ -242,11 +258,11 @@ public final class Planner {
             return null;
         }
 
-        private Placement withIsolatedEmulator(int[] required, List<PciDevice> chosen) {
+        private Placement withIsolatedEmulator(int[] required, List<PciDevice> chosen, List<MdevChoice> mdevs) {
             for (int special = 0; special < nodes.length; special++) {
                 int[] req = java.util.Arrays.copyOf(required, required.length + 1);
                 req[required.length] = special;
-                Placement p = place(req, special, chosen);
+                Placement p = place(req, special, chosen, mdevs);
                 if (p != null) {
                     return p;
                 }
@@ -254,7 +270,7 @@ public final class Planner {
             return null;
         }
 
-        private Placement place(int[] required, int special, List<PciDevice> chosen) {
+        private Placement place(int[] required, int special, List<PciDevice> chosen, List<MdevChoice> mdevs) {
             CellMatcher m = new CellMatcher(cells.size(), nodes.length,
                     (c, j) -> (j == special ? fitWithEmulator : fit)[c][j].fits());
             int[] match = m.match(dedupe(required));
@@ -284,7 +300,7 @@ public final class Planner {
             }
             List<PciAddress> addresses = chosen.stream().map(PciDevice::address).toList();
             List<Boolean> asNic = r.devices().stream().map(DeviceRequest::asNic).toList();
-            return new Placement(placed, emulator, io, addresses, asNic);
+            return new Placement(placed, emulator, io, addresses, asNic, mdevs);
         }
 
         private static int[] dedupe(int[] a) {

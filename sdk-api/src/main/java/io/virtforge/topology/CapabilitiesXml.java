@@ -34,6 +34,8 @@ public final class CapabilitiesXml {
         HostTopology.Builder b = HostTopology.builder();
         XmlElement host = root.element("host")
                 .orElseThrow(() -> XmlFields.error(root, "/capabilities", "missing <host>"));
+        host.element("uuid").map(u -> u.text().trim()).filter(u -> !u.isEmpty())
+                .ifPresent(u -> b.hostUuid(uuid(u, host)));
         host.element("cpu").ifPresent(cpu -> readCpu(cpu, b));
         host.element("iommu").flatMap(i -> i.attribute("support")).ifPresent(s -> b.iommu(s.equals("yes")));
         PageSize base = basePage(host);
@@ -82,7 +84,9 @@ public final class CapabilitiesXml {
             }
             cells.add(cell.add(cpus.build()).build());
         }
-        XmlElement hostElement = XmlElement.builder("host").add(cpu.build())
+        XmlElement.Builder hostBuilder = XmlElement.builder("host");
+        host.hostUuid().ifPresent(u -> hostBuilder.add(text("uuid", u.toString())));
+        XmlElement hostElement = hostBuilder.add(cpu.build())
                 .add(XmlElement.builder("iommu").attribute("support", host.iommuEnabled() ? "yes" : "no").build())
                 .add(XmlElement.builder("topology").add(cells.build()).build()).build();
         return XmlElement.builder("capabilities").add(hostElement).build().toString();
@@ -112,6 +116,14 @@ public final class CapabilitiesXml {
             base = base == null || size.compareTo(base) < 0 ? size : base;
         }
         return base == null ? PageSize.KIB_4 : base;
+    }
+
+    private static java.util.UUID uuid(String text, XmlElement host) {
+        try {
+            return java.util.UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw XmlFields.error(host, "/capabilities/host/uuid", "not a UUID: '" + text + "'");
+        }
     }
 
     private static void readCpu(XmlElement cpu, HostTopology.Builder b) {

@@ -16,18 +16,21 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * The immutable model of a host, whichever source filled it (libvirt's capabilities and node devices,
  * sysfs, a fixture): NUMA nodes with memory, CPUs, huge page pools and distances; logical CPUs with
  * their package topology, SMT siblings, online and isolated state; PCI devices with NUMA node, IOMMU
- * group, driver and SR-IOV relations; IOMMU groups; the host CPU model and features where known.
+ * group, driver and SR-IOV relations; IOMMU groups; mediated device parents, types and instances; the host
+ * CPU model and features where known; the KVM facts where the source gives them.
  *
  * <p>Lookups by CPU id, node id and PCI address are constant time, so rules and the planner can ask
  * freely.
  */
 public final class HostTopology {
     private final String arch;
+    private final java.util.UUID hostUuid;
     private final String cpuModel;
     private final String cpuVendor;
     private final Set<String> cpuFeatures;
@@ -43,9 +46,13 @@ public final class HostTopology {
     private final Map<Integer, IommuGroup> groups;
     private final boolean iommuEnabled;
     private final int physicalCores;
+    private final KvmSupport kvm;
+    private final Map<String, MdevParent> mdevParents;
+    private final Map<UUID, MdevInstance> mdevInstances;
 
     private HostTopology(Builder b) {
         arch = b.arch;
+        hostUuid = b.hostUuid;
         cpuModel = b.cpuModel;
         cpuVendor = b.cpuVendor;
         cpuFeatures = Collections.unmodifiableSet(new TreeSet<>(b.cpuFeatures));
@@ -99,6 +106,9 @@ public final class HostTopology {
         members.forEach((id, list) -> g.put(id, new IommuGroup(id, list)));
         groups = Collections.unmodifiableMap(g);
         iommuEnabled = b.iommu != null ? b.iommu : !groups.isEmpty();
+        kvm = b.kvm;
+        mdevParents = Collections.unmodifiableMap(new TreeMap<>(b.mdevParents));
+        mdevInstances = Collections.unmodifiableMap(new TreeMap<>(b.mdevInstances));
     }
 
     /** An empty host to describe. */
@@ -110,6 +120,7 @@ public final class HostTopology {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.arch = arch;
+        b.hostUuid = hostUuid;
         b.cpuModel = cpuModel;
         b.cpuVendor = cpuVendor;
         b.cpuFeatures.addAll(cpuFeatures);
@@ -122,12 +133,20 @@ public final class HostTopology {
         cpus.forEach(b::cpu);
         devices.values().forEach(b::pciDevice);
         b.iommu = iommuEnabled;
+        b.kvm = kvm;
+        b.mdevParents.putAll(mdevParents);
+        b.mdevInstances.putAll(mdevInstances);
         return b;
     }
 
     /** The architecture, e.g. x86_64. */
     public Optional<String> arch() {
         return Optional.ofNullable(arch);
+    }
+
+    /** The host's UUID as libvirt reports it ({@code <host><uuid>}); libvirt refuses to migrate a domain to itself by it. */
+    public Optional<java.util.UUID> hostUuid() {
+        return Optional.ofNullable(hostUuid);
     }
 
     /** The host CPU model as libvirt names it. */
@@ -254,6 +273,31 @@ public final class HostTopology {
         return iommuEnabled;
     }
 
+    /** What the kernel offers for KVM and nested virtualisation; empty when the source does not say (libvirt's capabilities). */
+    public Optional<KvmSupport> kvm() {
+        return Optional.ofNullable(kvm);
+    }
+
+    /** The devices that can create mediated devices, by device name. */
+    public Collection<MdevParent> mdevParents() {
+        return mdevParents.values();
+    }
+
+    /** A mediated device parent by its device name. */
+    public Optional<MdevParent> mdevParent(String device) {
+        return Optional.ofNullable(mdevParents.get(device));
+    }
+
+    /** The mediated devices that exist, by UUID. */
+    public Collection<MdevInstance> mdevInstances() {
+        return mdevInstances.values();
+    }
+
+    /** A mediated device by UUID. */
+    public Optional<MdevInstance> mdevInstance(UUID uuid) {
+        return Optional.ofNullable(mdevInstances.get(uuid));
+    }
+
     /** Total memory over all nodes. */
     public DataSize totalMemory() {
         long sum = 0;
@@ -266,6 +310,7 @@ public final class HostTopology {
     /** Builds a {@link HostTopology}. */
     public static final class Builder {
         private String arch;
+        private java.util.UUID hostUuid;
         private String cpuModel;
         private String cpuVendor;
         private final Set<String> cpuFeatures = new TreeSet<>();
@@ -274,6 +319,9 @@ public final class HostTopology {
         private final Map<Integer, HostCpu> cpus = new TreeMap<>();
         private final Map<PciAddress, PciDevice> devices = new TreeMap<>();
         private Boolean iommu;
+        private KvmSupport kvm;
+        private final Map<String, MdevParent> mdevParents = new TreeMap<>();
+        private final Map<UUID, MdevInstance> mdevInstances = new TreeMap<>();
 
         private Builder() {
         }
@@ -281,6 +329,12 @@ public final class HostTopology {
         /** Sets the architecture. */
         public Builder arch(String value) {
             arch = value;
+            return this;
+        }
+
+        /** Sets the host's UUID (null: unknown). */
+        public Builder hostUuid(java.util.UUID value) {
+            hostUuid = value;
             return this;
         }
 
@@ -341,6 +395,29 @@ public final class HostTopology {
         /** States whether the IOMMU is on (by default: on when any device has a group). */
         public Builder iommu(boolean enabled) {
             iommu = enabled;
+            return this;
+        }
+
+        /** States what the kernel offers for KVM and nested virtualisation. */
+        public Builder kvm(KvmSupport value) {
+            kvm = value;
+            return this;
+        }
+
+        /** Adds (or replaces) a mediated device parent with its types. */
+        public Builder mdevParent(MdevParent parent) {
+            mdevParents.put(parent.device(), parent);
+            return this;
+        }
+
+        /** The parent of that name, as added so far. */
+        public Optional<MdevParent> mdevParent(String device) {
+            return Optional.ofNullable(mdevParents.get(device));
+        }
+
+        /** Adds (or replaces) a mediated device. */
+        public Builder mdevInstance(MdevInstance instance) {
+            mdevInstances.put(instance.uuid(), instance);
             return this;
         }
 

@@ -35,15 +35,23 @@ public final class NodeDeviceXml {
         Optional<String> driver = device.element("driver").flatMap(d -> d.element("name")).map(n -> n.text().trim());
         PciDevice pci = null;
         String net = null;
+        List<MdevType> mdevTypes = new ArrayList<>();
+        MdevInstance mdev = null;
         for (XmlElement cap : device.elements("capability")) {
             String type = cap.attribute("type").orElse("");
             if (type.equals("pci")) {
                 pci = readPci(cap, name, driver.orElse(null));
             } else if (type.equals("net")) {
                 net = cap.element("interface").map(i -> i.text().trim()).orElse(null);
+            } else if (type.equals("mdev")) {
+                mdev = MdevNodeDevices.instance(cap, name, parent);
             }
+            // mdev_types sits in the parent's own capability: pci, css, ap_matrix
+            cap.elements("capability").stream().filter(c -> c.attribute("type").filter("mdev_types"::equals).isPresent())
+                    .forEach(c -> mdevTypes.addAll(MdevNodeDevices.types(c, "/device/capability[@type='" + type + "']")));
         }
-        return new NodeDevice(name, parent, Optional.ofNullable(pci), Optional.ofNullable(net));
+        return new NodeDevice(name, parent, Optional.ofNullable(pci), Optional.ofNullable(net), mdevTypes,
+                Optional.ofNullable(mdev));
     }
 
     private static PciDevice readPci(XmlElement cap, String deviceName, String driver) {
@@ -110,12 +118,14 @@ public final class NodeDeviceXml {
 
     /**
      * Adds node devices to a host: PCI functions as devices (replacing earlier ones at the same
-     * address), network interfaces as the {@code netdev} of their parent PCI function.
+     * address), network interfaces as the {@code netdev} of their parent PCI function, parents of mediated
+     * devices with their types and NUMA node, and mediated devices with their parent's NUMA node.
      */
     public static HostTopology.Builder addTo(HostTopology.Builder host, Collection<NodeDevice> devices) {
         for (NodeDevice d : devices) {
             d.pci().ifPresent(host::pciDevice);
         }
+        MdevNodeDevices.addTo(host, devices);
         for (NodeDevice d : devices) {
             if (d.netInterface().isPresent() && d.parent().isPresent() && d.parent().get().startsWith("pci_")) {
                 PciAddress parent;

@@ -7,6 +7,9 @@ import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.HugePagePool;
+import io.virtforge.topology.MdevInstance;
+import io.virtforge.topology.MdevParent;
+import io.virtforge.topology.MdevType;
 import io.virtforge.topology.NumaNode;
 import io.virtforge.topology.PciDevice;
 import io.virtforge.value.CpuSet;
@@ -18,7 +21,8 @@ import java.util.Set;
 
 /**
  * The planner's oracle: decides whether a request fits by trying every assignment of guest cells to
- * distinct host nodes, every node for an isolated emulator and every combination of devices. Written
+ * distinct host nodes, every node for an isolated emulator and every combination of devices and mediated
+ * device instances (free ones, and each one a parent can still create). Written
  * from the request's definition, sharing no code with the planner beyond the inputs.
  */
 final class BruteForce {
@@ -44,6 +48,11 @@ final class BruteForce {
                 return false;
             }
             candidates.add(list);
+        }
+        for (MdevRequest m : r.mdevs()) {
+            if (mdevSlots(m).isEmpty()) {
+                return false;
+            }
         }
         List<Integer> nodes = new ArrayList<>();
         for (NumaNode n : host.nodes()) {
@@ -120,6 +129,11 @@ final class BruteForce {
         if (!devicesFit(candidates, 0, new HashSet<>(), used)) {
             return false;
         }
+        List<List<MdevSlot>> slots = new ArrayList<>();
+        r.mdevs().forEach(m -> slots.add(mdevSlots(m)));
+        if (!mdevsFit(slots, 0, new HashSet<>(), used)) {
+            return false;
+        }
         boolean isolate = r.emulatorPolicy() == EmulatorPolicy.ISOLATE;
         // all guest memory is huge-page backed or none is (libvirt): ANY means all huge, or else all base
         List<PagePolicy> policies = r.pagePolicy() == PagePolicy.ANY ? List.of(PagePolicy.LARGE, PagePolicy.SMALL)
@@ -154,8 +168,53 @@ final class BruteForce {
         return false;
     }
 
+    /**
+     * The instances that can serve a request, each as (slot id, node): every existing instance of the type no
+     * domain names, and every instance a parent offering the type can still create.
+     */
+    private List<MdevSlot> mdevSlots(MdevRequest m) {
+        Set<String> named = new HashSet<>();
+        state.domains().forEach(d -> d.devices().hostdevs().forEach(h -> h.mdevUuid().ifPresent(named::add)));
+        List<MdevSlot> slots = new ArrayList<>();
+        for (MdevInstance i : host.mdevInstances()) {
+            if (i.type().equals(m.type()) && !named.contains(i.uuid().toString())) {
+                slots.add(new MdevSlot(i.uuid().toString(), i.numaNode().orElse(-1)));
+            }
+        }
+        for (MdevParent p : host.mdevParents()) {
+            int available = p.type(m.type()).map(MdevType::availableInstances).orElse(0);
+            for (int k = 0; k < available; k++) {
+                slots.add(new MdevSlot("new " + m.type() + " #" + k + " on " + p.device(), p.numaNode().orElse(-1)));
+            }
+        }
+        return slots;
+    }
+
+    /** An instance that exists (named by its UUID) or one a parent can create (by parent, type and number). */
+    private record MdevSlot(String key, int node) {
+    }
+
+    private boolean mdevsFit(List<List<MdevSlot>> slots, int i, Set<String> taken, Set<Integer> used) {
+        if (i == slots.size()) {
+            return true;
+        }
+        for (MdevSlot s : slots.get(i)) {
+            if (!taken.contains(s.key()) && local(s.node(), used)) {
+                taken.add(s.key());
+                if (mdevsFit(slots, i + 1, taken, used)) {
+                    return true;
+                }
+                taken.remove(s.key());
+            }
+        }
+        return false;
+    }
+
     private boolean local(PciDevice d, Set<Integer> used) {
-        int node = d.numaNode().orElse(-1);
+        return local(d.numaNode().orElse(-1), used);
+    }
+
+    private boolean local(int node, Set<Integer> used) {
         return switch (r.deviceAffinity()) {
             case PREFERRED -> true;
             case REQUIRED -> used.contains(node);

@@ -25,6 +25,19 @@ import java.util.Random;
 public record RandomScenario(HostState state, PlacementRequest request, String description) {
 
     public static RandomScenario of(long seed) {
+        return of(seed, false);
+    }
+
+    /**
+     * A scenario as {@link #of(long)} draws it (the same host, occupancy and request for the same seed) plus
+     * mediated devices: up to two parents with types {@code q1} and {@code q2} and a few instances available,
+     * existing instances (some used by another domain), and up to two requests for an instance of a type.
+     */
+    public static RandomScenario withMdevs(long seed) {
+        return of(seed, true);
+    }
+
+    private static RandomScenario of(long seed, boolean mdevs) {
         Random rnd = new Random(seed);
         int nodes = 1 + rnd.nextInt(4);
         int cores = 1 + rnd.nextInt(4);
@@ -138,14 +151,30 @@ public record RandomScenario(HostState state, PlacementRequest request, String d
         if (rnd.nextInt(4) == 0) {
             r.allowedNodes(NodeSet.of(rnd.nextInt(nodes)));
         }
+        String mdevText = "";
+        List<MdevRequest> mdevRequests = new ArrayList<>();
+        if (mdevs) {
+            RandomMdevs extra = RandomMdevs.draw(new Random(~seed), host, nodes);
+            host = extra.host();
+            if (extra.user() != null) {
+                others.add(extra.user());
+            }
+            state = HostState.of(host, others);
+            mdevRequests.addAll(extra.requests());
+            mdevRequests.forEach(r::mdev);
+            mdevText = ", " + extra.description();
+        }
         PlacementRequest request;
         try {
             request = r.build();
         } catch (IllegalArgumentException e) {
-            request = PlacementRequest.builder(vcpus, memory).build();
+            PlacementRequest.Builder plain = PlacementRequest.builder(vcpus, memory);
+            mdevRequests.forEach(plain::mdev);
+            request = plain.build();
         }
         String description = "seed " + seed + ": " + nodes + " node(s) x " + cores + " core(s) x " + threads
-                + " thread(s), busy " + busy + ", " + deviceCount + " device(s)" + (sriov ? " + PF with 2 VFs" : "");
+                + " thread(s), busy " + busy + ", " + deviceCount + " device(s)" + (sriov ? " + PF with 2 VFs" : "")
+                + mdevText;
         return new RandomScenario(state, request, description);
     }
 }

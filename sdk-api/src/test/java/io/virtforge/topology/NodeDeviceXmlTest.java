@@ -56,6 +56,7 @@ class NodeDeviceXmlTest {
         } else {
             assertThat(dev.netInterface()).isEmpty();
         }
+        assertMdevMatchesDom(dev, root);
         Element cap = topCapability(root, "pci");
         if (cap == null) {
             assertThat(dev.pci()).as("a non-PCI device").isEmpty();
@@ -108,6 +109,64 @@ class NodeDeviceXmlTest {
             assertThat(pci.isVf()).isFalse();
         }
     }
+
+    /** The mdev_types of any top capability, and a mediated device's type and UUID, as the DOM shows them. */
+    static void assertMdevMatchesDom(NodeDevice dev, Element root) {
+        List<String> expected = new ArrayList<>();
+        for (Element top : DomReading.children(root, "capability")) {
+            Element types = topCapability(top, "mdev_types");
+            for (Element t : DomReading.children(types, "type")) {
+                Element available = DomReading.child(t, "availableInstances");
+                Element api = DomReading.child(t, "deviceAPI");
+                expected.add(t.getAttribute("id") + "/" + (api == null ? "vfio-pci" : api.getTextContent().trim()) + "/"
+                        + (available == null ? 0 : Integer.parseInt(available.getTextContent().trim())));
+            }
+        }
+        assertThat(dev.mdevTypes()).extracting(t -> t.id() + "/" + t.deviceApi() + "/" + t.availableInstances())
+                .containsExactlyElementsOf(expected);
+        Element mdev = topCapability(root, "mdev");
+        if (mdev == null) {
+            assertThat(dev.mdev()).isEmpty();
+            return;
+        }
+        MdevInstance m = dev.mdev().orElseThrow();
+        assertThat(m.type()).isEqualTo(DomReading.child(mdev, "type").getAttribute("id"));
+        Element uuid = DomReading.child(mdev, "uuid");
+        String name = DomReading.child(root, "name").getTextContent().trim();
+        assertThat(m.uuid().toString()).isEqualTo(uuid != null ? uuid.getTextContent().trim()
+                : name.substring(5, 41).replace('_', '-'));
+    }
+
+    @Test
+    void aParentsMdevTypesAndAMediatedDeviceGetTheParentsNumaNode() {
+        NodeDevice parent = NodeDeviceXml.parse(Corpus.read(Corpus.require(FOLDER + "/pci_0000_02_10_7_mdev_types.xml")));
+        NodeDevice mdev = NodeDeviceXml.parse("""
+                <device><name>mdev_d069d019_36ea_4111_8f0a_8c9a70e21366</name><parent>pci_0000_02_10_7</parent>
+                <capability type='mdev'><type id='foo2'/><uuid>d069d019-36ea-4111-8f0a-8c9a70e21366</uuid>
+                <iommuGroup number='0'/></capability></device>""");
+        HostTopology h = NodeDeviceXml.addTo(host(), List.of(mdev, parent)).build();
+        MdevParent p = h.mdevParent("0000:02:10.7").orElseThrow();
+        assertThat(p.numaNode()).hasValue(0);
+        assertThat(p.types()).extracting(t -> t.id() + "=" + t.availableInstances()).containsExactly("foo1=1", "foo2=2");
+        assertThat(p.type("foo1").orElseThrow().name()).hasValue("bar1");
+        MdevInstance i = h.mdevInstance(java.util.UUID.fromString("d069d019-36ea-4111-8f0a-8c9a70e21366")).orElseThrow();
+        assertThat(i.parent()).isEqualTo("0000:02:10.7");
+        assertThat(i.type()).isEqualTo("foo2");
+        assertThat(i.numaNode()).hasValue(0);
+        assertThat(h.toBuilder().build().mdevParents()).containsExactly(p);
+    }
+
+    @Test
+    void aMediatedDeviceWithoutUuidTakesItFromItsNameAndABadUuidIsAnError() {
+        NodeDevice d = NodeDeviceXml.parse(Corpus.read(Corpus.require(FOLDER
+                + "/mdev_3627463d_b7f0_4fea_b468_f1da537d301b.xml")));
+        assertThat(d.mdev().orElseThrow().uuid()).hasToString("3627463d-b7f0-4fea-b468-f1da537d301b");
+        assertThat(d.mdev().orElseThrow().parent()).isEqualTo("computer");
+        assertThatThrownBy(() -> NodeDeviceXml.parse("<device><name>mdev_x</name><capability type='mdev'>"
+                + "<type id='t'/><uuid>1-2-3-4-5</uuid></capability></device>"))
+                .isInstanceOf(XmlModelException.class).hasMessageContaining("not a UUID");
+    }
+
 
     @TestFactory
     Stream<DynamicNode> everyCorpusDeviceReadsLikeTheDomReading() {

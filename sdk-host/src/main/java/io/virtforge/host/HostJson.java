@@ -10,6 +10,8 @@ import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.HugePagePool;
 import io.virtforge.topology.IommuGroup;
+import io.virtforge.topology.KvmSupport;
+import io.virtforge.topology.MdevParent;
 import io.virtforge.topology.NumaNode;
 import io.virtforge.topology.PciDevice;
 import io.virtforge.value.PageSize;
@@ -29,6 +31,10 @@ import java.util.Map;
  *  "pciDevices":[{"address":"0000:3b:00.0","vendor":"8086","device":"1572","class":"0x020000","numaNode":0,
  *                 "iommuGroup":12,"driver":"i40e","physfn":null,"virtfns":["0000:3b:02.0"]}],
  *  "iommu":{"enabled":true,"groups":[{"id":12,"devices":["0000:3b:00.0"],"viable":false}]},
+ *  "kvm":{"vendor":"INTEL","moduleLoaded":true,"nested":true,"deviceUsable":true},
+ *  "mdevParents":[{"device":"0000:3b:00.0","numaNode":0,"types":[{"id":"nvidia-63","name":"GRID P4-1Q",
+ *                  "deviceApi":"vfio-pci","availableInstances":3}]}],
+ *  "mdevInstances":[{"uuid":"6f2a6c1e-...","type":"nvidia-63","parent":"0000:3b:00.0"}],
  *  "findings":[...]}
  * }</pre>
  * Sizes are written as {@link io.virtforge.value.DataSize#format()}; a value the source does not give is
@@ -58,8 +64,34 @@ public final class HostJson {
         iommu.put("enabled", host.iommuEnabled());
         iommu.put("groups", host.iommuGroups().stream().map(g -> group(host, g)).toList());
         m.put("iommu", iommu);
+        m.put("kvm", host.kvm().map(HostJson::kvm).orElse(null));
+        m.put("mdevParents", host.mdevParents().stream().map(HostJson::mdevParent).toList());
+        m.put("mdevInstances", host.mdevInstances().stream().map(i -> JsonFields.of("uuid", i.uuid().toString(),
+                "type", i.type(), "parent", i.parent())).toList());
         m.put("findings", findings.findings());
         return m;
+    }
+
+    private static Map<String, Object> kvm(KvmSupport k) {
+        return JsonFields.of("vendor", k.vendor().name(), "moduleLoaded", k.moduleLoaded(), "nested", k.nested(),
+                "deviceUsable", k.deviceUsable());
+    }
+
+    private static Map<String, Object> mdevParent(MdevParent p) {
+        return JsonFields.of("device", p.device(), "numaNode", p.numaNode().isPresent() ? p.numaNode().getAsInt() : null,
+                "types", p.types().stream().map(t -> JsonFields.of("id", t.id(), "name", t.name().orElse(null),
+                        "deviceApi", t.deviceApi(), "availableInstances", t.availableInstances())).toList());
+    }
+
+    /** An ordered map of name, value pairs. */
+    private static final class JsonFields {
+        static Map<String, Object> of(Object... pairs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                m.put((String) pairs[i], pairs[i + 1]);
+            }
+            return m;
+        }
     }
 
     private static Map<String, Object> node(NumaNode n) {

@@ -8,8 +8,10 @@
  * <li>{@link io.virtforge.host.hugepages}: huge page pools, read and resized (on {@code sysfs});</li>
  * <li>{@link io.virtforge.host.pci}: PCI functions, IOMMU groups, vfio-pci binding, SR-IOV (on
  * {@code sysfs});</li>
+ * <li>{@link io.virtforge.host.mdev}: mediated devices, read, created and removed (on {@code pci}'s host lock
+ * and {@code sysfs});</li>
  * <li>{@link io.virtforge.host.discovery}: the host's topology (on {@code hugepages}, {@code pci},
- * {@code sysfs});</li>
+ * {@code mdev}, {@code sysfs});</li>
  * <li>{@link io.virtforge.host.audit}: the tuning audit (on all of the above).</li>
  * </ul>
  * No sub-package uses this one.

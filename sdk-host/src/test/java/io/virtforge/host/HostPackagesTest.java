@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of sdk-host's packages (see the package-info of {@code io.virtforge.host}): {@code sysfs} at
- * the bottom, {@code hugepages} and {@code pci} on it, {@code discovery} on those, {@code audit} on top, and
+ * the bottom, {@code hugepages} and {@code pci} on it, {@code mdev} on {@code pci} (its host lock),
+ * {@code discovery} on those, {@code audit} on top, and
  * the front door {@code io.virtforge.host} above them all. Main classes only: a test may use any package.
  */
 class HostPackagesTest {
@@ -34,7 +35,8 @@ class HostPackagesTest {
         // an import that found nothing (a renamed package, classes not compiled) would let a rule pass vacuously
         Set<String> packages = host.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
         assertThat(packages).contains("io.virtforge.host", "io.virtforge.host.sysfs", "io.virtforge.host.hugepages",
-                "io.virtforge.host.pci", "io.virtforge.host.discovery", "io.virtforge.host.audit");
+                "io.virtforge.host.pci", "io.virtforge.host.mdev", "io.virtforge.host.discovery",
+                "io.virtforge.host.audit");
     }
 
     @Test

@@ -11,6 +11,8 @@ final class Flags {
     static final int XML_SECURE = 1;
     /** {@code VIR_DOMAIN_XML_INACTIVE}: the persistent definition, not the running one. */
     static final int XML_INACTIVE = 2;
+    /** {@code VIR_DOMAIN_XML_MIGRATABLE}: the XML another host can take (no hypervisor-internal additions). */
+    static final int XML_MIGRATABLE = 1 << 3;
     /** {@code VIR_CONNECT_LIST_DOMAINS_ACTIVE}. */
     static final int LIST_DOMAINS_ACTIVE = 1;
     /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET}. */

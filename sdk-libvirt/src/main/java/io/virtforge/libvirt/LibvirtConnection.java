@@ -414,6 +414,29 @@ public final class LibvirtConnection implements VirtConnection {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The domain's {@code <cpu>} without its guest NUMA cells, with its type, {@code <os><type arch machine>};
+     * empty when this libvirt cannot compare (the test driver).
+     */
+    @Override
+    public Optional<io.virtforge.connect.CpuComparison> compareGuestCpu(io.virtforge.model.Domain domain) {
+        Objects.requireNonNull(domain, "domain");
+        String cpu = domain.cpu().map(c -> c.xml().toBuilder().removeElements("numa").build().toString())
+                .orElse("<cpu/>");
+        String arch = domain.os().flatMap(o -> o.arch()).orElse(null);
+        String machine = domain.os().flatMap(o -> o.machine()).orElse(null);
+        String virttype = domain.typeAsString().orElse(null);
+        try {
+            int rc = call("comparing the guest CPU of " + domain.name() + " on " + uri,
+                    c -> NativeLibvirt.compareHypervisorCpu(c, null, arch, machine, virttype, cpu, 0));
+            return Optional.of(io.virtforge.connect.CpuComparison.values()[Math.min(rc, 2)]);
+        } catch (NotSupportedException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Optional<VirtDomain> lookup(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");

@@ -119,6 +119,31 @@ public final class LibvirtDomain implements VirtDomain {
         return on("reading the definition", (c, d) -> d.getXMLDesc(Flags.XML_INACTIVE));
     }
 
+    @Override
+    public Domain migratable() {
+        return DomainXml.parse(on("reading the migratable XML",
+                (c, d) -> d.getXMLDesc(Flags.XML_MIGRATABLE | Flags.XML_SECURE)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Client-driven {@code virDomainMigrate3} from this connection to {@code destination} (which must be a
+     * {@link LibvirtConnection}); the job's statistics ({@code virDomainGetJobStats}) are read every progress
+     * interval on a thread of its own, and the completed job's on the destination afterwards.
+     */
+    @Override
+    public io.virtforge.connect.MigrationResult migrate(io.virtforge.connect.VirtConnection destination,
+            io.virtforge.connect.MigrationOptions options) {
+        return LibvirtMigration.migrate(this, Objects.requireNonNull(destination, "destination"),
+                Objects.requireNonNull(options, "options"));
+    }
+
+    @Override
+    public void abortJob() {
+        run("aborting the job", org.libvirt.Domain::abortJob);
+    }
+
     /** libvirt's current XML ({@code virDomainGetXMLDesc}, no flags). */
     public String liveXml() {
         return on("reading the live XML", (c, d) -> d.getXMLDesc(0));

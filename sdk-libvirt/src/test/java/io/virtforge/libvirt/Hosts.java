@@ -51,6 +51,19 @@ final class Hosts {
     }
 
     /**
+     * The second private test libvirtd's URI ({@code scripts/private-libvirtd.sh start 2}, the system property
+     * {@code virtforge.testLibvirtUri2}), a second host for live migration; skips the test when the run started
+     * none or it does not answer.
+     */
+    static String secondQemuUri() {
+        String uri = System.getProperty("virtforge.testLibvirtUri2", System.getenv("VIRTFORGE_TEST_LIBVIRT_URI2"));
+        assumeTrue(uri != null && !uri.isBlank(), "no second private test libvirtd: run scripts/run-tests.sh as root");
+        assumeTrue(virshAnswers(uri, Duration.ofSeconds(15)), () -> "the second private test libvirtd does not answer at "
+                + uri + " (scripts/private-libvirtd.sh status 2)");
+        return uri.strip();
+    }
+
+    /**
      * The private test libvirtd's socket ({@code PRIV/run/libvirt-sock}); skips without one. A URI of another
      * driver with {@code ?socket=} this reaches that daemon instead of the machine's own.
      */

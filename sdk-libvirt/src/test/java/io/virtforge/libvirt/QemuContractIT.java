@@ -32,6 +32,12 @@ class QemuContractIT extends ConnectionContract {
         return LibvirtConnection.open(Hosts.qemuUri());
     }
 
+    /** The tests' second private libvirtd (skips the migration cases when the run started none). */
+    @Override
+    protected Optional<VirtConnection> openOtherHost() {
+        return Optional.of(LibvirtConnection.open(Hosts.secondQemuUri()));
+    }
+
     @Override
     protected Domain minimalDomain(String name) {
         String guest = Hosts.GUEST_DIR.toString();

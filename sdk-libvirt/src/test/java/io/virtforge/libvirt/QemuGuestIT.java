@@ -44,9 +44,21 @@ class QemuGuestIT {
     private static final Logger LOG = LoggerFactory.getLogger(QemuGuestIT.class);
     private static final int PAGES_NEEDED = 64; // 128 MiB of 2 MiB pages
 
-    static Domain testGuest(String name, Path serialLog) {
+    /**
+     * The tiny guest's common part: QEMU TCG on the {@code pc} machine, the {@code qemu64} CPU, direct boot of the
+     * test guest's kernel and initramfs with {@code cmdline}, the serial console to {@code serialLog}; the caller
+     * adds vCPUs, memory and tuning.
+     */
+    static DomainBuilder tinyGuest(String name, Path serialLog, String cmdline) {
         String dir = Hosts.GUEST_DIR.toString();
         return DomainBuilder.named(name).type(DomainType.QEMU).machine("pc")
+                .directKernelBoot(dir + "/vmlinuz", dir + "/initramfs.cpio.gz", cmdline)
+                .serialToFile(serialLog.toString());
+    }
+
+    static Domain testGuest(String name, Path serialLog) {
+        String dir = Hosts.GUEST_DIR.toString();
+        return tinyGuest(name, serialLog, "console=ttyS0 panic=-1")
                 .memory(DataSize.mib(128)).hugepages(PageSize.MIB_2)
                 .vcpus(2).cpu(c -> c.model("qemu64").topology(2, 1, 1))
                 .numaCell(CpuSet.of(0), DataSize.mib(64)).numaCell(CpuSet.of(1), DataSize.mib(64))
@@ -54,8 +66,6 @@ class QemuGuestIT {
                 .pinVcpu(0, CpuSet.of(0)).pinVcpu(1, CpuSet.of(1)).pinEmulator(CpuSet.range(0, 1))
                 .iothreads(1).pinIothread(1, CpuSet.range(0, 1))
                 .disk(d -> d.file(dir + "/disk.qcow2").virtioScsi().iothread(1))
-                .directKernelBoot(dir + "/vmlinuz", dir + "/initramfs.cpio.gz", "console=ttyS0 panic=-1")
-                .serialToFile(serialLog.toString())
                 .build();
     }
 

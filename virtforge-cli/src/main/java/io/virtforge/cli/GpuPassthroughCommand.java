@@ -44,11 +44,13 @@ import picocli.CommandLine.Spec;
  * moves the device, or every endpoint of its group, to vfio-pci as a transaction (else libvirt binds the
  * managed device at start, which works only when the rest of the group is free); adds the
  * {@code <hostdev>} to the VM's persistent definition; and checks the device's NUMA locality against the
- * VM's node(s). Every change is undone when a later step fails.
+ * VM's node(s). With {@code --mdev-type T} it gives the VM a vGPU of the GPU instead ({@link VgpuPassthrough}).
+ * Every change is undone when a later step fails.
  */
 @Command(name = "gpu-passthrough", sortOptions = false,
         description = {"Pass a PCI device through to a VM: IOMMU group and viability, optional vfio-pci binding "
-                + "(--bind), a <hostdev> in the VM's persistent definition, the NUMA-locality check.",
+                + "(--bind), a <hostdev> in the VM's persistent definition, the NUMA-locality check; or a vGPU of the "
+                + "GPU (--mdev-type).",
                 "Exit 0 when added, 1 when refused or failed (non-viable group, no IOMMU), 2 on bad input."})
 final class GpuPassthroughCommand implements Callable<Integer> {
     private static final Set<String> DEVICE_CODES = Set.of("DEVICE_MISSING", "DEVICE_BUSY", "IOMMU_GROUP_NOT_VIABLE",
@@ -65,6 +67,10 @@ final class GpuPassthroughCommand implements Callable<Integer> {
     @Option(names = "--bind", description = "Bind the device (or every endpoint of its IOMMU group) to vfio-pci now, "
             + "as a transaction, and add it unmanaged; without it the hostdev is managed and libvirt binds it at start.")
     boolean bind;
+    @Option(names = "--mdev-type", paramLabel = "T", description = "Give the VM a vGPU instead: create an instance "
+            + "of mediated device type T (e.g. nvidia-588) on the GPU and add it as <hostdev type='mdev'>; removed "
+            + "again when a later step fails.")
+    String mdevType;
     @Option(names = "--json", description = "Print the outcome as JSON.")
     boolean json;
 
@@ -122,6 +128,15 @@ final class GpuPassthroughCommand implements Callable<Integer> {
         result.put("vmNodes", new ArrayList<>(vmNodes));
 
         Sysfs sysfs = HostAccess.requireSysfs(c, "gpu-passthrough");
+        if (mdevType != null) {
+            if (bind) {
+                throw CliException.badInput("--bind moves the whole GPU to vfio-pci; a vGPU (--mdev-type) needs the GPU "
+                        + "on its vendor's driver");
+            }
+            new VgpuPassthrough(result, text, spec.commandLine().getErr()).run(c, vm, def, address, mdevType, sysfs,
+                    vfioOptions(c));
+            return;
+        }
         IommuGroups iommu = new IommuGroups(sysfs);
         if (!iommu.status().enabled()) {
             text.append("IOMMU: off\n");
@@ -173,15 +188,7 @@ final class GpuPassthroughCommand implements Callable<Integer> {
             result.put("findings", findings);
             text.append("Device checks against the host: ");
             text.append(findings.isEmpty() ? "the device is on the VM's node and its group can be assigned\n" : "\n");
-            for (Finding f : findings) {
-                text.append("  ").append(f.severity()).append(' ').append(f.code()).append(": ").append(f.message())
-                        .append(f.hint().isEmpty() ? "" : "\n    fix: " + f.hint()).append('\n');
-            }
-            if (findings.stream().anyMatch(f -> f.severity() == io.virtforge.check.Severity.ERROR)) {
-                throw CliException.problem("the device cannot be given to " + vmName + ": " + String.join("; ",
-                        findings.stream().filter(f -> f.severity() == io.virtforge.check.Severity.ERROR)
-                                .map(f -> f.code() + ": " + f.message()).toList()));
-            }
+            VgpuPassthrough.refuseErrors(text, findings, "the device cannot be given to " + vmName);
             Progress.Step step = new Progress(spec.commandLine().getErr()).start("adding the hostdev to " + vmName
                     + "'s persistent definition");
             try {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Build, check, place and run performance-tuned KVM virtual machines.",
         subcommands = {XmlCommand.class, PlanCommand.class, CreateOptimizedVmCommand.class, VmMonitorCommand.class,
                 GpuPassthroughCommand.class, NumaCompareCommand.class, AuditCommand.class, HostCommand.class,
-                FleetCommand.class, QosCommand.class, ExporterCommand.class})
+                FleetCommand.class, QosCommand.class, ExporterCommand.class, MigrateCommand.class})
 public final class Virtforge {
     /** Exit code: success. */
     public static final int OK = 0;

@@ -4,9 +4,13 @@ import static io.virtforge.testkit.assertions.VirtforgeAssertions.assertThat;
 
 import io.virtforge.build.DomainBuilder;
 import io.virtforge.connect.InvalidStateException;
+import io.virtforge.host.mdev.MdevReader;
+import io.virtforge.host.sysfs.MdevPaths;
 import io.virtforge.host.sysfs.PciDevicePaths;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.fake.fixtures.Fixtures;
 import io.virtforge.fake.kernel.FakeSysfs;
+import io.virtforge.fake.kernel.SysfsSnapshot;
 import io.virtforge.fake.libvirt.FakeVirtConnection;
 import io.virtforge.model.Hostdev;
 import io.virtforge.model.NumaMode;
@@ -20,7 +24,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** On gpu-server: GPU 0 shares IOMMU group 20 with its HDMI audio function and a PCI bridge. */
+/**
+ * On gpu-server: GPU 0 shares IOMMU group 20 with its HDMI audio function and a PCI bridge; GPUs 1 and 3 offer
+ * vGPU types ({@code --mdev-type}).
+ */
 class GpuPassthroughCommandTest {
     private static final PciAddress GPU0 = PciAddress.parse(Fixtures.GPU0);
     private static final PciAddress AUDIO = PciAddress.parse(Fixtures.GPU0_AUDIO);
@@ -151,5 +158,67 @@ class GpuPassthroughCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("0000:18:00.0 has no IOMMU group: the host IOMMU is off");
+    }
+
+    // --mdev-type: GPUs 1 (node 0) and 3 (node 1) offer vGPU types
+
+    @Test
+    void createsAnInstanceOnTheGpuAndAddsItToTheVm() {
+        CliRun run = CliRun.on(gpu, "gpu-passthrough", Fixtures.GPU1, "ml", "--mdev-type", Fixtures.VGPU_4Q, "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Object json = run.json();
+        String uuid = MiniJson.get(json, "mdev");
+        assertThat(MiniJson.<List<?>>get(json, "findings")).as("GPU 1 is on the VM's node").isEmpty();
+        assertThat(hostdevs()).singleElement().satisfies(h -> {
+            assertThat(h.type()).contains("mdev");
+            assertThat(h.mdevUuid()).contains(uuid);
+            assertThat(h.model()).contains("vfio-pci");
+        });
+        assertThat(new MdevReader(sysfs).instances()).singleElement()
+                .satisfies(i -> assertThat(i.parent()).isEqualTo(Fixtures.GPU1));
+        assertThat(sysfs.readTrimmed(MdevPaths.availableInstances(Fixtures.GPU1, Fixtures.VGPU_4Q))).isEqualTo("5");
+    }
+
+    @Test
+    void aVgpuOnAnotherNodeIsAddedWithTheNumaWarning() {
+        CliRun run = CliRun.on(gpu, "gpu-passthrough", Fixtures.GPU3, "ml", "--mdev-type", Fixtures.VGPU_4Q);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("vGPU type nvidia-588 (NVIDIA A10-4Q): 6 instance(s) available on 0000:ca:00.0",
+                "WARNING MDEV_NUMA_REMOTE");
+    }
+
+    @Test
+    void aFailedAttachRemovesTheInstance() {
+        SysfsSnapshot before = SysfsSnapshot.capture(sysfs, SysfsPath.ROOT);
+        gpu.faults().failNext("attachDevice", new InvalidStateException("domain is being modified", 55, 10,
+                "domain is being modified"));
+
+        CliRun run = CliRun.on(gpu, "gpu-passthrough", Fixtures.GPU1, "ml", "--mdev-type", Fixtures.VGPU_4Q);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("domain is being modified", "undo: remove mdev");
+        assertThat(SysfsSnapshot.capture(sysfs, SysfsPath.ROOT)).isEqualTo(before);
+        assertThat(hostdevs()).isEmpty();
+    }
+
+    @Test
+    void refusals() {
+        CliRun notParent = CliRun.on(gpu, "gpu-passthrough", Fixtures.GPU2, "ml", "--mdev-type", Fixtures.VGPU_4Q);
+        assertThat(notParent.exitCode()).isEqualTo(1);
+        assertThat(notParent.err()).contains("0000:b1:00.0 offers no vGPU types");
+        CliRun noType = CliRun.on(gpu, "gpu-passthrough", Fixtures.GPU1, "ml", "--mdev-type", "nvidia-1");
+        assertThat(noType.exitCode()).isEqualTo(1);
+        assertThat(noType.err()).contains("offers no vGPU type nvidia-1", "nvidia-588 (NVIDIA A10-4Q)");
+        for (int i = 0; i < 3; i++) {
+            sysfs.write(MdevPaths.create(Fixtures.GPU1, "nvidia-592"), java.util.UUID.randomUUID().toString());
+        }
+        CliRun none = CliRun.on(gpu, "gpu-passthrough", Fixtures.GPU1, "ml", "--mdev-type", "nvidia-592");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("no instance of nvidia-592 left");
+        assertThat(CliRun.on(gpu, "gpu-passthrough", Fixtures.GPU1, "ml", "--mdev-type", "x", "--bind").exitCode())
+                .isEqualTo(2);
+        assertThat(hostdevs()).isEmpty();
     }
 }

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 /**
  * Builds a {@link FakeSysfs} host from Java: NUMA nodes with memory and CPUs, CPU topology, PCI functions
  * with ids, class, NUMA node, IOMMU group and driver, SR-IOV physical functions, huge page pools, THP and
- * KSM settings, kernel command line, mounts, meminfo, network interfaces and block devices. Anything not
+ * KSM settings, kernel command line, mounts, meminfo, network interfaces, block devices, mediated device
+ * parents ({@link PciDeviceSpec#mdev}) and KVM ({@link #kvm}). Anything not
  * described gets a plain default: one node 0 with CPUs 0-3 and 16 GiB, 2 MiB and 1 GiB pools, THP
  * {@code madvise}, KSM stopped, an Intel CPU under {@code intel_idle} and {@code intel_pstate}.
  */
@@ -52,6 +53,7 @@ public final class FakeHostBuilder {
     private final Map<NetInterfaceName, NetInterfaceSpec> netInterfaces = new LinkedHashMap<>();
     private final Map<BlockDeviceName, BlockDeviceSpec> blockDevices = new LinkedHashMap<>();
     private Boolean iommu;
+    private KvmSpec kvm = new KvmSpec();
     private final Map<Integer, Map<PageSize, Long>> initialPages = new TreeMap<>();
 
     FakeHostBuilder() {
@@ -170,6 +172,17 @@ public final class FakeHostBuilder {
         return this;
     }
 
+    /**
+     * The KVM module of the CPU vendor ({@code kvm_intel} or {@code kvm_amd}), its {@code nested} parameter and
+     * {@code /dev/kvm} (default: loaded, nesting on, {@code /dev/kvm} usable).
+     */
+    public FakeHostBuilder kvm(Consumer<KvmSpec> spec) {
+        KvmSpec s = new KvmSpec();
+        spec.accept(s);
+        this.kvm = s;
+        return this;
+    }
+
     /** Builds the host. */
     public FakeSysfs build() {
         FakeTree tree = new FakeTree();
@@ -195,6 +208,7 @@ public final class FakeHostBuilder {
             hugePages.installSystemMeminfo();
         }
         tree.directory(SysfsPath.of("dev"));
+        KvmFiles.install(tree, cpuVendor, kvm);
         return new FakeSysfs(tree, faults, drivers, hugePages);
     }
 
@@ -235,6 +249,12 @@ public final class FakeHostBuilder {
         pciDrivers.forEach(drivers::ensure);
         pciDevices.forEach((address, spec) -> addDevice(tree, devices, drivers, sriov, address, spec));
         pciDevices.forEach((address, spec) -> bindAtStart(drivers, devices.find(address).orElseThrow(), spec));
+        MdevModel mdev = new MdevModel(tree);
+        pciDevices.forEach((address, spec) -> {
+            if (spec.mdev != null) {
+                mdev.addParent(devices.find(address).orElseThrow(), spec.mdev);
+            }
+        });
         netInterfaces.forEach((name, spec) -> net.add(new NetInterfaceState(name, spec.device, spec.operstate,
                 spec.macAddress)));
         tree.directory(IommuPaths.CLASS_IOMMU);

@@ -159,6 +159,16 @@ public final class FakeSysfs implements Sysfs {
         }
     }
 
+    /** {@inheritDoc} A file both readable and writable by its mode (a read-only {@code /dev/kvm} is not). */
+    @Override
+    public synchronized boolean readWritable(SysfsPath path) {
+        try {
+            return tree.locate(path, true).node() instanceof FakeFile f && f.readable() && f.writable();
+        } catch (KernelError e) {
+            return false;
+        }
+    }
+
     private FakeNode locate(String operation, SysfsPath path, boolean followLast) {
         try {
             return tree.locate(path, followLast).node();

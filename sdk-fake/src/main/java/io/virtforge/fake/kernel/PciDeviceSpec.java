@@ -15,8 +15,17 @@ public final class PciDeviceSpec {
     String driverOverride;
     Boolean bootVga;
     SriovSpec sriov;
+    MdevParentSpec mdev;
 
     PciDeviceSpec() {
+    }
+
+    /** Makes the function a mediated device parent (a vGPU-capable GPU) with the given types. */
+    public PciDeviceSpec mdev(Consumer<MdevParentSpec> spec) {
+        MdevParentSpec s = new MdevParentSpec();
+        spec.accept(s);
+        this.mdev = s;
+        return this;
     }
 
     /** The vendor id (default 0x8086). */

@@ -250,6 +250,35 @@ final class FakeDomain implements VirtDomain {
         return new QosSettings(state, uuid, name);
     }
 
+    // ---- migration
+
+    /**
+     * The current definition without what the hypervisor added for itself (ids, tap devices, aliases), as
+     * libvirt's {@code VIR_DOMAIN_XML_MIGRATABLE} gives it, for a shut-off domain too.
+     */
+    @Override
+    public Domain migratable() {
+        synchronized (state.host) {
+            return LiveXml.inactive(entry("migratable").current());
+        }
+    }
+
+    /** To another fake host only; see {@link FakeMigration}. */
+    @Override
+    public io.virtforge.connect.MigrationResult migrate(io.virtforge.connect.VirtConnection destination,
+            io.virtforge.connect.MigrationOptions options) {
+        return FakeMigration.migrate(state, uuid, name, destination, options);
+    }
+
+    /** The fake's migrations are instant: there is never a job to abort. */
+    @Override
+    public void abortJob() {
+        synchronized (state.host) {
+            entry("abortJob");
+            throw FakeErrors.noJob(name);
+        }
+    }
+
     // ---- read-back
 
     @Override

@@ -6,6 +6,7 @@ import static io.virtforge.connect.LibvirtErrors.VIR_ERR_INTERNAL_ERROR;
 import static io.virtforge.connect.LibvirtErrors.VIR_ERR_INVALID_ARG;
 import static io.virtforge.connect.LibvirtErrors.VIR_ERR_INVALID_CONN;
 import static io.virtforge.connect.LibvirtErrors.VIR_ERR_NO_DOMAIN;
+import static io.virtforge.connect.LibvirtErrors.VIR_ERR_NO_SUPPORT;
 import static io.virtforge.connect.LibvirtErrors.VIR_ERR_NO_NODE_DEVICE;
 import static io.virtforge.connect.LibvirtErrors.VIR_ERR_OPERATION_FAILED;
 import static io.virtforge.connect.LibvirtErrors.VIR_ERR_OPERATION_INVALID;
@@ -206,6 +207,26 @@ final class FakeErrors {
     static VirtException qemuUnsupported(String name, String detail) {
         return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_CONFIG_UNSUPPORTED,
                 VIR_FROM_QEMU, "unsupported configuration: " + detail);
+    }
+
+    // ---- migration (QEMU's answers; the test driver does not migrate)
+
+    /** Migrating to a connection that is not a fake host: the fake has no wire to a real daemon. 3/0. */
+    static VirtException migrationTarget(String uri) {
+        return error("the fake migrates only to another fake host, not to " + uri, VIR_ERR_NO_SUPPORT, VIR_FROM_NONE,
+                "this function is not supported by the connection driver: virDomainMigrate3");
+    }
+
+    /** Migrating a domain to the host it runs on. QEMU: 1/10 "internal error: Attempt to migrate guest to the same host". */
+    static VirtException sameHost(String name, java.util.UUID host) {
+        return error("domain '" + name + "' is already on that host", VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU,
+                "internal error: Attempt to migrate guest to the same host " + host);
+    }
+
+    /** Aborting a job when none runs (the fake's migrations are instant). QEMU: 55/10. */
+    static VirtException noJob(String name) {
+        return error("domain '" + name + "' has no job to abort", VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                INVALID + "no job is active on the domain");
     }
 
     // ---- arguments

@@ -24,7 +24,7 @@ public final class FakeFaults {
             "state", "persistent", "definition", "live", "start", "shutdown", "destroy", "reboot", "suspend", "resume",
             "undefine", "attachDevice", "detachDevice", "updateDevice", "pinVcpu", "pinEmulator", "pinIothread",
             "setMemory", "setNumaTune", "cpuTime", "vcpus", "memoryStats", "blockStats", "interfaceStats",
-            "vcpuPins", "emulatorPin", "iothreadPins", "numaTune", "reconnect", "openAnother")));
+            "vcpuPins", "emulatorPin", "iothreadPins", "numaTune", "reconnect", "openAnother", "migratable", "migrate", "abortJob")));
     private final Map<String, Deque<VirtException>> pending = new HashMap<>();
     private volatile boolean dropped;
 

@@ -104,6 +104,11 @@ final class FakeState {
 
     /** Boots a domain from {@code def}: takes host resources (or throws, changing nothing), then runs it. */
     void start(DomainEntry e, Domain def) {
+        start(e, def, LifecycleDetail.STARTED_BOOTED);
+    }
+
+    /** The same, with the STARTED event's detail (booted, or migrated in). */
+    void start(DomainEntry e, Domain def, int detail) {
         StartChecks.check(def, host.networks, host.storage);
         int id = table.nextId();
         Allocation allocation = resources.acquire(def, id, holders(), this::timestamp);
@@ -116,7 +121,7 @@ final class FakeState {
         guests.applyTo(e.name, e.runtime, now());
         table.put(e);
         LOG.debug("started {} (id {}) holding {} pages, devices {}", e.name, id, allocation.pages, allocation.devices);
-        publish(e, LifecycleEvent.Type.STARTED, LifecycleDetail.STARTED_BOOTED);
+        publish(e, LifecycleEvent.Type.STARTED, detail);
     }
 
     /** Stops a running domain: gives back its resources; a transient domain is gone. */

@@ -193,6 +193,35 @@ public final class FakeVirtConnection implements VirtConnection {
         return DefinitionChecks.normalize(domain);
     }
 
+    /**
+     * The incoming half of a migration ({@link FakeMigration}): the destination XML parsed and checked as a
+     * define, the guest started here (STARTED, migrated), then defined when {@code persist}; on a refusal nothing
+     * here changed.
+     */
+    VirtDomain receive(Domain incoming, boolean persist) {
+        synchronized (state.host) {
+            Domain d = checked("migrate", incoming, DefineOptions.unchecked());
+            DomainEntry e = state.table.entryFor(d);
+            if (e.active()) {
+                throw FakeErrors.alreadyActive(e.name);
+            }
+            boolean wasPersistent = e.persistent;
+            state.start(e, d, LifecycleDetail.STARTED_MIGRATED);
+            if (persist) {
+                e.config = d;
+                e.persistent = true;
+                state.publish(e, LifecycleEvent.Type.DEFINED, wasPersistent ? LifecycleDetail.DEFINED_UPDATED
+                        : LifecycleDetail.DEFINED_ADDED);
+            }
+            return handle(e);
+        }
+    }
+
+    /** The host this connection is open to. */
+    SharedHost host() {
+        return state.host;
+    }
+
     @Override
     public long freePages(int node, PageSize size) {
         synchronized (state.host) {

@@ -13,6 +13,8 @@ public final class LifecycleDetail {
     public static final int UNDEFINED_REMOVED = 0;
     /** STARTED: normal boot. */
     public static final int STARTED_BOOTED = 0;
+    /** STARTED: arrived by an incoming migration. */
+    public static final int STARTED_MIGRATED = 1;
     /** SUSPENDED: paused by the management application. */
     public static final int SUSPENDED_PAUSED = 0;
     /** RESUMED: unpaused by the management application. */
@@ -21,6 +23,8 @@ public final class LifecycleDetail {
     public static final int STOPPED_SHUTDOWN = 0;
     /** STOPPED: destroyed (power cut). */
     public static final int STOPPED_DESTROYED = 1;
+    /** STOPPED: migrated to another host. */
+    public static final int STOPPED_MIGRATED = 3;
     /** STOPPED: the guest crashed. */
     public static final int STOPPED_CRASHED = 2;
     /** STOPPED: the emulator failed (the QEMU process died). */

@@ -37,6 +37,8 @@ final class SharedHost {
     /** Whether a define refuses elements libvirt would drop, as with libvirt's schema validation. */
     final boolean strictXml;
     private final List<FakeState> connections = new CopyOnWriteArrayList<>();
+    /** The host's UUID, as libvirt's capabilities give it (a migration to the same host is refused by it). */
+    final java.util.UUID hostUuid = java.util.UUID.randomUUID();
     private boolean registered;
     private int taps;
 

@@ -106,6 +106,27 @@ final class HostFixtures {
                 .build());
     }
 
+    static final PciAddress VGPU0 = PciAddress.parse("0000:3b:00.0");
+    static final PciAddress VGPU1 = PciAddress.parse("0000:d8:00.0");
+    static final String EXISTING_MDEV = "6f2a6c1e-1d5b-4c59-9a0e-2f4e3a8b9c01";
+
+    /**
+     * A vGPU server: two sockets, a vGPU-capable GPU on each node (types nvidia-63 with 4 instances and
+     * nvidia-64 with 2 on node 0, nvidia-63 with 4 on node 1), one nvidia-63 instance on node 0 already.
+     */
+    static FakeSysfs vgpuServer() {
+        return withVfioNode(FakeSysfs.builder()
+                .node(0, n -> n.cpus("0-3"))
+                .node(1, n -> n.cpus("4-7"))
+                .pciDevice(VGPU0.format(), d -> d.vendor(0x10de).device(0x1bb3).deviceClass(0x030200).numaNode(0)
+                        .iommuGroup(30).driver("nvidia").mdev(m -> m.type("nvidia-63", "GRID P4-1Q", 4)
+                                .type("nvidia-64", "GRID P4-2Q", 2).instance(EXISTING_MDEV, "nvidia-63")))
+                .pciDevice(VGPU1.format(), d -> d.vendor(0x10de).device(0x1bb3).deviceClass(0x030200).numaNode(1)
+                        .iommuGroup(31).driver("nvidia").mdev(m -> m.type("nvidia-63", "GRID P4-1Q", 4)))
+                .pciDriver("vfio-pci")
+                .build());
+    }
+
     /** A host with an SR-IOV NIC: PF {@code 3b:00.0} (8 VFs, iavf) with its interface down, vfio-pci loaded. */
     static FakeSysfs sriovHost() {
         return withVfioNode(FakeSysfs.builder()

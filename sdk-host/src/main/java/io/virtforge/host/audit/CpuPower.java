@@ -2,6 +2,7 @@ package io.virtforge.host.audit;
 
 import io.virtforge.host.sysfs.CpuPaths;
 import io.virtforge.host.sysfs.KernelCommandLine;
+import io.virtforge.host.sysfs.KernelValues;
 import io.virtforge.host.sysfs.ProcPaths;
 import io.virtforge.host.sysfs.Sysfs;
 import java.util.Optional;
@@ -24,14 +25,10 @@ record CpuPower(Optional<String> vendor, Optional<String> idleDriver, Optional<S
 
     /** Reads the host's vendor and drivers. */
     static CpuPower read(Sysfs sysfs) {
-        return new CpuPower(sysfs.readTrimmedIfExists(ProcPaths.CPUINFO).flatMap(CpuPower::vendorOf),
+        return new CpuPower(sysfs.readTrimmedIfExists(ProcPaths.CPUINFO).flatMap(t -> KernelValues.cpuinfoField(t,
+                "vendor_id")),
                 sysfs.readTrimmedIfExists(CpuPaths.CPUIDLE_DRIVER).filter(s -> !s.isEmpty()),
                 sysfs.readTrimmedIfExists(CpuPaths.scalingDriver(0)).filter(s -> !s.isEmpty()));
-    }
-
-    private static Optional<String> vendorOf(String cpuinfo) {
-        return cpuinfo.lines().filter(l -> l.startsWith("vendor_id")).map(l -> l.substring(l.indexOf(':') + 1).strip())
-                .findFirst();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.virtforge.check.Finding;
 import io.virtforge.check.Report;
 import io.virtforge.check.Severity;
 import io.virtforge.host.discovery.HostDiscovery;
+import io.virtforge.host.discovery.KvmReader;
 import io.virtforge.host.hugepages.HugePageNeeds;
 import io.virtforge.host.hugepages.HugePages;
 import io.virtforge.host.pci.IommuGroups;
@@ -15,6 +16,7 @@ import io.virtforge.host.sysfs.HostChangeException;
 import io.virtforge.host.sysfs.IommuPaths;
 import io.virtforge.host.sysfs.KernelCommandLine;
 import io.virtforge.host.sysfs.KernelValues;
+import io.virtforge.host.sysfs.KvmPaths;
 import io.virtforge.host.sysfs.MemoryTuningPaths;
 import io.virtforge.host.sysfs.ProcPaths;
 import io.virtforge.host.sysfs.Sysfs;
@@ -22,6 +24,7 @@ import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.host.sysfs.SysfsTransaction;
 import io.virtforge.model.Domain;
 import io.virtforge.topology.HostTopology;
+import io.virtforge.topology.KvmSupport;
 import io.virtforge.topology.NumaNode;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.PageSize;
@@ -47,7 +50,10 @@ import java.util.TreeSet;
  * <li>{@code IOMMU_OFF}, {@code IOMMU_NOT_PT}: no IOMMU (no device assignment), or no {@code iommu=pt};</li>
  * <li>{@code IO_SCHEDULER}: an NVMe drive not on {@code none}, another disk not on {@code mq-deadline};</li>
  * <li>{@code HUGEPAGES_SHORT}: pools with fewer free pages than the given domains need;</li>
- * <li>{@code HUGETLBFS_NOT_MOUNTED}: a huge page size in use without a hugetlbfs mount.</li>
+ * <li>{@code HUGETLBFS_NOT_MOUNTED}: a huge page size in use without a hugetlbfs mount;</li>
+ * <li>{@code KVM_UNAVAILABLE}: no {@code /dev/kvm} this process can open (guests would run emulated, if at
+ * all); {@code NESTED_DISABLED} (information): the vendor's KVM module has nesting off, with the module option
+ * that turns it on.</li>
  * </ul>
  * {@link #plan()} turns the fixable findings (THP, KSM, I/O schedulers) into writes to show, and
  * {@link #apply(TuningPlan)} makes them as a transaction.
@@ -74,6 +80,7 @@ public final class HostTuningAudit {
         memory(findings);
         cpu(power, findings);
         iommu(power, findings);
+        kvm(findings);
         disks(findings);
         hugePages(domains, findings);
         return Report.of(findings);
@@ -138,6 +145,21 @@ public final class HostTuningAudit {
         } else if (!status.passthrough()) {
             out.add(warning("IOMMU_NOT_PT", ProcPaths.CMDLINE, "the IOMMU translates host DMA too (no iommu=pt)",
                     "add iommu=pt to the kernel command line"));
+        }
+    }
+
+    private void kvm(List<Finding> out) {
+        KvmSupport kvm = KvmReader.read(sysfs);
+        String module = kvm.vendor().kvmModule().orElse(null);
+        if (!kvm.deviceUsable()) {
+            out.add(warning("KVM_UNAVAILABLE", KvmPaths.DEV_KVM, "/dev/kvm is missing or cannot be opened: guests "
+                    + "cannot use hardware virtualisation", module == null ? "load the KVM module of the host's CPUs"
+                    : "modprobe " + module + " (and enable VT-x/AMD-V in the firmware if it refuses)"));
+        }
+        if (kvm.moduleLoaded() && !kvm.nested()) {
+            kvm.whyNoNesting().ifPresent(why -> out.add(new Finding("NESTED_DISABLED", Severity.INFO,
+                    KvmPaths.nested(module).toString(), why.reason() + ": guests cannot run guests of their own",
+                    why.fix())));
         }
     }
 

@@ -3,6 +3,7 @@ package io.virtforge.host.discovery;
 import io.virtforge.host.hugepages.HugePagePoolId;
 import io.virtforge.host.hugepages.HugePagePoolStatus;
 import io.virtforge.host.hugepages.HugetlbfsMount;
+import io.virtforge.host.mdev.MdevReader;
 import io.virtforge.host.pci.IommuGroups;
 import io.virtforge.host.pci.PciDeviceReader;
 import io.virtforge.host.sysfs.HugePagePaths;
@@ -34,8 +35,11 @@ import org.slf4j.LoggerFactory;
  * {@code topology/{physical_package_id,die_id,core_id,thread_siblings_list}});</li>
  * <li>PCI functions from {@code /sys/bus/pci/devices} (ids, class, NUMA node, driver, IOMMU group, SR-IOV
  * relations, network interface) and whether the IOMMU is on ({@code /sys/class/iommu} not empty);</li>
+ * <li>mediated device parents, types and instances ({@link MdevReader});</li>
  * <li>huge page sizes from {@code /sys/kernel/mm/hugepages}, the default one from {@code /proc/meminfo},
- * hugetlbfs mounts from {@code /proc/mounts}, the command line from {@code /proc/cmdline}.</li>
+ * hugetlbfs mounts from {@code /proc/mounts}, the command line from {@code /proc/cmdline};</li>
+ * <li>the KVM facts ({@link KvmReader}): CPU vendor, the KVM module's {@code nested} parameter,
+ * {@code /dev/kvm}.</li>
  * </ul>
  * A kernel without NUMA support (no node folder), or one whose node folders list no CPU (old kernels,
  * as libvirt also reads them), gets one node 0 holding every present CPU, the {@code MemTotal} of
@@ -104,8 +108,12 @@ public final class HostDiscovery {
                     ? addresses.stream().map(pci::read).toList()
                     : addresses.parallelStream().map(pci::read).toList();
             devices.forEach(b::pciDevice);
+            MdevReader mdev = new MdevReader(sysfs);
+            mdev.parents().forEach(b::mdevParent);
+            mdev.instances().forEach(b::mdevInstance);
         }
         b.iommu(IommuGroups.enabled(sysfs));
+        b.kvm(KvmReader.read(sysfs));
         HostTopology host = b.build();
         LOG.debug("discovered {} nodes, {} CPUs, {} PCI functions from {} in {} ms", host.nodes().size(),
                 host.cpus().size(), host.pciDevices().size(), sysfs, (System.nanoTime() - start) / 1_000_000);

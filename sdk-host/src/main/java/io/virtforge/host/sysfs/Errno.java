@@ -64,6 +64,8 @@ public enum Errno {
     ERANGE(34, "Numerical result out of range"),
     /** 40: "Too many levels of symbolic links". */
     ELOOP(40, "Too many levels of symbolic links"),
+    /** 87: "Too many users": a mediated device type with no instance left ({@code mdev_core.c}). */
+    EUSERS(87, "Too many users"),
     /** 95: "Operation not supported". */
     EOPNOTSUPP(95, "Operation not supported"),
     /** Any error not listed here, or one whose text could not be recognised. */

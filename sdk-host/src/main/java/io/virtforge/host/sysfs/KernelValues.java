@@ -3,6 +3,7 @@ package io.virtforge.host.sysfs;
 import io.virtforge.value.CpuSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -99,6 +100,22 @@ public final class KernelValues {
             from = end + 1;
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * The value of the first {@code key : value} line of {@code /proc/cpuinfo} with this key, e.g.
+     * {@code GenuineIntel} for {@code vendor_id}; empty when no line has it.
+     */
+    public static Optional<String> cpuinfoField(String cpuinfo, String key) {
+        return cpuinfo.lines().filter(l -> l.startsWith(key) && l.indexOf(':') > 0
+                && l.substring(0, l.indexOf(':')).strip().equals(key))
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst();
+    }
+
+    /** A kernel module's boolean parameter: {@code Y}, {@code y} or {@code 1} are on; anything else is off. */
+    public static boolean moduleFlag(String text) {
+        String t = text.strip();
+        return t.equals("Y") || t.equals("y") || t.equals("1");
     }
 
     /** The bracketed word of a choice attribute, {@code madvise} of {@code always [madvise] never}; else the text. */

@@ -6,7 +6,7 @@ public final class ProcPaths {
     public static final SysfsPath MEMINFO = SysfsPath.of("proc", "meminfo");
     /** {@code /proc/mounts}. */
     public static final SysfsPath MOUNTS = SysfsPath.of("proc", "mounts");
-    /** {@code /proc/cpuinfo}: one block per CPU; the audit reads its {@code vendor_id}. */
+    /** {@code /proc/cpuinfo}: one block per CPU; the audit and the KVM facts read its {@code vendor_id}. */
     public static final SysfsPath CPUINFO = SysfsPath.of("proc", "cpuinfo");
     /** {@code /proc/cmdline}: the kernel command line. */
     public static final SysfsPath CMDLINE = SysfsPath.of("proc", "cmdline");

@@ -130,6 +130,13 @@ public final class RealSysfs implements Sysfs {
         return Files.isDirectory(fileOf(path));
     }
 
+    /** {@inheritDoc} Asks the kernel ({@code access(2)} for R_OK and W_OK), without opening the file. */
+    @Override
+    public boolean readWritable(SysfsPath path) {
+        Path file = fileOf(path);
+        return Files.isReadable(file) && Files.isWritable(file);
+    }
+
     @Override
     public String toString() {
         return "RealSysfs[" + root + "]";

@@ -80,4 +80,12 @@ public interface Sysfs {
 
     /** True when the path is a directory, following links. */
     boolean isDirectory(SysfsPath path);
+
+    /**
+     * True when this process may open the path for reading and writing, as a device node such as
+     * {@code /dev/kvm} needs; by default, when it exists.
+     */
+    default boolean readWritable(SysfsPath path) {
+        return exists(path);
+    }
 }

@@ -16,6 +16,15 @@ final class HostCalls {
         return LibvirtNative.takeString(xml); // malloc'd by libvirt: copied, then freed
     }
 
+    static int compareHypervisorCpu(Pointer conn, String emulator, String arch, String machine, String virttype,
+            String cpuXml, int flags) {
+        int rc = LibvirtNative.virConnectCompareHypervisorCPU(conn, emulator, arch, machine, virttype, cpuXml, flags);
+        if (rc < 0) {
+            throw NativeErrors.failure("virConnectCompareHypervisorCPU");
+        }
+        return rc;
+    }
+
     static FreePages freePages(Pointer conn, int[] pageSizesKiB, int startCell, int cellCount) {
         requirePages(pageSizesKiB, cellCount);
         int[] sizes = pageSizesKiB.clone();

@@ -58,6 +58,10 @@ final class LibvirtNative {
     static native Pointer virConnectGetDomainCapabilities(Pointer conn, String emulatorbin, String arch,
             String machine, String virttype, int flags);
 
+    /** Returns libvirt's {@code virCPUCompareResult} (0 incompatible, 1 identical, 2 superset) or -1 on error. */
+    static native int virConnectCompareHypervisorCPU(Pointer conn, String emulator, String arch, String machine,
+            String virttype, String xmlCPU, int flags);
+
     /** Fills the caller-owned {@code counts[npages * cellCount]}; returns the entries filled or -1. */
     static native int virNodeGetFreePages(Pointer conn, int npages, int[] pages, int startCell, int cellCount,
             long[] counts, int flags);
@@ -129,6 +133,24 @@ final class LibvirtNative {
 
     /** Reads (never keeps or frees) the caller-owned parameter array; returns 0 or -1. */
     static native int virDomainSetNumaParameters(Pointer dom, Pointer params, int nparams, int flags);
+
+    // ---- migration ---------------------------------------------------------------------------
+
+    /**
+     * Migrates {@code domain} to the connection {@code dconn} with a caller-owned typed parameter array; returns a
+     * new {@code virDomainPtr} on {@code dconn} the caller must free ({@link #virDomainFree}), or NULL on error.
+     */
+    static native Pointer virDomainMigrate3(Pointer domain, Pointer dconn, Pointer params, int nparams, int flags);
+
+    /**
+     * Stores the job's type in {@code type} and a malloc'd typed parameter array (free with
+     * {@link #virTypedParamsFree}) in {@code params}; returns 0 or -1.
+     */
+    static native int virDomainGetJobStats(Pointer domain, IntByReference type, PointerByReference params,
+            IntByReference nparams, int flags);
+
+    /** Releases a {@code virDomainPtr} reference; returns 0 or -1. */
+    static native int virDomainFree(Pointer domain);
 
     // ---- QoS parameters (all arrays caller-owned; strings libvirt puts into a read array are released with
     // virTypedParamsClear; with NULL params and *nparams 0 the getters other than the scheduler's store the count)

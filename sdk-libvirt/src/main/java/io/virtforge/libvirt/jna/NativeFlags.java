@@ -50,4 +50,15 @@ public final class NativeFlags {
 
     private NativeFlags() {
     }
+
+    /** {@code VIR_MIGRATE_LIVE}: migrate while the guest runs. */
+    public static final int MIGRATE_LIVE = 1;
+    /** {@code VIR_MIGRATE_PERSIST_DEST}: keep a persistent definition on the destination. */
+    public static final int MIGRATE_PERSIST_DEST = 1 << 3;
+    /** {@code VIR_MIGRATE_UNDEFINE_SOURCE}: remove the source's definition once migrated. */
+    public static final int MIGRATE_UNDEFINE_SOURCE = 1 << 4;
+    /** {@code VIR_MIGRATE_AUTO_CONVERGE}: throttle the vCPUs when memory is dirtied faster than it moves. */
+    public static final int MIGRATE_AUTO_CONVERGE = 1 << 13;
+    /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}: the statistics of the last completed job. */
+    public static final int JOB_STATS_COMPLETED = 1;
 }

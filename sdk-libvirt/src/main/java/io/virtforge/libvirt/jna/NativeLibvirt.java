@@ -103,6 +103,19 @@ public final class NativeLibvirt {
     }
 
     /**
+     * {@code virConnectCompareHypervisorCPU}: how a guest CPU ({@code <cpu>} XML) compares with what the hypervisor
+     * gives for the emulator, architecture, machine and virtualisation type ({@code null}: the driver's default).
+     *
+     * @return 0 incompatible, 1 identical, 2 superset (libvirt's {@code virCPUCompareResult})
+     */
+    public static int compareHypervisorCpu(Connect conn, String emulator, String arch, String machine,
+            String virttype, String cpuXml, int flags) {
+        Objects.requireNonNull(cpuXml, "cpuXml");
+        return onConnection(conn, c -> HostCalls.compareHypervisorCpu(c, emulator, arch, machine, virttype, cpuXml,
+                flags));
+    }
+
+    /**
      * {@code virNodeGetFreePages}: free pages of each given size on {@code cellCount} consecutive NUMA cells
      * starting at {@code startCell}.
      *
@@ -225,6 +238,37 @@ public final class NativeLibvirt {
             DomainTuningCalls.setNumaParameters(d, params, flags);
             return null;
         });
+    }
+
+    // ---- migration ---------------------------------------------------------------------------
+
+    /**
+     * {@code virDomainMigrate3}: migrates the domain to the connection {@code dest}, returning once it runs there
+     * (or failed: then it still runs here).
+     *
+     * @param params {@code migrate_uri}, {@code destination_name}, {@code destination_xml}, {@code persistent_xml}
+     *               (strings), {@code bandwidth} (MiB/s, a Long); other fields typed from their Java value
+     * @param flags  {@link NativeFlags#MIGRATE_LIVE} and the other {@code MIGRATE_*} flags, or'ed
+     */
+    public static void migrate3(Domain dom, Connect dest, Map<String, ?> params, int flags) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(dest, "dest");
+        try {
+            onDomain(dom, d -> {
+                MigrationCalls.migrate3(d, Handles.connection(dest), params, flags);
+                return null;
+            });
+        } finally {
+            Reference.reachabilityFence(dest);
+        }
+    }
+
+    /**
+     * {@code virDomainGetJobStats}: the domain's current job (or with {@link NativeFlags#JOB_STATS_COMPLETED} its
+     * last completed one).
+     */
+    public static JobStats jobStats(Domain dom, int flags) {
+        return onDomain(dom, d -> MigrationCalls.jobStats(d, flags));
     }
 
     // ---- QoS parameters ----------------------------------------------------------------------

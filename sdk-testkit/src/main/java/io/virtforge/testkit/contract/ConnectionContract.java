@@ -175,6 +175,14 @@ public abstract class ConnectionContract implements QosContract {
         return io.virtforge.connect.VirtConnections.open(connection.uri());
     }
 
+    /**
+     * A connection to another host of the same kind, for the migration cases; empty (the default) aborts them.
+     * The fake gives another fake host; sdk-libvirt the tests' second private libvirtd, when the run started one.
+     */
+    protected Optional<VirtConnection> openOtherHost() {
+        return Optional.empty();
+    }
+
     private void assumeHostBoundsChecked() {
         if (!checksHostBounds()) {
             abort("the target does not check host CPU and NUMA node bounds (libvirt's test driver accepts any)");
@@ -721,6 +729,49 @@ public abstract class ConnectionContract implements QosContract {
                 "vcpu.current", "vcpu.maximum", "block.count");
         assertThat(stats.raw().keySet()).noneMatch(k -> k.startsWith("net.") || k.contains(".rd.") || k.contains(".wr."));
         assertThat(stats.raw().get("vcpu.maximum")).hasToString(String.valueOf(minimalDomain("x").vcpuCount()));
+    }
+
+    @Test
+    void aRunningDomainMigratesToAnotherHostAndLeavesNothingBehind() {
+        VirtConnection other = openOtherHost().orElse(null);
+        if (other == null) {
+            abort("no second host of this kind to migrate to");
+        }
+        try (other) {
+            VirtDomain d = running();
+            try {
+                io.virtforge.connect.MigrationResult result = d.migrate(other,
+                        io.virtforge.connect.MigrationOptions.builder().build());
+                assertThat(result.domain().name()).isEqualTo(d.name());
+                VirtDomain arrived = other.domain(d.name());
+                assertThat(arrived.state()).isEqualTo(DomainState.RUNNING);
+                assertThat(arrived.persistent()).isTrue();
+                assertThat(connection.lookup(d.name())).as("the source keeps no definition").isEmpty();
+            } finally {
+                other.lookup(d.name()).ifPresent(m -> {
+                    if (m.state().isActive()) {
+                        m.destroy();
+                    }
+                    if (other.lookup(m.name()).map(VirtDomain::persistent).orElse(false)) {
+                        m.undefine();
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
+    void migratingAShutOffDomainIsInvalid() {
+        VirtConnection other = openOtherHost().orElse(null);
+        if (other == null) {
+            abort("no second host of this kind to migrate to");
+        }
+        try (other) {
+            VirtDomain d = defined();
+            thrown(InvalidStateException.class, () -> d.migrate(other, io.virtforge.connect.MigrationOptions.builder()
+                    .build()));
+            assertThat(other.lookup(d.name())).isEmpty();
+        }
     }
 
     @Test

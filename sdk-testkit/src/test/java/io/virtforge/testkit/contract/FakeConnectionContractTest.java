@@ -32,6 +32,13 @@ class FakeConnectionContractTest extends ConnectionContract {
     }
 
     @Override
+    protected Optional<VirtConnection> openOtherHost() {
+        FakeVirtConnection other = Fixtures.get(Fixtures.XEON_2S).connect(clock);
+        other.storage().addFolder("/var/lib/libvirt/images");
+        return Optional.of(other);
+    }
+
+    @Override
     protected VirtConnection openAnotherConnection() {
         return ((FakeVirtConnection) connection).openAnother();
     }
