@@ -148,19 +148,28 @@ final class DefinitionChecks {
     /** libvirt's "unlimited" memory limit, {@code VIR_DOMAIN_MEMORY_PARAM_UNLIMITED}, in KiB. */
     private static final long UNLIMITED_KIB = (1L << 53) - 1;
 
-    /** The {@code <memtune>} limits set to unlimited, by element name; empty when there are none. */
-    private static java.util.Optional<List<String>> unlimitedMemtune(Domain d) {
+    /**
+     * The definition without {@code <memtune>} limits set to unlimited: libvirt keeps "unlimited" (2^53 - 1 KiB)
+     * as no limit at all, and a {@code <memtune>} left empty as none.
+     */
+    private static Domain withoutUnlimitedMemtune(Domain d) {
         io.virtforge.model.MemTune t = d.memtune().orElse(null);
         if (t == null) {
-            return java.util.Optional.empty();
+            return d;
         }
-        List<String> names = new java.util.ArrayList<>();
         Map<String, java.util.Optional<io.virtforge.value.DataSize>> limits = new java.util.LinkedHashMap<>();
         limits.put("hard_limit", t.hardLimit());
         limits.put("soft_limit", t.softLimit());
         limits.put("swap_hard_limit", t.swapHardLimit());
-        limits.forEach((name, size) -> size.filter(s -> s.toKibRoundedUp() >= UNLIMITED_KIB).ifPresent(s -> names.add(name)));
-        return names.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(names);
+        XmlElement.Builder kept = t.xml().toBuilder();
+        limits.forEach((name, size) -> size.filter(s -> s.toKibRoundedUp() >= UNLIMITED_KIB)
+                .ifPresent(s -> kept.removeElements(name)));
+        XmlElement memtune = kept.build();
+        if (memtune.equals(t.xml())) {
+            return d;
+        }
+        List<XmlElement> replacement = memtune.hasElementChildren() ? List.of(memtune) : List.of();
+        return Domain.fromXml(d.xml().toBuilder().setElements("memtune", replacement, List.of()).build());
     }
 
     /** NICs without a MAC address get a random one in QEMU's range, as libvirt's parser gives them. */
@@ -186,7 +195,7 @@ final class DefinitionChecks {
 
     /** The definition as libvirt stores it: without run-time values ({@link LiveXml#inactive}), with a UUID, a current memory, and only pins of existing vCPUs. */
     static Domain normalize(Domain given) {
-        Domain d = LiveXml.inactive(KnownElements.dropUnknown(given));
+        Domain d = withoutUnlimitedMemtune(LiveXml.inactive(KnownElements.dropUnknown(given)));
         Domain.Builder b = d.toBuilder();
         if (d.uuid().isEmpty()) {
             b.uuid(UUID.randomUUID());
@@ -198,14 +207,6 @@ final class DefinitionChecks {
         if (d.devices().interfaces().stream().anyMatch(n -> n.mac().isEmpty())) {
             b.devices(withMacs(d.devices()));
         }
-        unlimitedMemtune(d).ifPresent(names -> {
-            // libvirt keeps "unlimited" (2^53 - 1 KiB) as no limit at all, and an empty <memtune> as none
-            XmlElement.Builder t = d.memtune().orElseThrow().xml().toBuilder();
-            names.forEach(t::removeElements);
-            XmlElement kept = t.build();
-            b.memtune(kept.hasElementChildren() ? Domain.fromXml(XmlElement.builder("domain")
-                    .add(XmlElement.builder("name").text("x").build()).add(kept).build()).memtune().orElseThrow() : null);
-        });
         CpuTune tune = d.cputune().orElse(null);
         if (tune != null && tune.vcpuPins().stream().anyMatch(p -> p.vcpu() >= d.vcpuCount())) {
             List<VcpuPin> kept = tune.vcpuPins().stream().filter(p -> p.vcpu() < d.vcpuCount()).toList();

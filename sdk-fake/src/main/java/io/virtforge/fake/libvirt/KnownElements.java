@@ -2,7 +2,6 @@ package io.virtforge.fake.libvirt;
 
 import io.virtforge.model.Domain;
 import io.virtforge.xml.XmlElement;
-import io.virtforge.xml.XmlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,29 +49,18 @@ final class KnownElements {
         if (unknown(d).isEmpty()) {
             return d;
         }
-        XmlElement.Builder root = XmlElement.builder(d.xml().name());
-        d.xml().attributes().forEach(a -> root.attribute(a.name(), a.value()));
-        for (XmlNode n : d.xml().children()) {
-            if (!(n instanceof XmlElement e)) {
-                root.add(n);
-            } else if (e.hasName("devices")) {
-                root.add(devices(e));
-            } else if (known(e, DOMAIN)) {
-                root.add(e);
+        XmlElement.Builder root = d.xml().toBuilder();
+        for (XmlElement e : d.xml().elements()) {
+            if (e.hasName("devices")) {
+                XmlElement.Builder devices = e.toBuilder();
+                e.elements().stream().filter(device -> !known(device, DEVICES))
+                        .forEach(device -> devices.removeElements(device.name()));
+                root.setElements("devices", List.of(devices.build()), List.of());
+            } else if (!known(e, DOMAIN)) {
+                root.removeElements(e.name());
             }
         }
         return Domain.fromXml(root.build());
-    }
-
-    private static XmlElement devices(XmlElement devices) {
-        XmlElement.Builder b = XmlElement.builder(devices.name());
-        devices.attributes().forEach(a -> b.attribute(a.name(), a.value()));
-        for (XmlNode n : devices.children()) {
-            if (!(n instanceof XmlElement e) || known(e, DEVICES)) {
-                b.add(n);
-            }
-        }
-        return b.build();
     }
 
     private static boolean known(XmlElement e, Set<String> names) {

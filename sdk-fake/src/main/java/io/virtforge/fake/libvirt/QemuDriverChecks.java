@@ -33,19 +33,13 @@ final class QemuDriverChecks {
             throw machine.isPresent() ? FakeErrors.virtTypeUnsupported(emulator, type)
                     : FakeErrors.noPreferredMachine(emulator, type);
         }
-        if (machine.isPresent() && guest.get().machines().stream().noneMatch(m -> m.name().equals(machine.get()))) {
-            if (!pcLike(machine.get()) && !hasPciController(d)) {
+        if (machine.isPresent() && !guest.get().supportsMachine(machine.get())) {
+            if (MachineFamily.of(machine.get()) == MachineFamily.OTHER && !hasPciController(d)) {
                 // a machine libvirt cannot tell is a PC gets no implicit PCI root; device addresses fail first
                 throw FakeErrors.xmlError(d.name(), "No PCI buses available");
             }
             throw FakeErrors.machineUnsupported(emulator, machine.get());
         }
-    }
-
-    /** The names libvirt takes for i440FX and Q35 machines, whose PCI root it adds itself. */
-    private static boolean pcLike(String machine) {
-        return machine.equals("pc") || machine.equals("q35") || machine.startsWith("pc-0.")
-                || machine.startsWith("pc-1.") || machine.startsWith("pc-i440fx-") || machine.startsWith("pc-q35-");
     }
 
     private static boolean hasPciController(Domain d) {

@@ -78,10 +78,7 @@ final class QemuValidation {
 
     /** An i440FX machine's PCI controller 0 is a pci-root, a Q35's a pcie-root. 27/20. */
     private static void pciRoot(Domain d) {
-        String machine = d.os().flatMap(o -> o.machine()).orElse("");
-        String wanted = machine.equals("q35") || machine.startsWith("pc-q35-") ? "pcie-root"
-                : machine.equals("pc") || machine.startsWith("pc-i440fx-") || machine.startsWith("pc-0.")
-                        || machine.startsWith("pc-1.") ? "pci-root" : null;
+        String wanted = MachineFamily.of(d.os().flatMap(o -> o.machine()).orElse("")).pciRoot();
         if (wanted == null) {
             return;
         }
