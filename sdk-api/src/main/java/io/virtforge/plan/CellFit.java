@@ -133,14 +133,15 @@ record CellFit(Rejection rejection, Map<Integer, CpuSet> pins, CpuSet extra, Opt
     /** Free threads in the order PREFER fills them: whole free cores first (siblings together), then the rest. */
     private static List<Integer> preferOrder(CpuSet available, NodeResources n) {
         List<Integer> order = new ArrayList<>(available.size());
-        CpuSet done = CpuSet.empty();
+        // contains() per thread rather than a set per core: this runs for every cell on every node tried
         for (CpuSet core : n.freeCores()) {
-            for (int t : core.intersect(available).toArray()) {
-                order.add(t);
+            for (int t : core.toArray()) {
+                if (available.contains(t)) {
+                    order.add(t);
+                }
             }
-            done = done.union(core);
         }
-        for (int t : available.minus(done).toArray()) {
+        for (int t : available.minus(n.freeCoreThreadSet()).toArray()) {
             order.add(t);
         }
         return order;

@@ -11,6 +11,7 @@ import io.virtforge.topology.NumaNode;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.PageSize;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,21 +58,31 @@ final class HostView {
             CpuSet nodeCpus = n.cpus().intersect(usable);
             CpuSet free = nodeCpus.minus(busy);
             List<CpuSet> freeCores = new ArrayList<>();
-            CpuSet partial = CpuSet.empty();
-            CpuSet seen = CpuSet.empty();
+            // Mutable sets while walking the cores: one immutable set per step made this loop most of a
+            // plan's allocation on hosts with hundreds of CPUs.
+            BitSet seen = new BitSet();
+            BitSet partial = new BitSet();
+            BitSet inFreeCores = new BitSet();
             for (int cpu : nodeCpus.toArray()) {
-                if (seen.contains(cpu)) {
+                if (seen.get(cpu)) {
                     continue;
                 }
                 // offline siblings run nothing and do not count; reserved ones do (they run housekeeping)
-                CpuSet core = topology.cpu(cpu).map(HostCpu::siblings).orElse(CpuSet.of(cpu)).intersect(n.cpus())
+                CpuSet core = topology.cpu(cpu).map(HostCpu::siblings).orElseGet(() -> CpuSet.of(cpu)).intersect(n.cpus())
                         .intersect(topology.onlineCpus());
-                seen = seen.union(core);
-                anySmt |= core.size() > 1;
-                if (free.containsAll(core)) {
+                int[] threads = core.toArray();
+                anySmt |= threads.length > 1;
+                boolean wholeCoreFree = free.containsAll(core);
+                for (int t : threads) {
+                    seen.set(t);
+                    if (wholeCoreFree) {
+                        inFreeCores.set(t);
+                    } else if (free.contains(t)) {
+                        partial.set(t);
+                    }
+                }
+                if (wholeCoreFree) {
                     freeCores.add(core);
-                } else {
-                    partial = partial.union(core.intersect(free));
                 }
             }
             CpuSet shared = nodeCpus.minus(topology.isolatedCpus()).minus(dedicatedToOthers);
@@ -83,10 +94,15 @@ final class HostView {
             }
             long small = (long) ((n.memory().bytes() - pooled) * request.ramAllocationRatio()) - state.heldMemory(n.id());
             int socket = socketOf(n);
-            nodes.put(n.id(), new NodeResources(n.id(), socket, free, List.copyOf(freeCores), partial, shared,
+            nodes.put(n.id(), new NodeResources(n.id(), socket, free, List.copyOf(freeCores), cpus(inFreeCores),
+                    cpus(partial), shared,
                     sharedLoad.getOrDefault(n.id(), 0), pages, Math.max(0, small)));
         }
         smt = anySmt;
+    }
+
+    private static CpuSet cpus(BitSet bits) {
+        return CpuSet.of(bits.stream().toArray());
     }
 
     /** The socket of a node's first CPU; the node id when the topology does not say. */
