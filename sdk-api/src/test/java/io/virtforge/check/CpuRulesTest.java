@@ -179,10 +179,10 @@ class CpuRulesTest {
         HostState busy = with(vcpus("other", 40, false));
         Finding dedicated = single(check(CpuRules.OVERCOMMIT, vcpus("vm", 30, true), busy), "OVERCOMMIT",
                 Severity.ERROR, "/domain/vcpu");
-        assertThat(dedicated.message()).contains("70 vCPUs").contains("2.19:1").contains("above 2.0:1");
+        assertThat(dedicated.message()).contains("70 vCPUs").contains("2.19:1").contains("above 2:1");
         Finding floating = single(check(CpuRules.OVERCOMMIT, vcpus("vm", 30, false), busy), "OVERCOMMIT",
                 Severity.WARNING, "/domain/vcpu");
-        assertThat(floating.message()).contains("above 1.0:1");
+        assertThat(floating.message()).contains("above 1:1");
         single(check(CpuRules.OVERCOMMIT, vcpus("vm", 24, true), busy), "OVERCOMMIT", Severity.WARNING,
                 "/domain/vcpu");
     }
