@@ -100,8 +100,11 @@ public record OvercommitProfile(String name, double warnRatio, double maxRatio) 
         return format(warnRatio) + ":1 to " + format(maxRatio) + ":1";
     }
 
-    /** A ratio as people write it: 2, 1.5. */
+    /** A ratio as people write it: 2, 1.5 (and "unlimited" for an infinite maximum). */
     static String format(double r) {
+        if (Double.isInfinite(r)) {
+            return "unlimited";
+        }
         return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
     }
 

@@ -56,5 +56,6 @@ class OvercommitProfileTest {
         assertThat(vdi).isEqualTo(new ValidationOptions(8, 16));
         assertThat(vdi.overcommit()).isSameAs(OvercommitProfile.VDI);
         assertThat(new ValidationOptions(0.5, 1).overcommit().name()).isEqualTo("0.5:1");
+        assertThat(new ValidationOptions(1, Double.POSITIVE_INFINITY).overcommit().name()).isEqualTo("1:unlimited");
     }
 }
