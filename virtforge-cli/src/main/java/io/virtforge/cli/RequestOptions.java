@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -55,6 +56,8 @@ final class RequestOptions {
     String pciPolicy;
     @Option(names = "--reserved-cpus", converter = Arguments.Cpus.class, description = "Housekeeping CPUs (no vCPUs).")
     CpuSet reservedCpus;
+    @Mixin
+    OvercommitOption overcommit;
 
     /** The housekeeping CPUs, when given. */
     Optional<CpuSet> reservedCpus() {
@@ -138,6 +141,7 @@ final class RequestOptions {
         if (reservedCpus != null) {
             b.reservedCpus(reservedCpus);
         }
+        overcommit.given().ifPresent(b::overcommit);
         b.strategy(Arguments.choice(Strategy.class, strategy));
         return b.build();
     }
