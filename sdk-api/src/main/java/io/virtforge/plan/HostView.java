@@ -1,7 +1,6 @@
 package io.virtforge.plan;
 
 import io.virtforge.topology.DomainFootprint;
-import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.HugePagePool;
@@ -45,23 +44,19 @@ final class HostView {
             CpuSet nodeCpus = n.cpus().intersect(usable);
             CpuSet free = nodeCpus.minus(busy);
             List<CpuSet> freeCores = new ArrayList<>();
-            // Mutable sets while walking the cores: one immutable set per step made this loop most of a
-            // plan's allocation on hosts with hundreds of CPUs.
-            BitSet seen = new BitSet();
+            // Mutable sets while walking the node's cores: one immutable set per step made this loop most of
+            // a plan's allocation on hosts with hundreds of CPUs.
             BitSet partial = new BitSet();
             BitSet inFreeCores = new BitSet();
-            for (int cpu : nodeCpus.toArray()) {
-                if (seen.get(cpu)) {
-                    continue;
+            for (CpuSet core : topology.onlineCores(n.id())) {
+                if (!core.intersects(nodeCpus)) {
+                    continue; // only reserved threads: nothing to place there
                 }
-                // offline siblings run nothing and do not count; reserved ones do (they run housekeeping)
-                CpuSet core = topology.cpu(cpu).map(HostCpu::siblings).orElseGet(() -> CpuSet.of(cpu)).intersect(n.cpus())
-                        .intersect(topology.onlineCpus());
+                // reserved siblings stay in the core: they run housekeeping, so the core is not wholly free
                 int[] threads = core.toArray();
                 anySmt |= threads.length > 1;
                 boolean wholeCoreFree = free.containsAll(core);
                 for (int t : threads) {
-                    seen.set(t);
                     if (wholeCoreFree) {
                         inFreeCores.set(t);
                     } else if (free.contains(t)) {
