@@ -209,6 +209,30 @@ final class FakeErrors {
                 VIR_FROM_QEMU, "unsupported configuration: " + detail);
     }
 
+    /** A definition a domain-level validation rejects with a detail: 35/20, the message as it is (no prefix). */
+    static VirtException xmlDetail(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_XML_DETAIL, VIR_FROM_DOMAIN,
+                detail);
+    }
+
+    /** A definition the QEMU driver's post-parse or validation step rejects as malformed: 27/10. */
+    static VirtException qemuXmlError(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_XML_ERROR, VIR_FROM_QEMU,
+                "XML error: " + detail);
+    }
+
+    /** A definition the QEMU driver's post-parse or validation step rejects with an internal error: 1/10. */
+    static VirtException qemuInternal(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_INTERNAL_ERROR,
+                VIR_FROM_QEMU, "internal error: " + detail);
+    }
+
+    /** A definition the QEMU driver's validation rejects as an invalid argument: 8/10. */
+    static VirtException qemuInvalidArgument(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
+                "invalid argument: " + detail);
+    }
+
     // ---- migration (QEMU's answers; the test driver does not migrate)
 
     /** Migrating to a connection that is not a fake host: the fake has no wire to a real daemon. 3/0. */

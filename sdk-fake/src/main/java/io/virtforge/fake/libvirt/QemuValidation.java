@@ -10,14 +10,25 @@ import java.util.Set;
  * Device rules of the QEMU driver's define that the fake models (its validation step and the parser's device
  * checks), each found by {@code FakeDefineDifferentialIT} on libvirt's corpus, with QEMU's words: one host device
  * twice; the PCI root a machine family needs; a spice TLS port on a host whose {@code qemu.conf} leaves spice TLS
- * off (the default); an emulated TPM on a host without {@code swtpm} (Debian's default). The rules the fake does not
+ * off (the default); an emulated TPM on a host without {@code swtpm} (Debian's default). The rules of one area are
+ * in their own classes ({@link FirmwareRules}, {@link NumaRules}, {@link UsbRules}, {@link PciControllerRules},
+ * {@link DiskRules}, {@link DisplayRules}, {@link IommuRules}, {@link SerialRules}). The rules the fake does not
  * model yet are listed with QEMU's reason in sdk-libvirt's {@code fake-define-known-differences.txt}.
  */
 final class QemuValidation {
     private QemuValidation() {
     }
 
-    static void check(Domain d) {
+    static void check(Domain d, String hostArch) {
+        GuestMachine g = GuestMachine.of(d, hostArch);
+        FirmwareRules.check(d.name(), g);
+        NumaRules.check(d.name(), g);
+        UsbRules.check(d.name(), g);
+        PciControllerRules.check(d.name(), g);
+        DiskRules.check(d.name(), g);
+        DisplayRules.check(d.name(), g);
+        IommuRules.check(d.name(), g);
+        SerialRules.check(d.name(), g);
         hostdevsOnce(d);
         controllersOnce(d);
         pciRoot(d);
