@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code device='lun'} on block sources, drive addresses used once; from the QEMU driver's validation
  * (qemu_validate.c, qemu_domain.c: 67/10, 1/10) the formats QEMU does not open, encryption only of raw and qcow2
  * images, shared disks only raw, vendor and product only on SCSI, a USB disk on a USB address, and a target name
- * that is a disk's, not a partition's.
+ * that is a disk's, not a partition's. A disk needs a target (20/20), and drive addresses, given or assigned, are
+ * used once among disks and SCSI host devices (67/20).
  */
 final class DiskRules {
     private DiskRules() {
@@ -33,9 +34,20 @@ final class DiskRules {
             parsed(name, disk);
         }
         for (XmlElement disk : disks) {
+            if (target(disk).isEmpty()) { // virDomainDiskDefValidate checks it first
+                Optional<XmlElement> source = disk.element("source");
+                Optional<String> pool = source.flatMap(s -> s.attribute("pool"));
+                throw FakeErrors.noTarget(name, pool.isPresent()
+                        ? Optional.of("pool = '" + pool.get() + "', volume = '"
+                                + source.flatMap(s -> s.attribute("volume")).orElse("") + "'")
+                        : source.flatMap(s -> s.attribute("file").or(() -> s.attribute("dev"))
+                                .or(() -> s.attribute("dir")).or(() -> s.attribute("name"))));
+            }
+        }
+        for (XmlElement disk : disks) {
             validated(name, disk);
         }
-        driveAddressesOnce(name, disks);
+        driveAddressesOnce(name, g, disks);
         for (XmlElement disk : disks) {
             qemuValidated(name, disk);
         }
@@ -92,34 +104,116 @@ final class DiskRules {
         }
     }
 
-    /** Two disks on one bus with the same explicit drive address. */
-    private static void driveAddressesOnce(String name, List<XmlElement> disks) {
+    /**
+     * Drive addresses used once: by two disks on one bus (virDomainDefValidateDiskAddresses... in
+     * domain_validate.c), by a SCSI disk libvirt addresses itself and a SCSI host device
+     * ({@code virDomainDiskDefAssignAddress}), by two SCSI host devices or a SCSI host device and a SCSI disk.
+     */
+    private static void driveAddressesOnce(String name, GuestMachine g, List<XmlElement> disks) {
+        List<XmlElement> scsiHostdevs = g.devices("hostdev").stream()
+                .filter(h -> "scsi".equals(h.attribute("type").orElse(""))).toList();
+        for (XmlElement disk : disks) {
+            if (bus(disk).equals("scsi") && disk.element("address").isEmpty()) {
+                Optional<List<Integer>> assigned = driveAddress(disk);
+                if (assigned.isPresent() && scsiHostdevs.stream().map(DiskRules::explicitDriveAddress)
+                        .anyMatch(assigned::equals)) {
+                    List<Integer> a = assigned.get();
+                    throw FakeErrors.configUnsupported(name, "using disk target name '" + target(disk) + "' conflicts "
+                            + "with SCSI host device address controller='" + a.get(0) + "' bus='" + a.get(1)
+                            + "' target='" + a.get(2) + "' unit='" + a.get(3));
+                }
+            }
+        }
         for (int i = 0; i < disks.size(); i++) {
-            Optional<String> first = driveAddress(disks.get(i));
+            Optional<List<Integer>> first = driveAddress(disks.get(i));
             for (int j = i + 1; j < disks.size() && first.isPresent(); j++) {
                 if (bus(disks.get(i)).equals(bus(disks.get(j))) && first.equals(driveAddress(disks.get(j)))) {
                     throw FakeErrors.configUnsupported(name, "Found duplicate drive address for disk with target name '"
-                            + target(disks.get(i)) + "' " + first.get());
+                            + target(disks.get(i)) + "' " + format(first.get(), false));
                 }
+            }
+        }
+        for (int i = 0; i < scsiHostdevs.size(); i++) {
+            Optional<List<Integer>> first = explicitDriveAddress(scsiHostdevs.get(i));
+            if (first.isEmpty()) {
+                continue;
+            }
+            for (int j = i + 1; j < scsiHostdevs.size(); j++) {
+                if (first.equals(explicitDriveAddress(scsiHostdevs.get(j)))) {
+                    throw FakeErrors.configUnsupported(name, "SCSI host address " + format(first.get(), true)
+                            + " in use by another SCSI host device");
+                }
+            }
+            boolean byDisk = disks.stream().filter(d -> bus(d).equals("scsi")).map(DiskRules::driveAddress)
+                    .anyMatch(first::equals);
+            if (byDisk) {
+                throw FakeErrors.configUnsupported(name, "SCSI host address " + format(first.get(), true)
+                        + " in use by another SCSI disk");
             }
         }
     }
 
-    /** An explicit drive address as libvirt prints it, e.g. {@code controller='0' bus='0' target='0' unit='0'}. */
-    private static Optional<String> driveAddress(XmlElement disk) {
-        XmlElement a = disk.element("address").orElse(null);
+    /**
+     * A drive address as libvirt prints it, {@code controller='0' bus='0' target='0' unit='1'}; its SCSI host
+     * device messages print the bus as the controller and the controller as the bus.
+     */
+    private static String format(List<Integer> a, boolean busFirst) {
+        return "controller='" + a.get(busFirst ? 1 : 0) + "' bus='" + a.get(busFirst ? 0 : 1) + "' target='" + a.get(2)
+                + "' unit='" + a.get(3) + "'";
+    }
+
+    /** A device's own drive address: controller, bus, target, unit. */
+    private static Optional<List<Integer>> explicitDriveAddress(XmlElement device) {
+        XmlElement a = device.element("address").orElse(null);
         if (a == null || !"drive".equals(a.attribute("type").orElse(""))) {
             return Optional.empty();
         }
-        StringBuilder s = new StringBuilder();
+        List<Integer> address = new java.util.ArrayList<>();
         for (String part : List.of("controller", "bus", "target", "unit")) {
             String value = a.attribute(part).orElse("0");
             if (!value.matches("[0-9]{1,9}")) {
                 return Optional.empty(); // the parser's own error, not modelled
             }
-            s.append(s.length() == 0 ? "" : " ").append(part).append("='").append(Integer.parseInt(value)).append("'");
+            address.add(Integer.parseInt(value));
         }
-        return Optional.of(s.toString());
+        return Optional.of(address);
+    }
+
+    /**
+     * A disk's drive address: its own, or the one libvirt gives a disk without an address from its target's
+     * index ({@code virDomainDiskDefAssignAddress}: IDE 2 units on 2 buses per controller, SATA 6 units, a floppy
+     * controller 2 units, SCSI 7 or more units per controller; the fake places SCSI disks of index 0 to 6 only,
+     * where both layouts agree).
+     */
+    private static Optional<List<Integer>> driveAddress(XmlElement disk) {
+        if (disk.element("address").isPresent()) {
+            return explicitDriveAddress(disk);
+        }
+        int idx = index(target(disk));
+        if (idx < 0) {
+            return Optional.empty();
+        }
+        return switch (bus(disk)) {
+            case "ide" -> Optional.of(List.of(idx / 4, (idx % 4) / 2, 0, idx % 2));
+            case "sata" -> Optional.of(List.of(idx / 6, 0, 0, idx % 6));
+            case "fdc" -> Optional.of(List.of(idx / 2, 0, 0, idx % 2));
+            case "scsi" -> idx < 7 ? Optional.of(List.of(0, 0, 0, idx)) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** virDiskNameToIndex: sda is 0, sdz 25, sdaa 26; -1 for a name that is not a disk's. */
+    private static int index(String dev) {
+        Matcher m = TARGET.matcher(dev);
+        if (!m.matches()) {
+            return -1;
+        }
+        String letters = dev.substring(0, dev.length() - m.group(1).length()).replaceFirst("^(fd|hd|vd|sd|xvd|ubd)", "");
+        int idx = 0;
+        for (int i = 0; i < letters.length(); i++) {
+            idx = (idx + (i < 1 ? 0 : 1)) * 26 + (letters.charAt(i) - 'a');
+        }
+        return idx;
     }
 
     /** The disk's bus, or the one libvirt derives from the target's name. */

@@ -233,6 +233,18 @@ final class FakeErrors {
                 "invalid argument: " + detail);
     }
 
+    /** libvirt's VIR_ERR_NO_TARGET (virterror.h), which the SDK's table does not name. */
+    private static final int VIR_ERR_NO_TARGET = 20;
+
+    /**
+     * A disk without a {@code <target dev>}: 20/20 "missing target information for device PATH" (without a source
+     * path, libvirt's bare "missing target information for device").
+     */
+    static VirtException noTarget(String name, java.util.Optional<String> sourcePath) {
+        return defineError("libvirt rejects domain '" + name + "': a disk has no target", VIR_ERR_NO_TARGET,
+                VIR_FROM_DOMAIN, "missing target information for device" + sourcePath.map(p -> " " + p).orElse(""));
+    }
+
     // ---- migration (QEMU's answers; the test driver does not migrate)
 
     /** Migrating to a connection that is not a fake host: the fake has no wire to a real daemon. 3/0. */

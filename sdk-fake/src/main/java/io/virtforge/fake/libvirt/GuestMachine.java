@@ -1,5 +1,6 @@
 package io.virtforge.fake.libvirt;
 
+import io.virtforge.connect.GuestSupport;
 import io.virtforge.model.Domain;
 import io.virtforge.xml.XmlElement;
 import java.util.List;
@@ -8,18 +9,25 @@ import java.util.Optional;
 /**
  * The guest's architecture and machine type as the QEMU driver's device rules see them (its
  * {@code qemuDomainIsQ35}, {@code qemuDomainIsARMVirt}, {@code qemuDomainIsPSeries}... in qemu_domain.c), and the
- * raw XML the rules read. An absent architecture is the host's; an absent machine on x86 is QEMU 7.2's default
+ * raw XML the rules read; {@code machineName} is the machine as libvirt names it in messages, an alias resolved
+ * to its versioned machine ({@code pc} to {@code pc-i440fx-7.2}). An absent architecture is the host's; an absent machine on x86 is QEMU 7.2's default
  * there, an i440FX; elsewhere an absent machine is unknown and the rules that need one leave the document alone.
  */
-record GuestMachine(String arch, Optional<String> machine, XmlElement xml) {
+record GuestMachine(String arch, Optional<String> machine, String machineName, XmlElement xml) {
 
-    static GuestMachine of(Domain d, String hostArch) {
+    /** The guest of a definition, on a host of an architecture offering these guests (for machine aliases). */
+    static GuestMachine of(Domain d, String hostArch, List<GuestSupport> guests) {
         String arch = d.os().flatMap(o -> o.arch()).orElse(hostArch);
         Optional<String> machine = d.os().flatMap(o -> o.machine());
         if (machine.isEmpty() && isX86(arch)) {
             machine = Optional.of("pc");
         }
-        return new GuestMachine(arch, machine, d.xml());
+        String type = d.typeAsString().orElse("");
+        String given = machine.orElse("");
+        String canonical = guests.stream().filter(g -> g.arch().equals(arch) && g.type().xmlValue().equals(type))
+                .flatMap(g -> g.machines().stream()).filter(m -> m.name().equals(given))
+                .flatMap(m -> m.canonical().stream()).findFirst().orElse(given);
+        return new GuestMachine(arch, machine, canonical, d.xml());
     }
 
     boolean isX86() {
@@ -65,11 +73,6 @@ record GuestMachine(String arch, Optional<String> machine, XmlElement xml) {
 
     private boolean named(String family) {
         return machine.map(m -> m.equals(family) || m.startsWith(family + "-")).orElse(false);
-    }
-
-    /** The machine's name as libvirt reports it in messages (the one given, or the x86 default's alias). */
-    String machineName() {
-        return machine.orElse("");
     }
 
     // ---- the raw document

@@ -18,9 +18,20 @@ final class NumaRules {
     }
 
     static void check(String name, GuestMachine g) {
+        cellAccess(name, g);
         numatune(name, g);
         hugepages(name, g);
         memoryDevices(name, g);
+    }
+
+    /** A cell's {@code memAccess} is shared or private (the parser's enum, without its zero value): 27/5. */
+    private static void cellAccess(String name, GuestMachine g) {
+        for (XmlElement cell : g.at("cpu", "numa").map(n -> n.elements("cell")).orElse(List.of())) {
+            String access = cell.attribute("memAccess").orElse("shared");
+            if (!access.equals("shared") && !access.equals("private")) {
+                throw FakeErrors.invalidAttribute(name, "memAccess", "cell", access);
+            }
+        }
     }
 
     private static void numatune(String name, GuestMachine g) {

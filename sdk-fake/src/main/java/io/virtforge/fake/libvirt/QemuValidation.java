@@ -12,15 +12,17 @@ import java.util.Set;
  * twice; the PCI root a machine family needs; a spice TLS port on a host whose {@code qemu.conf} leaves spice TLS
  * off (the default); an emulated TPM on a host without {@code swtpm} (Debian's default). The rules of one area are
  * in their own classes ({@link FirmwareRules}, {@link NumaRules}, {@link UsbRules}, {@link PciControllerRules},
- * {@link DiskRules}, {@link DisplayRules}, {@link IommuRules}, {@link SerialRules}). The rules the fake does not
+ * {@link DiskRules}, {@link DisplayRules}, {@link IommuRules}, {@link SerialRules}, {@link CpuTuneRules},
+ * {@link SecurityLabelRules}, {@link SysinfoRules}, {@link ChardevRules}, {@link NetRules}, {@link InputRules},
+ * {@link MachineFeatureRules}, {@link HostdevRules}, {@link HostCapabilityRules}). The rules the fake does not
  * model yet are listed with QEMU's reason in sdk-libvirt's {@code fake-define-known-differences.txt}.
  */
 final class QemuValidation {
     private QemuValidation() {
     }
 
-    static void check(Domain d, String hostArch) {
-        GuestMachine g = GuestMachine.of(d, hostArch);
+    static void check(Domain d, String hostArch, List<io.virtforge.connect.GuestSupport> guests) {
+        GuestMachine g = GuestMachine.of(d, hostArch, guests);
         FirmwareRules.check(d.name(), g);
         NumaRules.check(d.name(), g);
         UsbRules.check(d.name(), g);
@@ -29,6 +31,15 @@ final class QemuValidation {
         DisplayRules.check(d.name(), g);
         IommuRules.check(d.name(), g);
         SerialRules.check(d.name(), g);
+        CpuTuneRules.check(d, g);
+        SecurityLabelRules.check(d.name(), g);
+        SysinfoRules.check(d.name(), g);
+        ChardevRules.check(d.name(), g);
+        NetRules.check(d.name(), g);
+        InputRules.check(d.name(), g);
+        MachineFeatureRules.check(d.name(), g);
+        HostdevRules.check(d.name(), g);
+        HostCapabilityRules.check(d.name(), g, QemuDriverChecks.emulator(d, guests, hostArch));
         hostdevsOnce(d);
         controllersOnce(d);
         pciRoot(d);

@@ -69,6 +69,30 @@ class DiskRulesTest {
     }
 
     @Test
+    void drivesLibvirtAddressesCollideWithGivenOnesAndScsiHostDevices() {
+        docs.refused(VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN, "unsupported configuration: Found duplicate drive "
+                + "address for disk with target name 'sda' controller='0' bus='0' target='0' unit='0'",
+                pc(disk(FILE, "<source file='/a.img'/><target dev='sda' bus='sata'/>") + disk(FILE, "<source "
+                        + "file='/b.img'/><target dev='sdb' bus='sata'/><address type='drive' controller='0' bus='0' "
+                        + "target='0' unit='0'/>")));
+        docs.accepted(pc(disk(FILE, "<source file='/a.img'/><target dev='sda' bus='sata'/>") + disk(FILE, "<source "
+                + "file='/b.img'/><target dev='sdb' bus='sata'/><address type='drive' controller='0' bus='0' "
+                + "target='0' unit='1'/>")));
+        String hostdev = "<hostdev mode='subsystem' type='scsi' managed='no'><source><adapter name='scsi_host2'/>"
+                + "<address bus='0' target='0' unit='%d'/></source><address type='drive' controller='0' bus='0' "
+                + "target='0' unit='0'/></hostdev>";
+        docs.refused(VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN, "unsupported configuration: using disk target name "
+                + "'sda' conflicts with SCSI host device address controller='0' bus='0' target='0' unit='0",
+                pc(disk("type='block' device='disk'", "<source dev='/dev/sdz'/><target dev='sda' bus='scsi'/>")
+                        + String.format(hostdev, 1)));
+        docs.refused(VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN, "unsupported configuration: SCSI host address "
+                + "controller='0' bus='0' target='0' unit='0' in use by another SCSI host device",
+                pc(String.format(hostdev, 1) + String.format(hostdev, 2)));
+        docs.refused(io.virtforge.connect.VirtException.class, 20, VIR_FROM_DOMAIN, "missing target information for "
+                + "device /a.img", pc(disk(FILE, "<source file='/a.img'/>")));
+    }
+
+    @Test
     void qemuOpensNeitherCowNorDirNorIsoFormatsAndEncryptsOnlyRawAndQcow2() {
         String[][] cases = {{"cow", "'cow' storage format is not supported"},
             {"dir", "'directory' storage format is not directly supported by QEMU, use 'dir' disk type instead"},
