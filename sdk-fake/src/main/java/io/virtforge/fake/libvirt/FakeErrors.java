@@ -235,6 +235,14 @@ final class FakeErrors {
 
     /** libvirt's VIR_ERR_NO_TARGET (virterror.h), which the SDK's table does not name. */
     private static final int VIR_ERR_NO_TARGET = 20;
+    /** libvirt's VIR_FROM_DEVICE (virterror.h): device_conf.c's errors. */
+    private static final int VIR_FROM_DEVICE = 49;
+
+    /** A device address the parser's device_conf.c cannot read: 1/49 (e.g. a USB port path of five numbers). */
+    static VirtException deviceInternal(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_INTERNAL_ERROR,
+                VIR_FROM_DEVICE, "internal error: " + detail);
+    }
 
     /**
      * A disk without a {@code <target dev>}: 20/20 "missing target information for device PATH" (without a source

@@ -142,6 +142,10 @@ final class NumaRules {
         }
     }
 
+    private static boolean positive(String number) {
+        return number.matches("0*[1-9][0-9]*");
+    }
+
     /** A page's size in KiB as libvirt prints it (its unit defaults to KiB). */
     private static String kib(XmlElement page) {
         try {
@@ -154,8 +158,8 @@ final class NumaRules {
     }
 
     /**
-     * A memory device's target node must be a guest NUMA cell; with {@code <maxMemory>} (memory hotplug) a guest
-     * outside ppc64 needs one.
+     * A memory device's target node must be a guest NUMA cell; memory devices need {@code <maxMemory>} (memory
+     * hotplug), with slots for them all, and with it a guest outside ppc64 needs a NUMA cell.
      */
     private static void memoryDevices(String name, GuestMachine g) {
         int cells = g.numaCells();
@@ -172,9 +176,24 @@ final class NumaRules {
                         + "' as the guest has only '" + cells + "' NUMA nodes configured");
             }
         }
-        if (g.at("maxMemory").isPresent() && !g.isPpc64() && cells == 0) {
+        XmlElement max = g.at("maxMemory").orElse(null);
+        boolean hotplug = max != null && (positive(max.attribute("slots").orElse("")) || positive(max.text().trim()));
+        int devices = g.devices("memory").size();
+        if (!hotplug) {
+            if (devices > 0) {
+                throw FakeErrors.qemuUnsupported(name,
+                        "cannot use/hotplug a memory device when domain 'maxMemory' is not defined");
+            }
+            return;
+        }
+        if (!g.isPpc64() && cells == 0) {
             throw FakeErrors.qemuUnsupported(name,
                     "At least one numa node has to be configured when enabling memory hotplug");
+        }
+        String slots = max.attribute("slots").orElse("0");
+        if (slots.matches("[0-9]{1,9}") && devices > Integer.parseInt(slots)) {
+            throw FakeErrors.qemuUnsupported(name, "memory device count '" + devices + "' exceeds slots count '"
+                    + Integer.parseInt(slots) + "'");
         }
     }
 }

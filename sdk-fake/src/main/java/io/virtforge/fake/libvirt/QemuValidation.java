@@ -11,7 +11,7 @@ import java.util.Set;
  * checks), each found by {@code FakeDefineDifferentialIT} on libvirt's corpus, with QEMU's words: one host device
  * twice; the PCI root a machine family needs; a spice TLS port on a host whose {@code qemu.conf} leaves spice TLS
  * off (the default); an emulated TPM on a host without {@code swtpm} (Debian's default). The rules of one area are
- * in their own classes ({@link FirmwareRules}, {@link NumaRules}, {@link UsbRules}, {@link PciControllerRules},
+ * in their own classes ({@link FirmwareRules}, {@link NumaRules}, {@link UsbRules}, {@link UsbAddressRules}, {@link PciControllerRules}, {@link PciAddressRules},
  * {@link DiskRules}, {@link DisplayRules}, {@link IommuRules}, {@link SerialRules}, {@link CpuTuneRules},
  * {@link SecurityLabelRules}, {@link SysinfoRules}, {@link ChardevRules}, {@link NetRules}, {@link InputRules},
  * {@link MachineFeatureRules}, {@link HostdevRules}, {@link HostCapabilityRules}). The rules the fake does not
@@ -26,7 +26,9 @@ final class QemuValidation {
         FirmwareRules.check(d.name(), g);
         NumaRules.check(d.name(), g);
         UsbRules.check(d.name(), g);
+        UsbAddressRules.check(d.name(), g);
         PciControllerRules.check(d.name(), g);
+        PciAddressRules.check(d.name(), g);
         DiskRules.check(d.name(), g);
         DisplayRules.check(d.name(), g);
         IommuRules.check(d.name(), g);

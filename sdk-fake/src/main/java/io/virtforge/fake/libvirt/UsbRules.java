@@ -64,7 +64,7 @@ final class UsbRules {
      * An input's bus; without a {@code bus}, a mouse or keyboard of an x86 (or unnamed) architecture is on PS/2,
      * an s390's inputs and a passthrough one on virtio, an evdev on none, any other on USB.
      */
-    private static String inputBus(GuestMachine g, XmlElement input) {
+    static String inputBus(GuestMachine g, XmlElement input) {
         String bus = input.attribute("bus").orElse(null);
         if (bus != null) {
             return bus;

@@ -80,8 +80,8 @@ class DomainLevelRulesTest {
     @Test
     void whatTheHostLacksSgxExternalTpmAndZpci() {
         docs.refused(VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_QEMU, "unsupported configuration: sgx epc isn't supported by "
-                + "this QEMU binary", pc("<memory model='sgx-epc'><target><size unit='KiB'>16384</size></target>"
-                        + "</memory>"));
+                + "this QEMU binary", doc("pc", "", "<maxMemory slots='4' unit='GiB'>4</maxMemory>" + RuleDocs.numa(1),
+                        "<memory model='sgx-epc'><target><size unit='KiB'>16384</size></target></memory>"));
         docs.refused(VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_QEMU, "unsupported configuration: The QEMU executable "
                 + "/usr/bin/qemu-system-x86_64 does not support TPM backend type external", pc("<tpm model='tpm-tis'>"
                         + "<backend type='external'><source type='unix' mode='connect' path='/tmp/path.sock'/></backend>"

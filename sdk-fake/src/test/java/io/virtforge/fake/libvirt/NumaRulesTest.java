@@ -66,5 +66,10 @@ class NumaRulesTest {
         docs.refused(VIR_ERR_XML_DETAIL, VIR_FROM_DOMAIN, "can't add memory backend for guest node '1' as the guest has "
                 + "only '1' NUMA nodes configured", doc("pc", "", maxMemory + numa(1), dimm));
         docs.accepted(doc("pc", "", maxMemory + numa(2), dimm));
+        docs.refused(VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_QEMU, "unsupported configuration: cannot use/hotplug a memory "
+                + "device when domain 'maxMemory' is not defined", doc("pc", "", numa(2), dimm));
+        docs.refused(VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_QEMU, "unsupported configuration: memory device count '2' "
+                + "exceeds slots count '1'", doc("pc", "", "<maxMemory slots='1' unit='GiB'>4</maxMemory>" + numa(2),
+                        dimm + dimm));
     }
 }
