@@ -21,26 +21,17 @@ final class QemuValidation {
     private QemuValidation() {
     }
 
+    /** The area rules that read the document alone, each given the domain's name and its guest machine. */
+    private static final List<java.util.function.BiConsumer<String, GuestMachine>> AREA_RULES = List.of(
+            FirmwareRules::check, NumaRules::check, UsbRules::check, UsbAddressRules::check, PciControllerRules::check,
+            PciAddressRules::check, DiskRules::check, DisplayRules::check, IommuRules::check, SerialRules::check,
+            SecurityLabelRules::check, SysinfoRules::check, ChardevRules::check, NetRules::check, InputRules::check,
+            MachineFeatureRules::check, HostdevRules::check);
+
     static void check(Domain d, String hostArch, List<io.virtforge.connect.GuestSupport> guests) {
         GuestMachine g = GuestMachine.of(d, hostArch, guests);
-        FirmwareRules.check(d.name(), g);
-        NumaRules.check(d.name(), g);
-        UsbRules.check(d.name(), g);
-        UsbAddressRules.check(d.name(), g);
-        PciControllerRules.check(d.name(), g);
-        PciAddressRules.check(d.name(), g);
-        DiskRules.check(d.name(), g);
-        DisplayRules.check(d.name(), g);
-        IommuRules.check(d.name(), g);
-        SerialRules.check(d.name(), g);
+        AREA_RULES.forEach(rule -> rule.accept(d.name(), g));
         CpuTuneRules.check(d, g);
-        SecurityLabelRules.check(d.name(), g);
-        SysinfoRules.check(d.name(), g);
-        ChardevRules.check(d.name(), g);
-        NetRules.check(d.name(), g);
-        InputRules.check(d.name(), g);
-        MachineFeatureRules.check(d.name(), g);
-        HostdevRules.check(d.name(), g);
         HostCapabilityRules.check(d.name(), g, QemuDriverChecks.emulator(d, guests, hostArch));
         hostdevsOnce(d);
         controllersOnce(d);
