@@ -30,8 +30,7 @@ final class NameCache {
         }
         int slot = (hash ^ (hash >>> 12)) & (SIZE - 1);
         Entry e = table[slot];
-        // Arrays.equals over a range is a vectorised intrinsic; String.charAt is not.
-        if (e != null && e.chars.length == len && Arrays.equals(e.chars, 0, len, buf, from, to)) {
+        if (e != null && e.chars.length == len && matches(e.chars, buf, from)) {
             return e.string;
         }
         String s = new String(buf, from, len);
@@ -40,6 +39,17 @@ final class NameCache {
         }
         table[slot] = new Entry(Arrays.copyOfRange(buf, from, to), s);
         return s;
+    }
+
+    // names are short: a plain loop over the cached characters beats both String.charAt and the
+    // set-up of the vectorised Arrays.equals
+    private static boolean matches(char[] cached, char[] buf, int from) {
+        for (int i = 0; i < cached.length; i++) {
+            if (cached[i] != buf[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Entry(char[] chars, String string) {

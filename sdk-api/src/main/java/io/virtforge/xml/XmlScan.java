@@ -27,20 +27,21 @@ final class XmlScan implements XmlDeclaration.Errors {
     private int line = 1;
     private int lineStart;
 
-    // the children collected so far, shared by all depths
-    private XmlNode[] nodes = new XmlNode[64];
+    // the children collected so far, shared by all depths (sizes: a libvirt document is about 6 deep and has
+    // a few dozen elements at most per level; the arrays grow past that, and every parse allocates them)
+    private XmlNode[] nodes = new XmlNode[32];
     private int nodeCount;
-    private String[] attrs = new String[32];
+    private String[] attrs = new String[16];
 
     // the open elements, index 0 is the root
-    private String[] openNames = new String[16];
-    private String[][] openAttrs = new String[16][];
+    private String[] openNames = new String[8];
+    private String[][] openAttrs = new String[8][];
     /** Line and column of each open start tag, taken when it is read: lines are counted forwards only. */
-    private int[] openLine = new int[16];
-    private int[] openColumn = new int[16];
-    private int[] openFirstChild = new int[16];
-    private int[] openNamespaceMark = new int[16];
-    private boolean[] openNamespaced = new boolean[16];
+    private int[] openLine = new int[8];
+    private int[] openColumn = new int[8];
+    private int[] openFirstChild = new int[8];
+    private int[] openNamespaceMark = new int[8];
+    private boolean[] openNamespaced = new boolean[8];
     private int depth;
     /** Made on the first namespace declaration or prefix: most libvirt documents have none. */
     private NamespaceScope namespaces;
@@ -558,6 +559,18 @@ final class XmlScan implements XmlDeclaration.Errors {
             hash = 31 * hash + buf[++pos];
         }
         pos++;
+        // The common case first, on locals: plain ASCII name characters without a colon.
+        char[] b = buf;
+        int p = pos;
+        while (p < end) {
+            char c = b[p];
+            if (c >= 128 || c == ':' || !XmlChars.isNameChar(c)) {
+                break;
+            }
+            hash = 31 * hash + c;
+            p++;
+        }
+        pos = p;
         while (pos < end) {
             char c = buf[pos];
             if (c < 128) {

@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.libvirt.Connect;
@@ -73,7 +74,9 @@ import org.slf4j.LoggerFactory;
  * {@code Domain} objects are {@code free()}d in {@code finally} blocks (a live {@code virDomainPtr}
  * holds a reference on the connection and on the driver's state), never left to finalizers, and the JNA
  * layer frees its own allocations. {@link #openDomainHandles()} counts libvirt-java domain objects taken
- * and not yet freed; it is 0 whenever no call is running.
+ * and not yet freed; it is 0 whenever no call is running. The one exception is deliberate and bounded: the
+ * object a define or create gets waits for the new handle's first call, which so needs no lookup
+ * ({@link #heldDomainHandles()}, at most 64, freed before close and reconnect).
  *
  * <p>libvirt's default error handler, which prints every error to stderr, is replaced (per connection,
  * and once process-wide with {@code virSetErrorFunc} for errors outside a connection) by one that logs at
@@ -126,6 +129,9 @@ public final class LibvirtConnection implements VirtConnection {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final LifecycleDispatcher events;
     private final AtomicLong openDomainHandles = new AtomicLong();
+    private final AtomicLong heldDomainHandles = new AtomicLong();
+    /** Up to 64 objects from define/create wait for their handle's first call (see HandedOverPointers). */
+    private final HandedOverPointers handedOver = new HandedOverPointers(64, this::releaseHeld);
     private Connect conn; // guarded by lock
     private boolean closed; // guarded by lock
     private volatile int referencesLeftAtClose = -1;
@@ -215,8 +221,25 @@ public final class LibvirtConnection implements VirtConnection {
 
     /** Looks the domain up by UUID, runs the call on it and frees it. */
     <T> T onDomain(UUID uuid, String operation, LibvirtErrors.Call kind, DomainCall<T> fn) {
+        return onDomain(uuid, NOTHING_HELD, operation, kind, fn);
+    }
+
+    private static final AtomicReference<org.libvirt.Domain> NOTHING_HELD = new AtomicReference<>();
+
+    /**
+     * Runs the call on the object waiting in {@code held} (see {@link HandedOverPointers}) when there still is
+     * one, else on the domain looked up by UUID; frees it either way.
+     */
+    <T> T onDomain(UUID uuid, AtomicReference<org.libvirt.Domain> held, String operation, LibvirtErrors.Call kind,
+            DomainCall<T> fn) {
         return call(operation, kind, c -> {
-            org.libvirt.Domain d = acquire(c.domainLookupByUUID(uuid));
+            org.libvirt.Domain waiting = held.get() == null ? null : held.getAndSet(null);
+            if (waiting != null) {
+                // from held to open: the call frees it like any looked-up object
+                heldDomainHandles.decrementAndGet();
+                openDomainHandles.incrementAndGet();
+            }
+            org.libvirt.Domain d = waiting != null ? waiting : acquire(c.domainLookupByUUID(uuid));
             try {
                 return fn.apply(c, d);
             } finally {
@@ -253,6 +276,34 @@ public final class LibvirtConnection implements VirtConnection {
         }
     }
 
+    /** A held object evicted or released before close: freed, and no longer counted as held. */
+    private void releaseHeld(org.libvirt.Domain dom) {
+        try {
+            dom.free();
+        } catch (LibvirtException e) {
+            LOG.warn("virDomainFree failed: {}", e.getError());
+        } finally {
+            heldDomainHandles.decrementAndGet();
+        }
+    }
+
+    /**
+     * The handle of a domain just defined or created from {@code model}, given the object libvirt returned for
+     * its first call (so that call looks nothing up); the object is freed here if the handle cannot be made.
+     */
+    private LibvirtDomain handOver(org.libvirt.Domain dom, Domain model) throws LibvirtException {
+        LibvirtDomain h;
+        try {
+            h = handle(dom, model);
+        } catch (LibvirtException | RuntimeException e) {
+            release(dom);
+            throw e;
+        }
+        openDomainHandles.decrementAndGet();
+        heldDomainHandles.incrementAndGet();
+        return h.holding(handedOver.hold(dom));
+    }
+
     private LibvirtDomain handle(org.libvirt.Domain dom) throws LibvirtException {
         return new LibvirtDomain(this, UUID.fromString(dom.getUUIDString()), dom.getName());
     }
@@ -265,10 +316,20 @@ public final class LibvirtConnection implements VirtConnection {
 
     /**
      * libvirt-java domain objects currently taken and not yet freed by this connection's calls (0 when no
-     * call is running): a leak check.
+     * call is running): a leak check. The objects define and create hand to their new handles are counted
+     * apart, by {@link #heldDomainHandles()}.
      */
     public long openDomainHandles() {
         return openDomainHandles.get();
+    }
+
+    /**
+     * Objects from define and create that wait for their handle's first call, which then needs no lookup
+     * by UUID: at most 64 (the oldest is freed beyond that), all freed before the native connection is
+     * closed or replaced.
+     */
+    public long heldDomainHandles() {
+        return heldDomainHandles.get();
     }
 
     /**
@@ -475,12 +536,7 @@ public final class LibvirtConnection implements VirtConnection {
     public LibvirtDomain define(Domain domain, DefineOptions options) {
         String xml = DefinePolicy.checkedXml(domain, options, this::hostState);
         return call("defining domain '" + domain.name() + "'", LibvirtErrors.Call.DEFINE, c -> {
-            org.libvirt.Domain d = acquire(c.domainDefineXML(xml));
-            try {
-                return handle(d, domain);
-            } finally {
-                release(d);
-            }
+            return handOver(acquire(c.domainDefineXML(xml)), domain);
         });
     }
 
@@ -488,12 +544,7 @@ public final class LibvirtConnection implements VirtConnection {
     public LibvirtDomain create(Domain domain, DefineOptions options) {
         String xml = DefinePolicy.checkedXml(domain, options, this::hostState);
         return call("creating domain '" + domain.name() + "'", LibvirtErrors.Call.START, c -> {
-            org.libvirt.Domain d = acquire(c.domainCreateXML(xml, 0));
-            try {
-                return handle(d, domain);
-            } finally {
-                release(d);
-            }
+            return handOver(acquire(c.domainCreateXML(xml, 0)), domain);
         });
     }
 
@@ -602,6 +653,7 @@ public final class LibvirtConnection implements VirtConnection {
                 closeQuietly(fresh);
                 throw LibvirtErrors.closed(operation);
             }
+            handedOver.releaseAll(); // they belong to the old native connection
             Connect old = conn;
             conn = fresh;
             try {
@@ -648,6 +700,7 @@ public final class LibvirtConnection implements VirtConnection {
                 return;
             }
             closed = true;
+            handedOver.releaseAll(); // each holds a reference on the native connection
             if (conn != null) {
                 int left = closeQuietly(conn);
                 referencesLeftAtClose = left;

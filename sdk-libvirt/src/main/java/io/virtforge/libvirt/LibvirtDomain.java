@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.libvirt.DomainBlockStats;
 import org.libvirt.DomainInterfaceStats;
 import org.libvirt.LibvirtException;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A domain of a {@link LibvirtConnection}. The handle holds only the domain's UUID (and the name it had
  * when the handle was made): every call looks the domain up by UUID on the connection's current native
- * connection, acts, and frees libvirt-java's {@code Domain} object before returning. Handles are
+ * connection, acts, and frees libvirt-java's {@code Domain} object before returning. (The first call on a
+ * handle that define or create returned uses the object they got instead of a lookup; see
+ * {@link LibvirtConnection#heldDomainHandles()}.) Handles are
  * therefore cheap, need no closing, stay valid across {@link LibvirtConnection#reconnect()}, and throw
  * {@link NotFoundException} (libvirt's {@code VIR_ERR_NO_DOMAIN}) once the domain is gone. Thread-safe.
  *
@@ -56,15 +59,29 @@ public final class LibvirtDomain implements VirtDomain {
     private final LibvirtConnection connection;
     private final UUID uuid;
     private final String name;
+    /** The object define or create got from libvirt, until the first call takes it; empty otherwise. */
+    private final AtomicReference<org.libvirt.Domain> handedOver;
 
     LibvirtDomain(LibvirtConnection connection, UUID uuid, String name) {
+        this(connection, uuid, name, new AtomicReference<>());
+    }
+
+    private LibvirtDomain(LibvirtConnection connection, UUID uuid, String name,
+            AtomicReference<org.libvirt.Domain> handedOver) {
         this.connection = connection;
         this.uuid = uuid;
         this.name = name;
+        this.handedOver = handedOver;
+    }
+
+    /** This handle, whose first call uses the object waiting in {@code slot} instead of a lookup. */
+    LibvirtDomain holding(AtomicReference<org.libvirt.Domain> slot) {
+        return new LibvirtDomain(connection, uuid, name, slot);
     }
 
     private <T> T on(String operation, LibvirtConnection.DomainCall<T> fn) {
-        return connection.onDomain(uuid, operation + " of domain '" + name + "'", LibvirtErrors.Call.GENERAL, fn);
+        return connection.onDomain(uuid, handedOver, operation + " of domain '" + name + "'", LibvirtErrors.Call.GENERAL,
+                fn);
     }
 
     private void run(String operation, DomainAction action) {
@@ -153,7 +170,8 @@ public final class LibvirtDomain implements VirtDomain {
 
     @Override
     public void start() {
-        connection.onDomain(uuid, "starting domain '" + name + "'", LibvirtErrors.Call.START, (c, d) -> d.create());
+        connection.onDomain(uuid, handedOver, "starting domain '" + name + "'", LibvirtErrors.Call.START,
+                (c, d) -> d.create());
     }
 
     /**
