@@ -25,20 +25,18 @@ public final class XmlWriter {
 
     /** The element as a string, with a final newline. */
     public static String toXml(XmlElement element) {
-        StringBuilder sb = builder();
-        try {
-            write(element, sb);
-            return sb.toString();
-        } finally {
-            done(sb);
-        }
+        return render(sb -> write(element, sb));
     }
 
     /** The document as a string: prolog nodes, root and epilog nodes, each on its own line. */
     public static String toXml(XmlDocument document) {
+        return render(sb -> write(document, sb));
+    }
+
+    private static String render(java.util.function.Consumer<StringBuilder> writer) {
         StringBuilder sb = builder();
         try {
-            write(document, sb);
+            writer.accept(sb);
             return sb.toString();
         } finally {
             done(sb);

@@ -20,15 +20,15 @@ class HandedOverHandlesIT {
     private LibvirtConnection conn;
 
     @BeforeEach
-    void open() {
+    void openTheTestDriver() {
         Hosts.assumeTestDriver();
         conn = LibvirtConnection.open(Hosts.TEST_URI);
     }
 
     @AfterEach
-    void close() {
+    void closeIt() {
         if (conn != null) {
-            conn.close();
+            conn.close(); // closing twice (the tests close to read the references left) does nothing
         }
     }
 
