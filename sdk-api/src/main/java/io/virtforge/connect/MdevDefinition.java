@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * What creates or defines a mediated device: the node device XML libvirt takes
- * ({@code <device><parent>P</parent><capability type='mdev'><type id='T'/><uuid>U</uuid></capability></device>}).
+ * ({@code <device><name>mdev_U</name><parent>P</parent><capability type='mdev'><type id='T'/><uuid>U</uuid>
+ * </capability></device>}; libvirt replaces the name by its own).
  *
  * @param parent the parent's node device name, e.g. {@code pci_0000_31_00_0}
  * @param type   the type id, e.g. {@code nvidia-588}
@@ -35,7 +36,9 @@ public record MdevDefinition(String parent, String type, UUID uuid) {
         XmlElement cap = XmlElement.builder("capability").attribute("type", "mdev")
                 .add(XmlElement.builder("type").attribute("id", type).build())
                 .add(XmlElement.builder("uuid").text(uuid.toString()).build()).build();
+        // libvirt names the device itself (mdev_<uuid>_<parent address>); the schema wants a <name>: the UUID's
         return XmlWriter.toXml(XmlElement.builder("device")
+                .add(XmlElement.builder("name").text("mdev_" + uuid.toString().replace('-', '_')).build())
                 .add(XmlElement.builder("parent").text(parent).build()).add(cap).build());
     }
 

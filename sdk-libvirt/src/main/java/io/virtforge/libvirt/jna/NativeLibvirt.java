@@ -181,6 +181,51 @@ public final class NativeLibvirt {
         });
     }
 
+    /** {@code virNodeDeviceCreateXML}: creates (and starts) a transient device; its name. */
+    public static String createNodeDevice(Connect conn, String xml) {
+        Objects.requireNonNull(xml, "xml");
+        return onConnection(conn, c -> NodeDeviceCalls.createXml(c, xml, 0));
+    }
+
+    /** {@code virNodeDeviceDefineXML} (libvirt 7.3): defines a persistent device without starting it; its name. */
+    public static String defineNodeDevice(Connect conn, String xml) {
+        Objects.requireNonNull(xml, "xml");
+        return onConnection(conn, c -> NodeDeviceCalls.defineXml(c, xml, 0));
+    }
+
+    /** {@code virNodeDeviceCreate} (libvirt 7.3): starts a defined, inactive device. */
+    public static void startNodeDevice(Connect conn, String name) {
+        Objects.requireNonNull(name, "name");
+        onConnection(conn, c -> {
+            NodeDeviceCalls.start(c, name);
+            return null;
+        });
+    }
+
+    /** {@code virNodeDeviceDestroy}: stops (removes) a device. */
+    public static void destroyNodeDevice(Connect conn, String name) {
+        Objects.requireNonNull(name, "name");
+        onConnection(conn, c -> {
+            NodeDeviceCalls.destroy(c, name);
+            return null;
+        });
+    }
+
+    /** {@code virNodeDeviceUndefine} (libvirt 7.3): removes a device's persistent definition. */
+    public static void undefineNodeDevice(Connect conn, String name) {
+        Objects.requireNonNull(name, "name");
+        onConnection(conn, c -> {
+            NodeDeviceCalls.undefine(c, name);
+            return null;
+        });
+    }
+
+    /** {@code virNodeDeviceIsActive} and {@code virNodeDeviceIsPersistent} (libvirt 7.3) of a device. */
+    public static NodeDeviceStatus nodeDeviceStatus(Connect conn, String name) {
+        Objects.requireNonNull(name, "name");
+        return onConnection(conn, c -> NodeDeviceCalls.status(c, name));
+    }
+
     // ---- domain tuning -----------------------------------------------------------------------
 
     /**
