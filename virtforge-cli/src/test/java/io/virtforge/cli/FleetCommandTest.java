@@ -252,4 +252,13 @@ class FleetCommandTest {
         CliRun fleet = CliRun.of("fleet", "--help");
         assertThat(fleet.out()).startsWith("Usage: virtforge fleet").contains("place");
     }
+
+    @Test
+    void placeAnMdevOnTheOnlyHostThatCanMakeIt() throws Exception {
+        Files.writeString(Files.createDirectories(hosts.resolve("busy/nodedev")).resolve("pci_0000_b1_00_0.xml"),
+                PlanCommandTest.VGPU_PARENT);
+        assertThat(host(place("--vcpus", "2", "--memory", "4", "--mdev", "nvidia-588", "--json"))).isEqualTo("busy");
+        CliRun none = place("--vcpus", "2", "--memory", "4", "--mdev", "nvidia-588:3");
+        assertThat(none.exitCode()).as(none.toString()).isEqualTo(1);
+    }
 }
