@@ -85,7 +85,8 @@ import java.util.Locale;
  *       <td>fix the definition or the argument (a vCPU, I/O thread, memory size, disk or device the domain
  *       does not have); the same call will fail again on any host</td></tr>
  *   <tr><td>OPERATION_INVALID 55; INTERNAL_ERROR 1 saying a domain "is already running", "not running" or
- *       "not paused" (the test driver's wording for the QEMU driver's 55)</td>
+ *       "not paused" (the test driver's wording for the QEMU driver's 55), or "Unable to destroy 'N': device in use"
+ *       (a mediated device a running domain has)</td>
  *       <td>{@link InvalidStateException}</td>
  *       <td>read the object's state, bring it into the state the call needs (start, stop, make persistent),
  *       then call again</td></tr>
@@ -279,7 +280,8 @@ public final class LibvirtErrors {
             return Kind.INVALID_DEFINITION;
         }
         if (code == VIR_ERR_OPERATION_INVALID || (code == VIR_ERR_INTERNAL_ERROR
-                && (m.contains("is already running") || m.contains("not running") || m.contains("not paused")))) {
+                && (m.contains("is already running") || m.contains("not running") || m.contains("not paused")
+                        || (m.contains("unable to destroy '") && m.endsWith("device in use"))))) {
             return Kind.INVALID_STATE;
         }
         return Kind.OTHER;

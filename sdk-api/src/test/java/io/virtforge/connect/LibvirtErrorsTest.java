@@ -90,6 +90,7 @@ class LibvirtErrorsTest {
             1  | 22 | internal error: Unable to start mediated device: Error: Parent 0000:17:00.0 does not support mdev type nvidia-588 | GENERAL | HostResourceException
             1  | 22 | internal error: Unable to start mediated device: Error: Device already exists  | GENERAL | AlreadyExistsException
             1  | 22 | internal error: Unable to start mediated device: Unknown error                 | GENERAL | VirtException
+            1  | 22 | internal error: Unable to destroy 'mdev_x': device in use                      | GENERAL | InvalidStateException
             """)
     void classifies(int code, int domain, String message, Call call, String className) {
         VirtException e = LibvirtErrors.exception("doing it", code, domain, message, call);

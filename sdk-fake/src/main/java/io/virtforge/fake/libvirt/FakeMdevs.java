@@ -25,7 +25,7 @@ import java.util.OptionalInt;
  * description: libvirt's XML has none) and available instances as the kernel counts them, instances named
  * {@code mdev_<uuid>_<parent address>}, created and removed through the kernel's {@code create} and {@code remove}
  * files as {@code mdevctl start} and {@code stop} do (after mdevctl's own checks: the UUID not active, the parent
- * registered, the type offered, an instance available), and persistent definitions kept by the host as mdevctl keeps
+ * registered, the type offered, an instance available; an instance a running domain has is not destroyed), and persistent definitions kept by the host as mdevctl keeps
  * them (shared by its connections). Without a paired kernel the host has no mediated devices. The IOMMU group of an
  * instance is not modelled (the fake kernel has none): empty. Refusals are {@link MdevErrors}.
  */
@@ -116,6 +116,9 @@ final class FakeMdevs implements MediatedDevices {
             if (!device.active()) {
                 throw MdevErrors.notActive(name);
             }
+            if (inUse(device)) {
+                throw MdevErrors.inUse(name);
+            }
             state.host.sysfs.write(MdevPaths.remove(device.uuid()), "1");
         }
     }
@@ -130,6 +133,14 @@ final class FakeMdevs implements MediatedDevices {
             }
             state.host.mdevDefinitions.remove(name);
         }
+    }
+
+    /** Whether a running domain has the instance ({@code <hostdev type='mdev'>} of its UUID): QEMU holds its group. */
+    private boolean inUse(MdevDevice device) {
+        String uuid = device.uuid().toString();
+        return state.table.all().stream().filter(DomainEntry::active).map(e -> e.live).filter(Objects::nonNull)
+                .flatMap(d -> d.devices().hostdevs().stream())
+                .anyMatch(h -> h.mdevUuid().filter(uuid::equalsIgnoreCase).isPresent());
     }
 
     private MdevDevice existing(String name) {

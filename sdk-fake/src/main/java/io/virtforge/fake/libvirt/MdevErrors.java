@@ -59,4 +59,13 @@ final class MdevErrors {
         return error("mediated device '" + name + "' is not defined", VIR_ERR_OPERATION_INVALID,
                 "Requested operation is not valid: Node device '" + name + "' is not defined");
     }
+
+    /**
+     * 1/22 "internal error: Unable to destroy 'N': device in use" (nodeDeviceDestroy, source: a running guest holds
+     * the instance's VFIO group, so opening it gives EBUSY).
+     */
+    static VirtException inUse(String name) {
+        return error("mediated device '" + name + "' is in use by a running domain", VIR_ERR_INTERNAL_ERROR,
+                "internal error: Unable to destroy '" + name + "': device in use");
+    }
 }
