@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtforge.testing.LibvirtSchema;
+import io.virtforge.testing.MdevSamples;
 import io.virtforge.xml.XmlException;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -13,35 +14,8 @@ import org.junit.jupiter.api.Test;
 class MdevNodeDeviceXmlTest {
     private static final UUID U = UUID.fromString("8b1c1e53-0f4b-4d2c-9e3a-2a9c2c9a7f01");
 
-    /** As virNodeDeviceDefFormat writes a vGPU parent (libvirt 9.0: no description in the XML). */
-    private static final String PARENT = """
-            <device>
-              <name>pci_0000_31_00_0</name>
-              <path>/sys/devices/pci0000:30/0000:30:02.0/0000:31:00.0</path>
-              <parent>pci_0000_30_02_0</parent>
-              <driver><name>nvidia</name></driver>
-              <capability type='pci'>
-                <class>0x030200</class>
-                <domain>0</domain><bus>49</bus><slot>0</slot><function>0</function>
-                <product id='0x2236'>GA102GL [A10]</product>
-                <vendor id='0x10de'>NVIDIA Corporation</vendor>
-                <capability type='mdev_types'>
-                  <type id='nvidia-588'>
-                    <name>NVIDIA A10-4Q</name>
-                    <deviceAPI>vfio-pci</deviceAPI>
-                    <availableInstances>5</availableInstances>
-                  </type>
-                  <type id='nvidia-592'>
-                    <name>NVIDIA A10-8Q</name>
-                    <deviceAPI>vfio-pci</deviceAPI>
-                    <availableInstances>2</availableInstances>
-                  </type>
-                </capability>
-                <iommuGroup number='21'><address domain='0x0000' bus='0x31' slot='0x00' function='0x0'/></iommuGroup>
-                <numa node='0'/>
-              </capability>
-            </device>
-            """;
+    /** A vGPU parent at 0000:31:00.0 on node 0 with 5 A10-4Q instances left. */
+    private static final String PARENT = MdevSamples.a10Parent(0x31, 0, 5);
 
     /** As libvirt 9.0 writes an active mediated device (udev) and a defined, inactive one (mdevctl). */
     private static final String ACTIVE = """

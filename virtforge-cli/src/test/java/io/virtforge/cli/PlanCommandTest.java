@@ -3,6 +3,7 @@ package io.virtforge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.testing.LibvirtSchema;
+import io.virtforge.testing.MdevSamples;
 import io.virtforge.testing.SeedPrograms;
 import io.virtforge.topology.CapabilitiesXml;
 import io.virtforge.topology.SyntheticHost;
@@ -116,29 +117,8 @@ class PlanCommandTest {
         assertThat(MiniJson.<Boolean>get(json.json(), "ok")).isFalse();
     }
 
-    /** A vGPU parent on node 1 with 2 instances of nvidia-588 left, as libvirt 9.0 writes it. */
-    static final String VGPU_PARENT = """
-            <device>
-              <name>pci_0000_b1_00_0</name>
-              <parent>computer</parent>
-              <driver><name>nvidia</name></driver>
-              <capability type='pci'>
-                <class>0x030200</class>
-                <domain>0</domain><bus>177</bus><slot>0</slot><function>0</function>
-                <product id='0x2236'>GA102GL [A10]</product>
-                <vendor id='0x10de'>NVIDIA Corporation</vendor>
-                <capability type='mdev_types'>
-                  <type id='nvidia-588'>
-                    <name>NVIDIA A10-4Q</name>
-                    <deviceAPI>vfio-pci</deviceAPI>
-                    <availableInstances>2</availableInstances>
-                  </type>
-                </capability>
-                <iommuGroup number='40'><address domain='0x0000' bus='0xb1' slot='0x00' function='0x0'/></iommuGroup>
-                <numa node='1'/>
-              </capability>
-            </device>
-            """;
+    /** A vGPU parent at 0000:b1:00.0 on node 1 with 2 instances of nvidia-588 left. */
+    static final String VGPU_PARENT = MdevSamples.a10Parent(0xb1, 1, 2);
 
     private CliRun planMdev(String... more) throws Exception {
         Path gpu = dir.resolve("pci_0000_b1_00_0.xml");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -166,19 +167,13 @@ public final class NativeLibvirt {
      */
     public static void detachNodeDevice(Connect conn, String name, String driver) {
         Objects.requireNonNull(name, "name");
-        onConnection(conn, c -> {
-            NodeDeviceCalls.detach(c, name, driver, 0);
-            return null;
-        });
+        runOnConnection(conn, c -> NodeDeviceCalls.detach(c, name, driver, 0));
     }
 
     /** {@code virNodeDeviceReAttach}: gives a detached device back to its host driver. */
     public static void reattachNodeDevice(Connect conn, String name) {
         Objects.requireNonNull(name, "name");
-        onConnection(conn, c -> {
-            NodeDeviceCalls.reattach(c, name);
-            return null;
-        });
+        runOnConnection(conn, c -> NodeDeviceCalls.reattach(c, name));
     }
 
     /** {@code virNodeDeviceCreateXML}: creates (and starts) a transient device; its name. */
@@ -196,28 +191,19 @@ public final class NativeLibvirt {
     /** {@code virNodeDeviceCreate} (libvirt 7.3): starts a defined, inactive device. */
     public static void startNodeDevice(Connect conn, String name) {
         Objects.requireNonNull(name, "name");
-        onConnection(conn, c -> {
-            NodeDeviceCalls.start(c, name);
-            return null;
-        });
+        runOnConnection(conn, c -> NodeDeviceCalls.start(c, name));
     }
 
     /** {@code virNodeDeviceDestroy}: stops (removes) a device. */
     public static void destroyNodeDevice(Connect conn, String name) {
         Objects.requireNonNull(name, "name");
-        onConnection(conn, c -> {
-            NodeDeviceCalls.destroy(c, name);
-            return null;
-        });
+        runOnConnection(conn, c -> NodeDeviceCalls.destroy(c, name));
     }
 
     /** {@code virNodeDeviceUndefine} (libvirt 7.3): removes a device's persistent definition. */
     public static void undefineNodeDevice(Connect conn, String name) {
         Objects.requireNonNull(name, "name");
-        onConnection(conn, c -> {
-            NodeDeviceCalls.undefine(c, name);
-            return null;
-        });
+        runOnConnection(conn, c -> NodeDeviceCalls.undefine(c, name));
     }
 
     /** {@code virNodeDeviceIsActive} and {@code virNodeDeviceIsPersistent} (libvirt 7.3) of a device. */
@@ -421,6 +407,13 @@ public final class NativeLibvirt {
     }
 
     // ---- plumbing ----------------------------------------------------------------------------
+
+    private static void runOnConnection(Connect conn, Consumer<Pointer> call) {
+        onConnection(conn, c -> {
+            call.accept(c);
+            return null;
+        });
+    }
 
     private static <T> T onConnection(Connect conn, Function<Pointer, T> call) {
         Objects.requireNonNull(conn, "conn");
