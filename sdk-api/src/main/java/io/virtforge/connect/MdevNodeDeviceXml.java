@@ -4,6 +4,8 @@ import io.virtforge.topology.MdevType;
 import io.virtforge.topology.NodeDevice;
 import io.virtforge.topology.NodeDeviceXml;
 import io.virtforge.topology.PciDevice;
+import io.virtforge.value.PciAddress;
+import io.virtforge.value.ValueFormatException;
 import io.virtforge.xml.XmlElement;
 import io.virtforge.xml.XmlModelException;
 import io.virtforge.xml.XmlParser;
@@ -40,7 +42,8 @@ final class MdevNodeDeviceXml {
         XmlElement cap = mdevCapability(device);
         UUID uuid = uuid(cap);
         String type = type(cap);
-        String address = cap.element("parent_addr").map(a -> a.text().trim()).orElse(parent);
+        // libvirt 9.0 writes <parent_addr> for the devices it found; its test driver's have none: the parent's name
+        String address = cap.element("parent_addr").map(a -> a.text().trim()).orElseGet(() -> sysfsName(parent));
         OptionalInt group = cap.element("iommuGroup").flatMap(g -> g.attribute("number"))
                 .map(n -> OptionalInt.of(number(cap, n))).orElse(OptionalInt.empty());
         return new MdevDevice(name, uuid, type, parent, address, active ? group : OptionalInt.empty(), active,
@@ -51,6 +54,15 @@ final class MdevNodeDeviceXml {
         XmlElement device = root(xml);
         XmlElement cap = mdevCapability(device);
         return new MdevDefinition(text(device, "parent", "/device"), type(cap), uuid(cap));
+    }
+
+    /** The sysfs name of a parent libvirt names {@code pci_0000_31_00_0}: {@code 0000:31:00.0}; another as it is. */
+    private static String sysfsName(String parent) {
+        try {
+            return PciAddress.fromNodeDeviceName(parent).format();
+        } catch (ValueFormatException e) {
+            return parent;
+        }
     }
 
     private static XmlElement root(String xml) {

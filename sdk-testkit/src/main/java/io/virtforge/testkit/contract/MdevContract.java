@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 import io.virtforge.connect.AlreadyExistsException;
+import io.virtforge.connect.ConnectionClosedException;
 import io.virtforge.connect.HostResourceException;
 import io.virtforge.connect.InvalidStateException;
 import io.virtforge.connect.MdevDefinition;
@@ -138,6 +139,17 @@ public abstract class MdevContract {
         for (MdevDevice d : mdevs().devices()) {
             assertThat(d.name()).isEqualTo(MdevDevice.nodeDeviceName(d.uuid(), d.parentAddress()));
         }
+    }
+
+    @Test
+    void everyCallAfterCloseIsConnectionClosed() {
+        MediatedDevices m = mdevs();
+        connection.close();
+        assertThatThrownBy(m::parents).isExactlyInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(m::devices).isExactlyInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(() -> m.create(MdevDefinition.of(MISSING_PARENT, "mtty-2")))
+                .isExactlyInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(() -> m.destroy("mdev_x")).isExactlyInstanceOf(ConnectionClosedException.class);
     }
 
     @Test
