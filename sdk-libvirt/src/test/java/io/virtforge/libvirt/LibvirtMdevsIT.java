@@ -8,6 +8,7 @@ import io.virtforge.connect.MdevDevice;
 import io.virtforge.connect.MdevParentDevice;
 import io.virtforge.connect.NotSupportedException;
 import io.virtforge.connect.VirtConnection;
+import io.virtforge.topology.MdevInstance;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -47,6 +48,8 @@ class LibvirtMdevsIT {
                     "0000:31:00.0", OptionalInt.of(140), true, false));
             assertThat(c.mdevs().devices(uuid)).hasSize(1);
             assertThat(c.topology().mdevParent("0000:31:00.0")).isPresent();
+            assertThat(c.topology().mdevInstance(uuid)).contains(
+                    new MdevInstance(uuid, "nvidia-588", "0000:31:00.0", OptionalInt.of(0)));
         }
     }
 
