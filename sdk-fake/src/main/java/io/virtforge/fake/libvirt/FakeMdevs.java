@@ -6,6 +6,7 @@ import io.virtforge.connect.MdevParentDevice;
 import io.virtforge.connect.MediatedDevices;
 import io.virtforge.host.mdev.MdevReader;
 import io.virtforge.host.sysfs.MdevPaths;
+import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.topology.MdevInstance;
 import io.virtforge.topology.MdevParent;
 import io.virtforge.topology.MdevType;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 
 /**
  * The fake connection's mediated devices, as libvirt 9.0's node device driver shows the paired fake kernel's
@@ -26,8 +28,8 @@ import java.util.OptionalInt;
  * {@code mdev_<uuid>_<parent address>}, created and removed through the kernel's {@code create} and {@code remove}
  * files as {@code mdevctl start} and {@code stop} do (after mdevctl's own checks: the UUID not active, the parent
  * registered, the type offered, an instance available; an instance a running domain has is not destroyed), and persistent definitions kept by the host as mdevctl keeps
- * them (shared by its connections). Without a paired kernel the host has no mediated devices. The IOMMU group of an
- * instance is not modelled (the fake kernel has none): empty. Refusals are {@link MdevErrors}.
+ * them (shared by its connections). Without a paired kernel the host has no mediated devices. An active instance's
+ * IOMMU group is the fake kernel's ({@code iommu_group}). Refusals are {@link MdevErrors}.
  */
 final class FakeMdevs implements MediatedDevices {
     private final FakeState state;
@@ -64,11 +66,18 @@ final class FakeMdevs implements MediatedDevices {
         for (MdevInstance i : reader().map(MdevReader::instances).orElse(List.of())) {
             String name = MdevDevice.nodeDeviceName(i.uuid(), i.parent());
             devices.put(name, new MdevDevice(name, i.uuid(), i.type(), nodeDeviceName(i.parent()), i.parent(),
-                    OptionalInt.empty(), true, state.host.mdevDefinitions.containsKey(name)));
+                    iommuGroup(i.uuid()), true, state.host.mdevDefinitions.containsKey(name)));
         }
         state.host.mdevDefinitions.forEach((name, d) -> devices.putIfAbsent(name, new MdevDevice(name, d.uuid(),
                 d.type(), d.parent(), parentAddress(d.parent()), OptionalInt.empty(), false, true)));
         return devices;
+    }
+
+    /** The instance's IOMMU group, as libvirt reads it ({@code /sys/bus/mdev/devices/<uuid>/iommu_group}). */
+    private OptionalInt iommuGroup(UUID uuid) {
+        SysfsPath link = MdevPaths.instance(uuid).resolve("iommu_group");
+        return state.host.sysfs.exists(link) ? OptionalInt.of(Integer.parseInt(state.host.sysfs.readLinkName(link)))
+                : OptionalInt.empty();
     }
 
     @Override

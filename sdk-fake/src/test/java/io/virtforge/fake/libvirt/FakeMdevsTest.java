@@ -12,6 +12,7 @@ import io.virtforge.connect.NotFoundException;
 import io.virtforge.connect.VirtDomain;
 import io.virtforge.fake.fixtures.Fixtures;
 import io.virtforge.host.mdev.MdevReader;
+import io.virtforge.host.sysfs.IommuPaths;
 import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.model.Hostdev;
 import io.virtforge.topology.MdevInstance;
@@ -51,6 +52,13 @@ class FakeMdevsTest {
             assertThat(inKernel.parent()).isEqualTo(Fixtures.GPU1);
             assertThat(d.parent()).isEqualTo(GPU1);
             assertThat(d.active()).isTrue();
+            Sysfs sysfs = c.capability(Sysfs.class).orElseThrow();
+            int group = d.iommuGroup().orElseThrow();
+            assertThat(sysfs.exists(IommuPaths.groupDevices(group).resolve(uuid.toString()))).isTrue();
+            MdevDevice second = c.mdevs().create(MdevDefinition.of(GPU1, Fixtures.VGPU_4Q));
+            assertThat(second.iommuGroup()).isPresent().isNotEqualTo(d.iommuGroup());
+            c.mdevs().destroy(d.name());
+            assertThat(sysfs.exists(IommuPaths.group(group))).as("the group goes with its instance").isFalse();
         }
     }
 

@@ -188,6 +188,7 @@ public abstract class MdevContract {
         assertThat(d.parent()).isEqualTo(t.parent());
         assertThat(d.active()).isTrue();
         assertThat(d.persistent()).isFalse();
+        assertThat(d.iommuGroup()).as("an active instance's IOMMU group").isPresent();
         assertThat(d.name()).isEqualTo(MdevDevice.nodeDeviceName(def.uuid(), d.parentAddress()));
         assertThat(mdevs().device(d.name())).contains(d);
         assertThat(available(t)).isEqualTo(before - 1);
