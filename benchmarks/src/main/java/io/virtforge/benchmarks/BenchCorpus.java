@@ -71,9 +71,13 @@ public final class BenchCorpus {
     /**
      * The files a spec names, sorted: a file; a directory (its {@code *.xml} files, not recursive); or a
      * glob such as {@code libvirt-4.5.0/tests/qemuxml2argvdata/cpu-*.xml} or {@code /abs/dir/**.xml},
-     * whose fixed leading directories are resolved like {@link #resolve(String)}.
+     * whose fixed leading directories are resolved like {@link #resolve(String)}; or {@code @LIST}, a file
+     * naming one document per line (how a peer and the codec are given exactly the same documents).
      */
     public static List<Path> files(String spec) {
+        if (spec.startsWith("@")) {
+            return listed(resolve(spec.substring(1)));
+        }
         int meta = firstGlobChar(spec);
         if (meta < 0) {
             Path p = resolve(spec);
@@ -102,6 +106,18 @@ public final class BenchCorpus {
                 throw new IllegalArgumentException("no file matches " + pattern + " under " + base);
             }
             return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> listed(Path list) {
+        try (Stream<String> lines = Files.lines(list)) {
+            List<Path> named = lines.map(String::strip).filter(l -> !l.isEmpty()).map(BenchCorpus::resolve).toList();
+            if (named.isEmpty()) {
+                throw new IllegalArgumentException("no document listed in " + list);
+            }
+            return named;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

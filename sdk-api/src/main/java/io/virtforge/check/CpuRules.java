@@ -1,11 +1,13 @@
 package io.virtforge.check;
 
 import io.virtforge.model.CpuTune;
+import io.virtforge.model.Domain;
 import io.virtforge.model.IothreadPin;
 import io.virtforge.model.VcpuPin;
 import io.virtforge.topology.DomainFootprint;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
+import io.virtforge.topology.SharedCpuLoad;
 import io.virtforge.value.CpuSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,23 +110,45 @@ final class CpuRules {
         });
     }
 
+    /**
+     * Both ratios of {@link OvercommitProfile}, counted as the planner counts them: every vCPU on the host over
+     * its physical cores (an error only for a domain with a dedicated vCPU), and per host node the shared vCPUs
+     * over the node's shared CPUs ({@link SharedCpuLoad}), for the nodes this domain's shared vCPUs float over.
+     */
     private static void overcommit(CheckContext ctx, Findings out) {
         HostState state = ctx.host();
+        OvercommitProfile profile = ctx.options().overcommit();
+        Domain domain = ctx.domain();
         int cores = state.topology().physicalCores();
-        if (cores == 0) {
-            return;
+        if (cores > 0) {
+            int others = state.totalVcpus() - state.footprint(domain.name()).map(DomainFootprint::vcpus).orElse(0);
+            int total = others + domain.vcpuCount();
+            double ratio = (double) total / cores;
+            if (ratio > profile.warnRatio()) {
+                boolean error = ratio > profile.maxRatio() && !SharedCpuLoad.dedicatedCpus(domain).isEmpty();
+                out.add(error ? Severity.ERROR : Severity.WARNING, Paths.VCPU, String.format(Locale.ROOT,
+                        "%d vCPUs on %d physical cores: overcommit %.2f:1 (above %s:1, overcommit profile %s)", total,
+                        cores, ratio, OvercommitProfile.format(error ? profile.maxRatio() : profile.warnRatio()), profile),
+                        "place the domain on another host, reduce vCPUs or choose a looser overcommit profile");
+            }
         }
-        int others = state.totalVcpus() - state.footprint(ctx.domain().name()).map(DomainFootprint::vcpus).orElse(0);
-        int total = others + ctx.domain().vcpuCount();
-        double ratio = (double) total / cores;
-        ValidationOptions o = ctx.options();
-        if (ratio <= o.overcommitWarning()) {
-            return;
-        }
-        boolean error = ratio > o.overcommitError() && ctx.footprint().dedicated();
-        out.add(error ? Severity.ERROR : Severity.WARNING, Paths.VCPU, String.format(Locale.ROOT,
-                "%d vCPUs on %d physical cores: overcommit %.2f:1 (above %.1f:1)", total, cores, ratio,
-                error ? o.overcommitError() : o.overcommitWarning()),
-                "production guidance is 1:1 to 2:1; place the domain on another host or reduce vCPUs");
+        SharedCpuLoad load = SharedCpuLoad.except(state, domain.name());
+        CpuSet mine = SharedCpuLoad.dedicatedCpus(domain);
+        SharedCpuLoad.sharedVcpusByNode(domain, state.topology()).forEach((node, vcpus) -> {
+            CpuSet pool = load.pool(node).minus(mine);
+            int total = load.load(node) + vcpus;
+            double capacity = pool.size() * profile.maxRatio();
+            boolean error = total > capacity;
+            if (error || total > pool.size() * profile.warnRatio()) {
+                out.add(error ? Severity.ERROR : Severity.WARNING, Paths.CPUTUNE, String.format(Locale.ROOT,
+                        "host node %d: %d shared vCPUs over %d shared CPU(s)%s: overcommit %s (above %s:1, overcommit "
+                        + "profile %s)", node, total, pool.size(), pool.isEmpty() ? "" : " (" + pool + ")",
+                        pool.isEmpty() ? "without a CPU" : String.format(Locale.ROOT, "%.2f:1",
+                                (double) total / pool.size()),
+                        OvercommitProfile.format(error ? profile.maxRatio() : profile.warnRatio()), profile),
+                        "float the shared vCPUs over a node with room (" + (long) Math.floor(capacity) + " fit here), "
+                        + "or choose a looser overcommit profile");
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.virtforge.fleet;
 
+import io.virtforge.check.OvercommitProfile;
 import io.virtforge.plan.NoFit;
 import io.virtforge.plan.Placement;
 import io.virtforge.plan.PlacementRequest;
@@ -79,6 +80,15 @@ public final class FleetPlanner {
     public static FleetPlanner create(HostWeigher<?> weigher) {
         return new FleetPlanner(Planner.create(), weigher, CapacityBound.OptionalLimit.DEFAULT, null,
                 new ConcurrentHashMap<>());
+    }
+
+    /**
+     * A fleet planner over {@link Planner#withProfile} with the weigher: every host is held to the overcommit
+     * profile (and screened by its maximum).
+     */
+    public static FleetPlanner create(HostWeigher<?> weigher, OvercommitProfile profile) {
+        return new FleetPlanner(Planner.withProfile(profile), weigher, new CapacityBound.OptionalLimit(profile.maxRatio()),
+                null, new ConcurrentHashMap<>());
     }
 
     /** A fleet planner over the given single-host planner. */

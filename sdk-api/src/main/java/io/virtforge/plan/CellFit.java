@@ -47,16 +47,20 @@ record CellFit(Rejection rejection, Map<Integer, CpuSet> pins, CpuSet extra, Opt
         CpuSet extra = CpuSet.of(picked.subList(d, picked.size()));
         if (!cell.shared().isEmpty()) {
             CpuSet pool = n.shared().minus(CpuSet.of(picked));
-            long capacity = (long) Math.floor(pool.size() * r.cpuAllocationRatio()) - n.sharedLoad();
+            long capacity = (long) Math.floor(pool.size() * host.sharedRatio) - n.sharedLoad();
             if (pool.isEmpty() || capacity < cell.shared().size()) {
                 return no(n.id(), "NOT_ENOUGH_SHARED_CPU", "needs room for " + cell.shared().size()
-                        + " shared vCPU(s); " + pool.size() + " shared CPU(s) at ratio " + r.cpuAllocationRatio()
-                        + " already carry " + n.sharedLoad());
+                        + " shared vCPU(s); " + pool.size() + " shared CPU(s) at ratio " + host.sharedRatio
+                        + ":1 already carry " + n.sharedLoad());
             }
-            if (host.overcommitted && pool.size() == 1 && cell.vcpus().size() == 1) {
-                // one vCPU alone on one CPU reads as a dedicated pin, which the validator refuses past the limit
-                return no(n.id(), "OVERCOMMIT", "the host is overcommitted past the dedicated limit and the node's "
-                        + "shared pool is the single CPU " + pool + ", which would pin the cell's vCPU 1:1");
+            if (pool.size() == 1 && cell.shared().size() == 1 && (host.overcommitted || !n.free().containsAll(pool))) {
+                // one shared vCPU alone on one CPU reads as a dedicated pin (SharedCpuLoad): it may go only where a
+                // dedicated vCPU could, on a CPU no other domain uses and a host within the profile's maximum
+                // not a capacity refusal (the pool has room): a code of its own, so callers can tell the two apart
+                return no(n.id(), host.overcommitted ? "OVERCOMMIT" : "SHARED_CPU_BUSY", "the node's shared pool "
+                        + "is the single CPU " + pool + ", which would pin the cell's shared vCPU 1:1, as a dedicated one; "
+                        + (host.overcommitted ? "the host is past the overcommit profile's maximum"
+                        : "other domains' vCPUs use that CPU"));
             }
             for (int v : cell.shared().toArray()) {
                 pins.put(v, pool);
@@ -133,14 +137,15 @@ record CellFit(Rejection rejection, Map<Integer, CpuSet> pins, CpuSet extra, Opt
     /** Free threads in the order PREFER fills them: whole free cores first (siblings together), then the rest. */
     private static List<Integer> preferOrder(CpuSet available, NodeResources n) {
         List<Integer> order = new ArrayList<>(available.size());
-        CpuSet done = CpuSet.empty();
+        // contains() per thread rather than a set per core: this runs for every cell on every node tried
         for (CpuSet core : n.freeCores()) {
-            for (int t : core.intersect(available).toArray()) {
-                order.add(t);
+            for (int t : core.toArray()) {
+                if (available.contains(t)) {
+                    order.add(t);
+                }
             }
-            done = done.union(core);
         }
-        for (int t : available.minus(done).toArray()) {
+        for (int t : available.minus(n.freeCoreThreadSet()).toArray()) {
             order.add(t);
         }
         return order;

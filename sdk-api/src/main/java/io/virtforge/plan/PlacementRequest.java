@@ -1,5 +1,6 @@
 package io.virtforge.plan;
 
+import io.virtforge.check.OvercommitProfile;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.NodeSet;
@@ -184,7 +185,7 @@ public final class PlacementRequest {
         return reservedCpus;
     }
 
-    /** Shared vCPUs per shared host CPU allowed. */
+    /** Shared vCPUs per shared host CPU allowed (the planner uses at most its profile's maximum). */
     public double cpuAllocationRatio() {
         return cpuAllocationRatio;
     }
@@ -344,9 +345,22 @@ public final class PlacementRequest {
             return this;
         }
 
-        /** Shared vCPUs allowed per shared host CPU. */
+        /**
+         * Shared vCPUs allowed per shared host CPU (default 1). The planner holds it to at most its overcommit
+         * profile's maximum ({@link Planner#withProfile}).
+         */
         public Builder cpuAllocationRatio(double ratio) {
             cpuAllocationRatio = ratio;
+            return this;
+        }
+
+        /**
+         * Shared vCPUs allowed per shared host CPU as the profile allows them: its maximum ratio (production 2,
+         * dev-test 8, VDI 16). Base-page memory keeps its own ratio (1 unless {@link #ramAllocationRatio} says
+         * otherwise): no profile overcommits memory.
+         */
+        public Builder overcommit(OvercommitProfile profile) {
+            cpuAllocationRatio = profile.maxRatio();
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.virtforge.plan;
 
+import io.virtforge.check.OvercommitProfile;
 import io.virtforge.check.ValidationOptions;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.PciDevice;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -29,7 +31,8 @@ import java.util.TreeMap;
  * (pack: fullest first; spread: emptiest first; then by id).
  *
  * <p>A placement applied to a builder ({@link Placement#applyTo}) gives a domain on which the
- * validator reports no errors for the same host. Thread-safe.
+ * validator reports no errors for the same host, under the same {@link OvercommitProfile overcommit profile}
+ * (see there what both count). Thread-safe.
  */
 public final class Planner {
     private final ValidationOptions options;
@@ -38,14 +41,30 @@ public final class Planner {
         this.options = options;
     }
 
-    /** A planner that honours the validator's default overcommit limit. */
+    /** A planner that honours the validator's default overcommit limit (the production profile). */
     public static Planner create() {
         return new Planner(ValidationOptions.DEFAULT);
     }
 
     /** A planner that honours the given validator thresholds. */
     public static Planner withOptions(ValidationOptions options) {
-        return new Planner(options);
+        return new Planner(Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * A planner held to an overcommit profile: it refuses a request with dedicated vCPUs when the host's vCPUs
+     * per physical core would pass the profile's maximum, and places shared vCPUs within the maximum per shared
+     * CPU (a request asking for a higher ratio gets the maximum). A domain it places then draws no
+     * {@code OVERCOMMIT} error from a validator with {@link ValidationOptions#of(OvercommitProfile) the same
+     * profile}.
+     */
+    public static Planner withProfile(OvercommitProfile profile) {
+        return new Planner(ValidationOptions.of(profile));
+    }
+
+    /** The overcommit profile this planner is held to. */
+    public OvercommitProfile profile() {
+        return options.overcommit();
     }
 
     /** Plans the request on the host. */
@@ -54,10 +73,10 @@ public final class Planner {
         List<Rejection> global = new ArrayList<>();
         int cores = state.topology().physicalCores();
         double ratio = cores == 0 ? Double.POSITIVE_INFINITY : (double) (state.totalVcpus() + r.vcpus()) / cores;
-        if (r.cpuPolicy() == CpuPolicy.DEDICATED && ratio > options.overcommitError()) {
+        if (r.cpuPolicy() != CpuPolicy.SHARED && ratio > options.overcommitError()) {
             global.add(new Rejection(-1, "OVERCOMMIT", String.format(Locale.ROOT, "%d vCPUs on %d physical cores "
-                    + "would be %.2f:1, above the %.1f:1 limit for dedicated domains", state.totalVcpus() + r.vcpus(),
-                    cores, ratio, options.overcommitError())));
+                    + "would be %.2f:1, above the maximum of overcommit profile %s for domains with dedicated vCPUs",
+                    state.totalVcpus() + r.vcpus(), cores, ratio, profile())));
             return new NoFit(global);
         }
         if (!r.devices().isEmpty()) {

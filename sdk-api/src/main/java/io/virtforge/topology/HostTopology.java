@@ -49,6 +49,7 @@ public final class HostTopology {
     private final KvmSupport kvm;
     private final Map<String, MdevParent> mdevParents;
     private final Map<UUID, MdevInstance> mdevInstances;
+    private final List<List<CpuSet>> onlineCoresByNode;
 
     private HostTopology(Builder b) {
         arch = b.arch;
@@ -97,6 +98,11 @@ public final class HostTopology {
         onlineCpus = CpuSet.of(online);
         isolatedCpus = CpuSet.of(isolated);
         physicalCores = cores.size();
+        List<List<CpuSet>> coresByNode = new ArrayList<>();
+        for (int id = 0; id < nodeById.length; id++) {
+            coresByNode.add(nodeById[id] == null ? List.of() : onlineCoresOf(nodeById[id]));
+        }
+        onlineCoresByNode = List.copyOf(coresByNode);
         devices = Collections.unmodifiableMap(new TreeMap<>(b.devices));
         Map<Integer, List<PciAddress>> members = new TreeMap<>();
         for (PciDevice d : devices.values()) {
@@ -246,6 +252,29 @@ public final class HostTopology {
             }
         }
         return out;
+    }
+
+    /**
+     * The cores of a node as the threads that can run vCPUs: each core's SMT siblings that are online and on
+     * the node, in the order of their lowest CPU. Computed once with the topology (the planner asks for it
+     * on every plan); none for a node the host lacks.
+     */
+    public List<CpuSet> onlineCores(int node) {
+        return node >= 0 && node < onlineCoresByNode.size() ? onlineCoresByNode.get(node) : List.of();
+    }
+
+    private List<CpuSet> onlineCoresOf(NumaNode n) {
+        List<CpuSet> out = new ArrayList<>();
+        CpuSet seen = CpuSet.empty();
+        for (int cpu : n.cpus().intersect(onlineCpus).toArray()) {
+            if (!seen.contains(cpu)) {
+                CpuSet core = cpu(cpu).map(HostCpu::siblings).orElseGet(() -> CpuSet.of(cpu)).intersect(n.cpus())
+                        .intersect(onlineCpus);
+                out.add(core);
+                seen = seen.union(core);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The PCI devices, by address. */

@@ -11,6 +11,11 @@ public final class CpuSet extends IdSet<CpuSet> {
     public static final int MAX_ID = 16383;
     private static final String KIND = "CPU set";
     private static final CpuSet EMPTY = new CpuSet(IdBitmap.EMPTY);
+    /**
+     * Sets of one CPU, shared: a placement pins every dedicated vCPU to one, and the planner builds them for
+     * every guest cell it tries. Filled as asked for; a racing fill only makes an equal set twice.
+     */
+    private static final CpuSet[] SINGLES = new CpuSet[1024];
 
     private CpuSet(IdBitmap bits) {
         super(bits);
@@ -28,6 +33,14 @@ public final class CpuSet extends IdSet<CpuSet> {
 
     /** The set of the given ids. */
     public static CpuSet of(int... ids) {
+        if (ids.length == 1 && ids[0] >= 0 && ids[0] < SINGLES.length) {
+            CpuSet single = SINGLES[ids[0]];
+            if (single == null) {
+                single = EMPTY.wrap(IdBitmap.of(ids, MAX_ID, KIND));
+                SINGLES[ids[0]] = single;
+            }
+            return single;
+        }
         return EMPTY.wrap(IdBitmap.of(ids, MAX_ID, KIND));
     }
 

@@ -24,12 +24,20 @@ final class IdBitmap {
     }
 
     static IdBitmap of(int[] ids, int maxId, String kind) {
-        long[] w = new long[0];
+        int max = -1;
         for (int id : ids) {
             if (id < 0 || id > maxId) {
                 throw new ValueFormatException(kind, Integer.toString(id), -1, "out of range 0-" + maxId);
             }
-            w = set(w, id, id);
+            max = Math.max(max, id);
+        }
+        if (max < 0) {
+            return EMPTY;
+        }
+        // sized once: growing the array id by id made a set of k ids cost k copies (the planner builds many)
+        long[] w = new long[(max >> 6) + 1];
+        for (int id : ids) {
+            w[id >> 6] |= 1L << id;
         }
         return of(w);
     }

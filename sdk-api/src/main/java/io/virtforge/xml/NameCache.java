@@ -1,5 +1,7 @@
 package io.virtforge.xml;
 
+import java.util.Arrays;
+
 /**
  * Shares the strings of element and attribute names (and short attribute values) between documents,
  * so that a parse allocates few strings and names compare by identity with the model's literals.
@@ -11,7 +13,9 @@ package io.virtforge.xml;
 final class NameCache {
     private static final int SIZE = 4096;
     private static final int MAX_INTERNED_LENGTH = 40;
-    private final String[] table = new String[SIZE];
+    // One slot holds the characters and the string together, so a racing writer can never pair a key
+    // with another key's string.
+    private final Entry[] table = new Entry[SIZE];
     private final boolean intern;
 
     NameCache(boolean intern) {
@@ -25,24 +29,19 @@ final class NameCache {
             return new String(buf, from, len);
         }
         int slot = (hash ^ (hash >>> 12)) & (SIZE - 1);
-        String s = table[slot];
-        if (s != null && s.length() == len && matches(s, buf, from, len)) {
-            return s;
+        Entry e = table[slot];
+        // Arrays.equals over a range is a vectorised intrinsic; String.charAt is not.
+        if (e != null && e.chars.length == len && Arrays.equals(e.chars, 0, len, buf, from, to)) {
+            return e.string;
         }
-        s = new String(buf, from, len);
+        String s = new String(buf, from, len);
         if (intern) {
             s = s.intern();
         }
-        table[slot] = s;
+        table[slot] = new Entry(Arrays.copyOfRange(buf, from, to), s);
         return s;
     }
 
-    private static boolean matches(String s, char[] buf, int from, int len) {
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) != buf[from + i]) {
-                return false;
-            }
-        }
-        return true;
+    private record Entry(char[] chars, String string) {
     }
 }

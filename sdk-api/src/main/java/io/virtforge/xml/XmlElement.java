@@ -126,8 +126,9 @@ public final class XmlElement implements XmlNode {
         String[] a = attributes;
         for (int i = 0; i < a.length; i += 2) {
             // Parsed names are interned against the known-name table, so identity usually decides.
+            // Otherwise the cached hashes refuse a different name without reading its characters.
             String n = a[i];
-            if (n == attributeName || n.equals(attributeName)) {
+            if (n == attributeName || n.hashCode() == attributeName.hashCode() && n.equals(attributeName)) {
                 return i >> 1;
             }
         }
@@ -216,7 +217,9 @@ public final class XmlElement implements XmlNode {
 
     /** True when this element's qualified name is {@code candidate}. */
     public boolean hasName(String candidate) {
-        return name == candidate || name.equals(candidate);
+        // Parsed names are interned, so identity usually decides; a different name is then told by the
+        // strings' cached hashes, which the model's lookups by name meet far more often than a match.
+        return name == candidate || name.hashCode() == candidate.hashCode() && name.equals(candidate);
     }
 
     /** True when any child is an element. */

@@ -691,15 +691,22 @@ final class XmlScan implements XmlDeclaration.Errors {
             line = 1;
             lineStart = 0;
         }
+        // Locals, and one comparison for the common character, keep this pass over the input cheap: it
+        // runs for every start tag.
+        char[] b = buf;
+        int l = line;
+        int ls = lineStart;
         for (int p = lineCountedTo; p < offset; p++) {
-            char c = buf[p];
-            if (c == '\n' || (c == '\r' && (p + 1 >= end || buf[p + 1] != '\n'))) { // LF, CRLF or CR alone
-                line++;
-                lineStart = p + 1;
+            char c = b[p];
+            if (c <= '\r' && (c == '\n' || (c == '\r' && (p + 1 >= end || b[p + 1] != '\n')))) { // LF, CRLF or CR alone
+                l++;
+                ls = p + 1;
             }
         }
+        line = l;
+        lineStart = ls;
         lineCountedTo = offset;
-        return line;
+        return l;
     }
 
     private MalformedXmlException truncated() {

@@ -179,10 +179,10 @@ class CpuRulesTest {
         HostState busy = with(vcpus("other", 40, false));
         Finding dedicated = single(check(CpuRules.OVERCOMMIT, vcpus("vm", 30, true), busy), "OVERCOMMIT",
                 Severity.ERROR, "/domain/vcpu");
-        assertThat(dedicated.message()).contains("70 vCPUs").contains("2.19:1").contains("above 2.0:1");
+        assertThat(dedicated.message()).contains("70 vCPUs").contains("2.19:1").contains("above 2:1");
         Finding floating = single(check(CpuRules.OVERCOMMIT, vcpus("vm", 30, false), busy), "OVERCOMMIT",
                 Severity.WARNING, "/domain/vcpu");
-        assertThat(floating.message()).contains("above 1.0:1");
+        assertThat(floating.message()).contains("above 1:1");
         single(check(CpuRules.OVERCOMMIT, vcpus("vm", 24, true), busy), "OVERCOMMIT", Severity.WARNING,
                 "/domain/vcpu");
     }
@@ -209,5 +209,89 @@ class CpuRulesTest {
     void overcommitSkipsAHostWithoutCpus() {
         HostState empty = HostState.of(HostTopology.builder().build());
         assertThat(check(CpuRules.OVERCOMMIT, vcpus("vm", 4, false), empty)).isEmpty();
+    }
+
+    // OVERCOMMIT per node: shared vCPUs over a node's shared pool (node 0: CPUs 0-15 and 32-47)
+
+    private static String floating(int from, int count, String cpus) {
+        StringBuilder sb = new StringBuilder();
+        for (int v = from; v < from + count; v++) {
+            sb.append("<vcpupin vcpu='").append(v).append("' cpuset='").append(cpus).append("'/>");
+        }
+        return sb.toString();
+    }
+
+    /** Another domain pinning 30 of node 0's CPUs 1:1 (0-15, 32-45): node 0's shared pool is 46-47. */
+    private static HostState twoSharedCpusLeft() {
+        int[] cpus = IntStream.concat(IntStream.range(0, 16), IntStream.range(32, 46)).toArray();
+        return with(named("other", "<vcpu>30</vcpu><cputune>" + pins(cpus) + "</cputune>"));
+    }
+
+    private static List<Finding> onNodes(List<Finding> found) {
+        return found.stream().filter(f -> f.path().equals("/domain/cputune")).toList();
+    }
+
+    @Test
+    void sharedVcpusPastTheProfilesMaximumOnTheirNodeAreAnError() {
+        Domain five = domain("<vcpu>5</vcpu><cputune>" + floating(0, 5, "46-47") + "</cputune>");
+        Finding f = single(onNodes(check(CpuRules.OVERCOMMIT, five, twoSharedCpusLeft())), "OVERCOMMIT", Severity.ERROR,
+                "/domain/cputune");
+        assertThat(f.message()).contains("host node 0", "5 shared vCPUs over 2 shared CPU(s) (46-47)", "2.50:1",
+                "above 2:1", "production");
+        assertThat(f.hint()).contains("4 fit here");
+        Domain four = domain("<vcpu>4</vcpu><cputune>" + floating(0, 4, "46-47") + "</cputune>");
+        single(onNodes(check(CpuRules.OVERCOMMIT, four, twoSharedCpusLeft())), "OVERCOMMIT", Severity.WARNING,
+                "/domain/cputune");
+        Domain two = domain("<vcpu>2</vcpu><cputune>" + floating(0, 2, "46-47") + "</cputune>");
+        assertThat(onNodes(check(CpuRules.OVERCOMMIT, two, twoSharedCpusLeft()))).isEmpty();
+    }
+
+    @Test
+    void aLooserProfileAllowsMoreSharedVcpus() {
+        Domain five = domain("<vcpu>5</vcpu><cputune>" + floating(0, 5, "46-47") + "</cputune>");
+        assertThat(check(CpuRules.OVERCOMMIT, five, twoSharedCpusLeft(), ValidationOptions.of(OvercommitProfile.DEV_TEST)))
+                .isEmpty();
+        Domain seventeen = domain("<vcpu>17</vcpu><cputune>" + floating(0, 17, "46-47") + "</cputune>");
+        single(onNodes(check(CpuRules.OVERCOMMIT, seventeen, twoSharedCpusLeft(),
+                ValidationOptions.of(OvercommitProfile.DEV_TEST))), "OVERCOMMIT", Severity.ERROR, "/domain/cputune");
+    }
+
+    @Test
+    void otherDomainsSharedVcpusLoadTheSamePool() {
+        HostState state = HostState.of(HOST, List.of(twoSharedCpusLeft().domains().get(0),
+                named("floater", "<vcpu>3</vcpu><cputune>" + floating(0, 3, "46-47") + "</cputune>")));
+        Domain two = domain("<vcpu>2</vcpu><cputune>" + floating(0, 2, "46-47") + "</cputune>");
+        Finding f = single(onNodes(check(CpuRules.OVERCOMMIT, two, state)), "OVERCOMMIT", Severity.ERROR, "/domain/cputune");
+        assertThat(f.message()).contains("5 shared vCPUs");
+        assertThat(onNodes(check(CpuRules.OVERCOMMIT, two, HostState.of(HOST, List.of(state.domains().get(0), two)))))
+                .as("a domain checked again is not counted twice").isEmpty();
+    }
+
+    @Test
+    void aMixedDomainsDedicatedVcpuLeavesItsOwnPool() {
+        // pool 45-47 less the mixed domain's own dedicated CPU 45: its 4 shared vCPUs on 2 CPUs warn, 5 are an error
+        HostState state = with(named("other", "<vcpu>29</vcpu><cputune>"
+                + pins(IntStream.concat(IntStream.range(0, 16), IntStream.range(32, 45)).toArray()) + "</cputune>"));
+        Domain four = domain("<vcpu>5</vcpu><cputune>" + pins(45) + floating(1, 4, "46-47") + "</cputune>");
+        single(onNodes(check(CpuRules.OVERCOMMIT, four, state)), "OVERCOMMIT", Severity.WARNING, "/domain/cputune");
+        Domain five = domain("<vcpu>6</vcpu><cputune>" + pins(45) + floating(1, 5, "46-47") + "</cputune>");
+        single(onNodes(check(CpuRules.OVERCOMMIT, five, state)), "OVERCOMMIT", Severity.ERROR, "/domain/cputune");
+    }
+
+    @Test
+    void aSharedVcpuOnANodeWithoutSharedCpusIsAnError() {
+        int[] all = IntStream.concat(IntStream.range(0, 16), IntStream.range(32, 48)).toArray();
+        HostState full = with(named("other", "<vcpu>32</vcpu><cputune>" + pins(all) + "</cputune>"));
+        Domain one = domain("<vcpu>2</vcpu><cputune>" + floating(0, 2, "0-1") + "</cputune>");
+        Finding f = single(onNodes(check(CpuRules.OVERCOMMIT, one, full)), "OVERCOMMIT", Severity.ERROR, "/domain/cputune");
+        assertThat(f.message()).contains("over 0 shared CPU(s): overcommit without a CPU");
+    }
+
+    @Test
+    void pastTheHostMaximumAMixedDomainIsAnErrorToo() {
+        HostState busy = with(vcpus("other", 40, false));
+        Domain mixed = domain("<vcpu>30</vcpu><cputune>" + pins(0) + floating(1, 29, "1-15") + "</cputune>");
+        Finding f = single(check(CpuRules.OVERCOMMIT, mixed, busy), "OVERCOMMIT", Severity.ERROR, "/domain/vcpu");
+        assertThat(f.message()).contains("70 vCPUs", "above 2:1", "overcommit profile production (1:1 to 2:1)");
     }
 }

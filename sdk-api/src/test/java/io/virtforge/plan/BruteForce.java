@@ -29,16 +29,29 @@ final class BruteForce {
     private final HostState state;
     private final HostTopology host;
     private final PlacementRequest r;
+    private final double maxRatio;
 
+    /** The oracle for a planner under the production profile (at most 2 vCPUs per CPU). */
     BruteForce(HostState state, PlacementRequest r) {
+        this(state, r, 2.0);
+    }
+
+    /** The oracle for a planner whose overcommit profile allows at most {@code maxRatio} vCPUs per CPU. */
+    BruteForce(HostState state, PlacementRequest r, double maxRatio) {
         this.state = state;
         this.host = state.topology();
         this.r = r;
+        this.maxRatio = maxRatio;
+    }
+
+    /** Host-wide: all vCPUs, the request's included, over the physical cores, past the maximum. */
+    private boolean overcommitted() {
+        return host.physicalCores() > 0 && (double) (state.totalVcpus() + r.vcpus()) / host.physicalCores() > maxRatio;
     }
 
     boolean fits() {
-        if (r.cpuPolicy() == CpuPolicy.DEDICATED && host.physicalCores() > 0
-                && (double) (state.totalVcpus() + r.vcpus()) / host.physicalCores() > 2.0) {
+        // a request with a dedicated vCPU is refused on a host past the maximum
+        if (r.cpuPolicy() != CpuPolicy.SHARED && overcommitted()) {
             return false;
         }
         List<List<PciDevice>> candidates = new ArrayList<>();
@@ -68,13 +81,22 @@ final class BruteForce {
         return false;
     }
 
-    /** Layouts as (vcpu count, first vcpu, memory bytes) per cell, as the request defines them. */
+    /** How many of the vCPUs the request dedicates a CPU to (all for dedicated, the mask's for mixed). */
+    private long dedicatedIn(CpuSet vcpus) {
+        return switch (r.cpuPolicy()) {
+            case DEDICATED -> vcpus.size();
+            case SHARED -> 0;
+            case MIXED -> vcpus.intersect(r.dedicatedMask().orElseThrow()).size();
+        };
+    }
+
+    /** Layouts as (vcpu count, first vcpu, memory bytes, dedicated vcpus) per cell, as the request defines them. */
     private List<List<long[]>> layouts(int nodeCount) {
         List<List<long[]>> out = new ArrayList<>();
         if (!r.cells().isEmpty()) {
             List<long[]> l = new ArrayList<>();
             for (PlacementRequest.CellRequest c : r.cells()) {
-                l.add(new long[] {c.vcpus().size(), c.vcpus().first().getAsInt(), c.memory().bytes()});
+                l.add(new long[] {c.vcpus().size(), c.vcpus().first().getAsInt(), c.memory().bytes(), dedicatedIn(c.vcpus())});
             }
             out.add(l);
             return out;
@@ -96,7 +118,7 @@ final class BruteForce {
             for (int i = 0; i < k; i++) {
                 int n = r.vcpus() / k + (i < r.vcpus() % k ? 1 : 0);
                 long mem = k == 1 ? bytes : (units / k + (i < units % k ? 1 : 0)) * unit;
-                l.add(new long[] {n, first, mem});
+                l.add(new long[] {n, first, mem, n == 0 ? 0 : dedicatedIn(CpuSet.range(first, first + n - 1))});
                 first += n;
             }
             out.add(l);
@@ -251,7 +273,7 @@ final class BruteForce {
         NumaNode n = host.node(node).orElseThrow();
         CpuSet free = n.cpus().intersect(host.onlineCpus()).minus(r.reservedCpus()).minus(othersPins());
         int vcpus = (int) cell[0];
-        int dedicated = r.cpuPolicy() == CpuPolicy.SHARED ? 0 : vcpus;
+        int dedicated = (int) cell[3];
         boolean smt = host.cpus().stream().anyMatch(c -> c.siblings().size() > 1);
         List<CpuSet> freeCores = new ArrayList<>();
         CpuSet seen = CpuSet.empty();
@@ -279,35 +301,47 @@ final class BruteForce {
         if (!cpus) {
             return false;
         }
-        if (dedicated < vcpus) {
-            CpuSet dedicatedToOthers = CpuSet.empty();
-            for (DomainFootprint f : state.footprints()) {
-                if (f.dedicated()) {
-                    dedicatedToOthers = dedicatedToOthers.union(f.vcpuPins());
-                }
-            }
-            CpuSet shared = n.cpus().intersect(host.onlineCpus()).minus(r.reservedCpus()).minus(host.isolatedCpus())
-                    .minus(dedicatedToOthers);
-            int load = 0;
-            for (Domain d : state.domains()) {
-                if (!state.footprint(d.name()).orElseThrow().dedicated()) {
-                    for (VcpuPin p : d.cputune().map(t -> t.vcpuPins()).orElse(List.of())) {
-                        load += host.nodeOf(p.cpuset().first().orElse(-1)) == node ? 1 : 0;
-                    }
-                }
-            }
-            // an isolated emulator's CPU is dedicated: it leaves the shared pool when it has to come from it
-            int pool = shared.size() - (extra > 0 && free.minus(shared).isEmpty() ? extra : 0);
-            if (pool <= 0 || Math.floor(pool * r.cpuAllocationRatio()) - load < vcpus - dedicated) {
-                return false;
-            }
-            boolean overcommitted = host.physicalCores() > 0
-                    && (double) (state.totalVcpus() + r.vcpus()) / host.physicalCores() > 2.0;
-            if (overcommitted && pool == 1 && vcpus == 1) {
-                return false; // a lone vCPU on a lone CPU is a dedicated pin on an overcommitted host
-            }
+        if (dedicated < vcpus && !sharedFits(n, free, vcpus - dedicated, dedicated, extra)) {
+            return false;
         }
         return memoryFits(cell[2], n, pages);
+    }
+
+    /**
+     * Whether the node's shared pool takes {@code shared} more vCPUs. The pool: the node's online CPUs, not
+     * reserved, not isolated, no dedicated vCPU of any domain pinned to them (a dedicated vCPU: pinned to one CPU
+     * no other vCPU of its domain is pinned to), less the CPUs this cell's dedicated vCPUs and isolated emulator
+     * take from it; its load: the other domains' other pinned vCPUs, each on the node of its pin's first CPU. It
+     * takes them at the request's ratio, at most the profile's maximum. On a host without isolated CPUs every
+     * free CPU is in the pool, so each dedicated vCPU takes one out (with isolated CPUs the planner may take a
+     * pool CPU where an isolated one was free: not covered here, the scenarios have none).
+     */
+    private boolean sharedFits(NumaNode n, CpuSet free, int shared, int dedicated, int extra) {
+        CpuSet dedicatedCpus = CpuSet.empty();
+        int load = 0;
+        for (Domain d : state.domains()) {
+            List<VcpuPin> pins = d.cputune().map(t -> t.vcpuPins()).orElse(List.of());
+            for (VcpuPin p : pins) {
+                boolean alone = p.cpuset().size() == 1
+                        && pins.stream().filter(o -> o != p).noneMatch(o -> o.cpuset().contains(p.cpuset().first().getAsInt()));
+                if (alone) {
+                    dedicatedCpus = dedicatedCpus.union(p.cpuset());
+                } else if (host.nodeOf(p.cpuset().first().orElse(-1)) == n.id()) {
+                    load++;
+                }
+            }
+        }
+        CpuSet sharedCpus = n.cpus().intersect(host.onlineCpus()).minus(r.reservedCpus()).minus(host.isolatedCpus())
+                .minus(dedicatedCpus);
+        // an isolated emulator's CPU is dedicated: it leaves the shared pool when it has to come from it
+        int pool = sharedCpus.size() - dedicated - (extra > 0 && free.minus(sharedCpus).isEmpty() ? extra : 0);
+        double ratio = Math.min(r.cpuAllocationRatio(), maxRatio);
+        if (pool <= 0 || Math.floor(pool * ratio) - load < shared) {
+            return false;
+        }
+        // a lone shared vCPU on a lone CPU is a dedicated pin: refused on a host past the maximum, and on a CPU
+        // other domains pin to (the CPU left over is free exactly when every shared CPU of the node is)
+        return !(pool == 1 && shared == 1 && (overcommitted() || free.size() < sharedCpus.size()));
     }
 
     private boolean memoryFits(long bytes, NumaNode n, PagePolicy pages) {

@@ -1,5 +1,8 @@
 package io.virtforge.plan;
 
+import io.virtforge.check.ValidationOptions;
+import io.virtforge.check.Profile;
+import io.virtforge.check.OvercommitProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.build.DomainBuilder;
@@ -196,5 +199,81 @@ class PlannerTest {
         assertThat(a.toJson()).startsWith("{\"fit\":true,\"cells\":[{\"guestCell\":0,\"hostNode\":")
                 .contains("\"vcpuPins\":{\"0\":", "\"memory\":\"2GiB\"", "\"pageSize\":\"2MiB\"", "\"emulatorPin\":",
                         "\"iothreadPins\":{\"1\":", "\"devices\":[]");
+    }
+
+    // overcommit profiles: 1 node x 2 cores, no SMT; shared vCPUs float over CPUs 0-1
+
+    private static HostState twoCpus(Domain... others) {
+        return HostState.of(SyntheticHost.of(1, 1, 2, 1, DataSize.gib(16), 0).build(), List.of(others));
+    }
+
+    private static PlacementRequest.Builder shared(int vcpus) {
+        return PlacementRequest.builder(vcpus, DataSize.gib(1)).cpuPolicy(CpuPolicy.SHARED).pagePolicy(PagePolicy.SMALL);
+    }
+
+    @Test
+    void aRequestsRatioIsHeldToThePlannersProfile() {
+        HostState state = twoCpus();
+        PlacementRequest asksEight = shared(16).cpuAllocationRatio(8).build();
+        NoFit no = (NoFit) planner.plan(asksEight, state);
+        assertThat(no.reason(0).orElseThrow().code()).isEqualTo("NOT_ENOUGH_SHARED_CPU");
+        assertThat(no.reason(0).orElseThrow().message()).contains("at ratio 2.0:1");
+        assertThat(Planner.withProfile(OvercommitProfile.DEV_TEST).plan(asksEight, state).fits()).isTrue();
+        assertThat(Planner.withProfile(OvercommitProfile.DEV_TEST).plan(shared(17).cpuAllocationRatio(8).build(), state)
+                .fits()).isFalse();
+        assertThat(Planner.withProfile(OvercommitProfile.VDI).plan(shared(16).build(), state).fits())
+                .as("the request's own, lower ratio still holds").isFalse();
+    }
+
+    @Test
+    void overcommitSetsTheRequestsRatioToTheProfilesMaximum() {
+        assertThat(shared(1).overcommit(OvercommitProfile.VDI).build().cpuAllocationRatio()).isEqualTo(16.0);
+        assertThat(shared(1).overcommit(OvercommitProfile.VDI).build().ramAllocationRatio()).isEqualTo(1.0);
+        Planner vdi = Planner.withProfile(OvercommitProfile.VDI);
+        assertThat(vdi.profile()).isSameAs(OvercommitProfile.VDI);
+        assertThat(Planner.create().profile()).isSameAs(OvercommitProfile.PRODUCTION);
+        Placement p = (Placement) vdi.plan(shared(32).overcommit(OvercommitProfile.VDI).build(), twoCpus());
+        Domain d = p.applyTo(DomainBuilder.named("vdi")).assemble();
+        assertThat(Validator.of(Profile.STANDARD, ValidationOptions.of(OvercommitProfile.VDI)).validate(d, twoCpus())
+                .errors()).isEmpty();
+        assertThat(Validator.standard().validate(d, twoCpus()).findings("OVERCOMMIT")).extracting(Finding::severity)
+                .as("the production profile refuses what VDI allows").contains(Severity.ERROR);
+    }
+
+    @Test
+    void aMixedRequestIsRefusedOnAHostPastTheMaximum() {
+        // 1 node x 3 cores; 5 vCPUs float over CPUs 1-2: a mixed guest of 2 would make it 7 on 3 cores, 2.33:1
+        DomainBuilder floating = DomainBuilder.named("floating").memory(DataSize.mib(64)).vcpus(5);
+        for (int v = 0; v < 5; v++) {
+            floating.pinVcpu(v, CpuSet.range(1, 2));
+        }
+        HostState state = HostState.of(SyntheticHost.of(1, 1, 3, 1, DataSize.gib(16), 0).build(),
+                List.of(floating.assemble()));
+        PlacementRequest mixed = PlacementRequest.builder(2, DataSize.gib(1)).mixed(CpuSet.of(0)).overcommit(
+                OvercommitProfile.DEV_TEST).pagePolicy(PagePolicy.SMALL).build();
+        NoFit no = (NoFit) planner.plan(mixed, state);
+        assertThat(no.reasons()).extracting(Rejection::code).containsExactly("OVERCOMMIT");
+        assertThat(no.reasons().get(0).message()).contains("7 vCPUs on 3 physical cores", "production (1:1 to 2:1)");
+        Placement p = (Placement) Planner.withProfile(OvercommitProfile.DEV_TEST).plan(mixed, state);
+        assertThat(p.vcpuPins()).containsEntry(0, CpuSet.of(0)).containsEntry(1, CpuSet.range(1, 2));
+        Domain d = p.applyTo(DomainBuilder.named("mixed")).assemble();
+        assertThat(Validator.of(Profile.STANDARD, ValidationOptions.of(OvercommitProfile.DEV_TEST)).validate(d, state)
+                .errors()).isEmpty();
+        assertThat(Validator.standard().validate(d, state).findings("OVERCOMMIT")).extracting(Finding::severity)
+                .contains(Severity.ERROR);
+    }
+
+    @Test
+    void aLoneSharedVcpuDoesNotGoOnACpuOthersFloatOver() {
+        // a dedicated vCPU on CPU 0 leaves CPU 1, which a floating domain uses: one shared vCPU alone there would
+        // read as a dedicated pin on a busy CPU
+        Domain other = DomainBuilder.named("other").memory(DataSize.mib(64)).vcpus(3).pinVcpu(0, CpuSet.of(0))
+                .pinVcpu(1, CpuSet.of(1)).pinVcpu(2, CpuSet.of(1)).assemble();
+        NoFit no = (NoFit) Planner.withProfile(OvercommitProfile.DEV_TEST).plan(shared(1).overcommit(
+                OvercommitProfile.DEV_TEST).build(), twoCpus(other));
+        assertThat(no.reason(0).orElseThrow().code()).isEqualTo("SHARED_CPU_BUSY");
+        assertThat(no.reason(0).orElseThrow().message()).contains("single CPU 1", "other domains' vCPUs use that CPU");
+        assertThat(Planner.withProfile(OvercommitProfile.DEV_TEST).plan(shared(2).overcommit(OvercommitProfile.DEV_TEST)
+                .build(), twoCpus(other)).fits()).as("two shared vCPUs on one CPU read as shared").isTrue();
     }
 }

@@ -1,6 +1,7 @@
 package io.virtforge.plan;
 
 import io.virtforge.build.DomainBuilder;
+import io.virtforge.check.OvercommitProfile;
 import io.virtforge.model.Domain;
 import io.virtforge.topology.HostCpu;
 import io.virtforge.topology.HostState;
@@ -22,10 +23,25 @@ import java.util.Random;
  * random request: the input of the planner's exactness properties (public: the fleet planner's properties
  * draw their hosts and requests from it too).
  */
-public record RandomScenario(HostState state, PlacementRequest request, String description) {
+public record RandomScenario(HostState state, PlacementRequest request, OvercommitProfile profile, String description) {
+
+    /** A scenario under the production profile (the planner's and validator's default). */
+    public RandomScenario(HostState state, PlacementRequest request, String description) {
+        this(state, request, OvercommitProfile.PRODUCTION, description);
+    }
 
     public static RandomScenario of(long seed) {
-        return of(seed, false);
+        return of(seed, false, false);
+    }
+
+    /**
+     * A scenario as {@link #of(long)} draws it plus shared CPU load and an overcommit profile: a random profile
+     * (each preset, or a custom one), up to two more domains whose vCPUs float over a node's CPUs (some also
+     * with a vCPU pinned alone to a CPU: mixed guests), and a request made shared or mixed (some dedicated
+     * vCPUs, the others shared) at a ratio of its own, the profile's or above it.
+     */
+    public static RandomScenario withSharedLoad(long seed) {
+        return of(seed, false, true);
     }
 
     /**
@@ -34,10 +50,10 @@ public record RandomScenario(HostState state, PlacementRequest request, String d
      * existing instances (some used by another domain), and up to two requests for an instance of a type.
      */
     public static RandomScenario withMdevs(long seed) {
-        return of(seed, true);
+        return of(seed, true, false);
     }
 
-    private static RandomScenario of(long seed, boolean mdevs) {
+    private static RandomScenario of(long seed, boolean mdevs, boolean sharedLoad) {
         Random rnd = new Random(seed);
         int nodes = 1 + rnd.nextInt(4);
         int cores = 1 + rnd.nextInt(4);
@@ -164,6 +180,41 @@ public record RandomScenario(HostState state, PlacementRequest request, String d
             mdevRequests.forEach(r::mdev);
             mdevText = ", " + extra.description();
         }
+        OvercommitProfile profile = OvercommitProfile.PRODUCTION;
+        String sharedText = "";
+        if (sharedLoad) {
+            // a Random of its own: the draws above stay those of of(seed)
+            Random x = new Random(seed * 0x9E3779B97F4A7C15L + 1);
+            profile = switch (x.nextInt(4)) {
+                case 0 -> OvercommitProfile.PRODUCTION;
+                case 1 -> OvercommitProfile.DEV_TEST;
+                case 2 -> OvercommitProfile.VDI;
+                default -> OvercommitProfile.custom(1 + x.nextInt(2), 2 + x.nextInt(3));
+            };
+            int floaters = x.nextInt(3);
+            for (int i = 0; i < floaters; i++) {
+                Domain f = floater("float" + i, host, x);
+                if (f != null) {
+                    others.add(f);
+                    sharedText += ", " + f.name() + " " + f.cputune().orElseThrow().vcpuPins().stream()
+                            .map(p -> p.vcpu() + ":" + p.cpuset()).toList();
+                }
+            }
+            state = HostState.of(host, others);
+            switch (x.nextInt(3)) {
+                case 0 -> r.cpuPolicy(CpuPolicy.SHARED);
+                case 1 -> r.mixed(vcpus == 1 ? CpuSet.of(0) : CpuSet.range(0, x.nextInt(vcpus - 1)));
+                default -> {
+                    // as drawn: dedicated mostly
+                }
+            }
+            switch (x.nextInt(3)) {
+                case 0 -> r.overcommit(profile);
+                case 1 -> r.cpuAllocationRatio(1 + x.nextInt(20));
+                default -> r.cpuAllocationRatio(0.5 + x.nextInt(4));
+            }
+            sharedText += ", profile " + profile;
+        }
         PlacementRequest request;
         try {
             request = r.build();
@@ -174,7 +225,30 @@ public record RandomScenario(HostState state, PlacementRequest request, String d
         }
         String description = "seed " + seed + ": " + nodes + " node(s) x " + cores + " core(s) x " + threads
                 + " thread(s), busy " + busy + ", " + deviceCount + " device(s)" + (sriov ? " + PF with 2 VFs" : "")
-                + mdevText;
-        return new RandomScenario(state, request, description);
+                + mdevText + sharedText;
+        return new RandomScenario(state, request, profile, description);
+    }
+
+    /**
+     * A domain whose vCPUs float over one node's online CPUs (each vCPU pinned to the same set of 2 or more), and
+     * sometimes one more vCPU pinned alone to a CPU of the node the others leave out (a mixed guest); null when the node has under 2.
+     */
+    private static Domain floater(String name, HostTopology host, Random x) {
+        int node = x.nextInt(host.nodes().size());
+        CpuSet cpus = host.node(node).orElseThrow().cpus().intersect(host.onlineCpus());
+        if (cpus.size() < 2) {
+            return null;
+        }
+        int alone = cpus.size() >= 3 && x.nextBoolean() ? cpus.toArray()[x.nextInt(cpus.size())] : -1;
+        CpuSet pool = alone < 0 ? cpus : cpus.minus(CpuSet.of(alone));
+        int shared = 1 + x.nextInt(3 * pool.size());
+        DomainBuilder b = DomainBuilder.named(name).memory(DataSize.mib(64)).vcpus(shared + (alone < 0 ? 0 : 1));
+        for (int v = 0; v < shared; v++) {
+            b.pinVcpu(v, pool);
+        }
+        if (alone >= 0) {
+            b.pinVcpu(shared, CpuSet.of(alone));
+        }
+        return b.assemble();
     }
 }

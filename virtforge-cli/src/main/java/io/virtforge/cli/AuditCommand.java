@@ -1,6 +1,7 @@
 package io.virtforge.cli;
 
 import io.virtforge.check.Finding;
+import io.virtforge.check.Profile;
 import io.virtforge.check.Report;
 import io.virtforge.check.Validator;
 import io.virtforge.connect.DomainSummary;
@@ -46,6 +47,8 @@ final class AuditCommand implements Callable<Integer> {
     boolean all;
     @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
+    @Mixin
+    OvercommitOption overcommit;
     @Option(names = "--live", description = "Also check that the running domains' tuning holds on the host: "
             + "MEMORY_OFF_NODE, VCPU_STEAL, DEDICATED_CPU_SHARED, PIN_DRIFT, HUGEPAGES_NOT_USED (warnings).")
     boolean live;
@@ -78,7 +81,7 @@ final class AuditCommand implements Callable<Integer> {
                 }
             }
             HostState host = c.hostState();
-            Validator validator = Validator.latencySensitive();
+            Validator validator = overcommit.validator(Profile.LATENCY_SENSITIVE);
             Map<String, Report> drift = live ? LiveDrift.of(c, interval) : Map.of();
             List<Audited> audited = new ArrayList<>();
             List<Domain> waiting = new ArrayList<>();

@@ -6,7 +6,6 @@ import io.virtforge.fleet.FleetDirectory;
 import io.virtforge.fleet.FleetHost;
 import io.virtforge.fleet.FleetNoFit;
 import io.virtforge.fleet.FleetPlacement;
-import io.virtforge.fleet.FleetPlanner;
 import io.virtforge.fleet.FleetResult;
 import io.virtforge.fleet.HostWeigher;
 import io.virtforge.plan.PlacementRequest;
@@ -67,7 +66,7 @@ final class FleetCommand {
         public Integer call() throws Exception {
             PlacementRequest request = vm.request(spec.commandLine(), strategy);
             Fleet fleet = FleetDirectory.load(hosts);
-            FleetResult result = FleetPlanner.create(weigher(request.strategy())).plan(request, constraints(fleet), fleet);
+            FleetResult result = vm.overcommit.fleetPlanner(weigher(request.strategy())).plan(request, constraints(fleet), fleet);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(result.toJson());

@@ -6,7 +6,6 @@ import io.virtforge.plan.MdevChoice;
 import io.virtforge.plan.Placement;
 import io.virtforge.plan.PlacementRequest;
 import io.virtforge.plan.PlacementResult;
-import io.virtforge.plan.Planner;
 import io.virtforge.topology.HostFiles;
 import io.virtforge.topology.HostState;
 import io.virtforge.topology.HostTopology;
@@ -61,7 +60,7 @@ final class PlanCommand implements Callable<Integer> {
                     + reserved.minus(state.topology().onlineCpus()).format() + " (its online CPUs are "
                     + state.topology().onlineCpus().format() + ")");
         }
-        PlacementResult result = Planner.create().plan(request, state);
+        PlacementResult result = vm.overcommit.planner().plan(request, state);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(result.toJson());

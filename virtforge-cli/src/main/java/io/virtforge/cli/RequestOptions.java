@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -58,6 +59,8 @@ final class RequestOptions {
     List<String> mdevs = new ArrayList<>();
     @Option(names = "--reserved-cpus", converter = Arguments.Cpus.class, description = "Housekeeping CPUs (no vCPUs).")
     CpuSet reservedCpus;
+    @Mixin
+    OvercommitOption overcommit;
 
     /** The housekeeping CPUs, when given. */
     Optional<CpuSet> reservedCpus() {
@@ -142,6 +145,7 @@ final class RequestOptions {
         if (reservedCpus != null) {
             b.reservedCpus(reservedCpus);
         }
+        overcommit.given().ifPresent(b::overcommit);
         b.strategy(Arguments.choice(Strategy.class, strategy));
         return b.build();
     }

@@ -98,6 +98,8 @@ final class XmlCommand {
         String profile;
         @Option(names = "--json", description = "Print the report as JSON.")
         boolean json;
+        @picocli.CommandLine.Mixin
+        OvercommitOption overcommit;
 
         @Override
         public Integer call() throws IOException {
@@ -111,7 +113,7 @@ final class XmlCommand {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodedev and --domain need --host");
             }
             Domain domain = read(file);
-            io.virtforge.check.Validator v = io.virtforge.check.Validator.of(p, io.virtforge.check.ValidationOptions.DEFAULT);
+            io.virtforge.check.Validator v = overcommit.validator(p);
             io.virtforge.check.Report report = host == null ? v.validate(domain)
                     : v.validate(domain, io.virtforge.topology.HostFiles.state(host, nodeDevices, domains));
             var out = spec.commandLine().getOut();

@@ -109,4 +109,22 @@ class AuditCommandTest {
         assertThat(CliRun.on(xeon, "audit", "--domain", "tuned").out()).as("without --live").doesNotContain("PIN_DRIFT");
         assertThat(CliRun.on(xeon, "audit", "--live", "--interval", "0").exitCode()).isEqualTo(Virtforge.BAD_INPUT);
     }
+
+    @Test
+    void theOvercommitProfileSetsWhatIsTooMany() {
+        // 48 vCPUs floating over node 1's 32 CPUs: 1.5:1, above production's 1:1 warning, within dev-test's 4:1
+        DomainBuilder floater = DomainBuilder.named("floater").vcpus(48).memory(DataSize.gib(1));
+        for (int v = 0; v < 48; v++) {
+            floater.pinVcpu(v, CpuSet.parse("16-31,48-63"));
+        }
+        xeon.define(floater.build());
+
+        assertThat(codes(CliRun.on(xeon, "audit", "--domain", "floater", "--json").json(), 0)).contains("OVERCOMMIT");
+        CliRun devTest = CliRun.on(xeon, "audit", "--domain", "floater", "--overcommit", "dev-test", "--json");
+        assertThat(devTest.exitCode()).as(devTest.toString()).isZero();
+        assertThat(codes(devTest.json(), 0)).doesNotContain("OVERCOMMIT");
+        CliRun bad = CliRun.on(xeon, "audit", "--overcommit", "lots");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("production (1:1 to 2:1)", "WARN:MAX");
+    }
 }

@@ -261,4 +261,20 @@ class FleetCommandTest {
         CliRun none = place("--vcpus", "2", "--memory", "4", "--mdev", "nvidia-588:3");
         assertThat(none.exitCode()).as(none.toString()).isEqualTo(1);
     }
+
+    @Test
+    void theOvercommitProfileHoldsOnEveryHost() throws Exception {
+        // 100 shared vCPUs in one cell: no node of any host has 50 CPUs for production's 2:1; dev-test's 8:1 fits
+        String[] shared = {"--vcpus", "100", "--memory", "4", "--numa-nodes", "1", "--cpu-policy", "shared", "--json"};
+        CliRun production = place(append(shared, "--overcommit", "production"));
+        assertThat(production.exitCode()).as(production.toString()).isEqualTo(1);
+        assertThat(host(place(append(shared, "--overcommit", "dev-test")))).isEqualTo("small");
+        assertThat(place(append(shared, "--overcommit", "9:1")).exitCode()).isEqualTo(2);
+    }
+
+    private static String[] append(String[] args, String... more) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, out, args.length, more.length);
+        return out;
+    }
 }

@@ -155,4 +155,49 @@ class PlanCommandTest {
             assertThat(run.err()).contains("--mdev");
         }
     }
+
+    @Test
+    void sharedVcpusFloatAtTheOvercommitProfilesRatio() {
+        // node 0 has 32 CPUs: 100 shared vCPUs in one cell need more than production's 2:1, within dev-test's 8:1
+        String[] shared = {"plan", "--host", caps.toString(), "--vcpus", "100", "--memory", "4", "--numa-nodes", "1",
+                "--cpu-policy", "shared", "--json"};
+        CliRun production = CliRun.of(append(shared, "--overcommit", "production"));
+        assertThat(production.exitCode()).as(production.toString()).isEqualTo(1);
+        assertThat(production.out()).contains("NOT_ENOUGH_SHARED_CPU", "at ratio 2.0:1");
+        assertThat(CliRun.of(shared).out()).as("without --overcommit a request floats 1:1").contains("at ratio 1.0:1");
+        CliRun devTest = CliRun.of(append(shared, "--overcommit", "dev-test"));
+        assertThat(devTest.exitCode()).as(devTest.toString()).isZero();
+        assertThat(CliRun.of(append(shared, "--overcommit", "3:4")).exitCode()).isZero();
+    }
+
+    @Test
+    void aMixedGuestOnAnOvercommittedHostIsRefusedUnderTheProfile() throws Exception {
+        // another domain's 60 vCPUs float over node 1: with a mixed guest of 8, 68 vCPUs on 32 cores, 2.13:1
+        io.virtforge.build.DomainBuilder b = io.virtforge.build.DomainBuilder.named("floater").vcpus(60)
+                .memory(DataSize.gib(1));
+        for (int v = 0; v < 60; v++) {
+            b.pinVcpu(v, io.virtforge.value.CpuSet.parse("16-31,48-63"));
+        }
+        Path floater = dir.resolve("floater.xml");
+        Files.writeString(floater, DomainXml.defaults().write(b.assemble()));
+        String[] mixed = {"plan", "--host", caps.toString(), "--domain", floater.toString(), "--vcpus", "8", "--memory",
+                "4", "--cpu-policy", "mixed", "--dedicated-vcpus", "0-3", "--json"};
+        CliRun production = CliRun.of(mixed);
+        assertThat(production.exitCode()).as(production.toString()).isEqualTo(1);
+        assertThat(production.out()).contains("\"code\":\"OVERCOMMIT\"", "68 vCPUs on 32 physical cores");
+        assertThat(CliRun.of(append(mixed, "--overcommit", "vdi")).exitCode()).isZero();
+    }
+
+    @Test
+    void anUnknownOvercommitProfileIsBadInput() {
+        CliRun run = CliRun.of("plan", "--host", caps.toString(), "--vcpus", "2", "--memory", "2", "--overcommit", "huge");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--overcommit", "dev-test (4:1 to 8:1)", "vdi (8:1 to 16:1)");
+    }
+
+    private static String[] append(String[] args, String... more) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, out, args.length, more.length);
+        return out;
+    }
 }

@@ -82,4 +82,25 @@ class XmlCheckCommandTest {
         assertThat(CliRun.of("xml", "check", corrected.toString(), "--domain", corrected.toString()).exitCode())
                 .isEqualTo(2);
     }
+
+    @Test
+    void sharedVcpusAreCheckedAgainstTheOvercommitProfile() throws Exception {
+        // 40 vCPUs floating over node 0's 16 CPUs: 2.5:1, past production's 2:1, within dev-test's 8:1
+        io.virtforge.build.DomainBuilder b = io.virtforge.build.DomainBuilder.named("floater").vcpus(40)
+                .memory(DataSize.gib(1));
+        for (int v = 0; v < 40; v++) {
+            b.pinVcpu(v, io.virtforge.value.CpuSet.range(0, 15));
+        }
+        Path vm = dir.resolve("floater.xml");
+        Files.writeString(vm, DomainXml.defaults().write(b.assemble()));
+        CliRun production = CliRun.of("xml", "check", vm.toString(), "--host", caps.toString());
+        assertThat(production.exitCode()).as(production.toString()).isEqualTo(1);
+        assertThat(production.out()).contains("ERROR OVERCOMMIT", "host node 0: 40 shared vCPUs over 16 shared CPU(s)",
+                "overcommit profile production (1:1 to 2:1)");
+        CliRun devTest = CliRun.of("xml", "check", vm.toString(), "--host", caps.toString(), "--overcommit", "dev-test");
+        assertThat(devTest.exitCode()).as(devTest.toString()).isZero();
+        assertThat(devTest.out()).doesNotContain("ERROR OVERCOMMIT");
+        assertThat(CliRun.of("xml", "check", vm.toString(), "--host", caps.toString(), "--overcommit", "2:1")
+                .exitCode()).as("a maximum below the warning").isEqualTo(2);
+    }
 }

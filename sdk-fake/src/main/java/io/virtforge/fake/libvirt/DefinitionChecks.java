@@ -117,13 +117,19 @@ final class DefinitionChecks {
         }
     }
 
-    /** An {@code <iothreadpin>} must name an I/O thread the domain has: 67/20 "Cannot find 'iothread' : N". */
-    private static void checkIothreadPins(Domain d) {
+    /** The ids of the domain's I/O threads: those {@code <iothreadids>} names, and 1..{@code <iothreads>}. */
+    static Set<Integer> iothreadIds(Domain d) {
         Set<Integer> ids = new java.util.HashSet<>();
         d.iothreadIds().forEach(i -> ids.add(i.id()));
         for (int i = 1; i <= d.iothreads().orElse(0); i++) {
             ids.add(i);
         }
+        return ids;
+    }
+
+    /** An {@code <iothreadpin>} must name an I/O thread the domain has: 67/20 "Cannot find 'iothread' : N". */
+    private static void checkIothreadPins(Domain d) {
+        Set<Integer> ids = iothreadIds(d);
         for (io.virtforge.model.IothreadPin pin : d.cputune().map(CpuTune::iothreadPins).orElse(List.of())) {
             if (!ids.contains(pin.iothread())) {
                 throw FakeErrors.configUnsupported(d.name(), "Cannot find 'iothread' : " + pin.iothread());

@@ -209,6 +209,50 @@ final class FakeErrors {
                 VIR_FROM_QEMU, "unsupported configuration: " + detail);
     }
 
+    /** A definition a domain-level validation rejects with a detail: 35/20, the message as it is (no prefix). */
+    static VirtException xmlDetail(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_XML_DETAIL, VIR_FROM_DOMAIN,
+                detail);
+    }
+
+    /** A definition the QEMU driver's post-parse or validation step rejects as malformed: 27/10. */
+    static VirtException qemuXmlError(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_XML_ERROR, VIR_FROM_QEMU,
+                "XML error: " + detail);
+    }
+
+    /** A definition the QEMU driver's post-parse or validation step rejects with an internal error: 1/10. */
+    static VirtException qemuInternal(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_INTERNAL_ERROR,
+                VIR_FROM_QEMU, "internal error: " + detail);
+    }
+
+    /** A definition the QEMU driver's validation rejects as an invalid argument: 8/10. */
+    static VirtException qemuInvalidArgument(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
+                "invalid argument: " + detail);
+    }
+
+    /** libvirt's VIR_ERR_NO_TARGET (virterror.h), which the SDK's table does not name. */
+    private static final int VIR_ERR_NO_TARGET = 20;
+    /** libvirt's VIR_FROM_DEVICE (virterror.h): device_conf.c's errors. */
+    private static final int VIR_FROM_DEVICE = 49;
+
+    /** A device address the parser's device_conf.c cannot read: 1/49 (e.g. a USB port path of five numbers). */
+    static VirtException deviceInternal(String name, String detail) {
+        return defineError("libvirt rejects domain '" + name + "': " + detail, VIR_ERR_INTERNAL_ERROR,
+                VIR_FROM_DEVICE, "internal error: " + detail);
+    }
+
+    /**
+     * A disk without a {@code <target dev>}: 20/20 "missing target information for device PATH" (without a source
+     * path, libvirt's bare "missing target information for device").
+     */
+    static VirtException noTarget(String name, java.util.Optional<String> sourcePath) {
+        return defineError("libvirt rejects domain '" + name + "': a disk has no target", VIR_ERR_NO_TARGET,
+                VIR_FROM_DOMAIN, "missing target information for device" + sourcePath.map(p -> " " + p).orElse(""));
+    }
+
     // ---- migration (QEMU's answers; the test driver does not migrate)
 
     /** Migrating to a connection that is not a fake host: the fake has no wire to a real daemon. 3/0. */

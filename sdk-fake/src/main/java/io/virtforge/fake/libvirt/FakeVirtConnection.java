@@ -189,7 +189,7 @@ public final class FakeVirtConnection implements VirtConnection {
         }
         DefinitionChecks.check(domain);
         QemuDriverChecks.check(domain, guestSupport, state.host.arch);
-        QemuValidation.check(domain);
+        QemuValidation.check(domain, state.host.arch, guestSupport);
         return DefinitionChecks.normalize(domain);
     }
 

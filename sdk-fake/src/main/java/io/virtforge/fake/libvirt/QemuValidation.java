@@ -10,14 +10,29 @@ import java.util.Set;
  * Device rules of the QEMU driver's define that the fake models (its validation step and the parser's device
  * checks), each found by {@code FakeDefineDifferentialIT} on libvirt's corpus, with QEMU's words: one host device
  * twice; the PCI root a machine family needs; a spice TLS port on a host whose {@code qemu.conf} leaves spice TLS
- * off (the default); an emulated TPM on a host without {@code swtpm} (Debian's default). The rules the fake does not
+ * off (the default); an emulated TPM on a host without {@code swtpm} (Debian's default). The rules of one area are
+ * in their own classes ({@link FirmwareRules}, {@link NumaRules}, {@link UsbRules}, {@link UsbAddressRules}, {@link PciControllerRules}, {@link PciAddressRules},
+ * {@link DiskRules}, {@link DisplayRules}, {@link IommuRules}, {@link SerialRules}, {@link CpuTuneRules},
+ * {@link SecurityLabelRules}, {@link SysinfoRules}, {@link ChardevRules}, {@link NetRules}, {@link InputRules},
+ * {@link MachineFeatureRules}, {@link HostdevRules}, {@link HostCapabilityRules}). The rules the fake does not
  * model yet are listed with QEMU's reason in sdk-libvirt's {@code fake-define-known-differences.txt}.
  */
 final class QemuValidation {
     private QemuValidation() {
     }
 
-    static void check(Domain d) {
+    /** The area rules that read the document alone, each given the domain's name and its guest machine. */
+    private static final List<java.util.function.BiConsumer<String, GuestMachine>> AREA_RULES = List.of(
+            FirmwareRules::check, NumaRules::check, UsbRules::check, UsbAddressRules::check, PciControllerRules::check,
+            PciAddressRules::check, DiskRules::check, DisplayRules::check, IommuRules::check, SerialRules::check,
+            SecurityLabelRules::check, SysinfoRules::check, ChardevRules::check, NetRules::check, InputRules::check,
+            MachineFeatureRules::check, HostdevRules::check);
+
+    static void check(Domain d, String hostArch, List<io.virtforge.connect.GuestSupport> guests) {
+        GuestMachine g = GuestMachine.of(d, hostArch, guests);
+        AREA_RULES.forEach(rule -> rule.accept(d.name(), g));
+        CpuTuneRules.check(d, g);
+        HostCapabilityRules.check(d.name(), g, QemuDriverChecks.emulator(d, guests, hostArch));
         hostdevsOnce(d);
         controllersOnce(d);
         pciRoot(d);
