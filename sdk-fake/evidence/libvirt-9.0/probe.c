@@ -49,6 +49,14 @@ extern int virNodeAllocPages(virConnectPtr, unsigned int, unsigned int *, unsign
 extern virNodeDevicePtr virNodeDeviceLookupByName(virConnectPtr, const char *);
 extern int virNodeDeviceDetachFlags(virNodeDevicePtr, const char *, unsigned int);
 extern int virNodeDeviceReAttach(virNodeDevicePtr);
+extern virNodeDevicePtr virNodeDeviceCreateXML(virConnectPtr, const char *, unsigned int);
+extern virNodeDevicePtr virNodeDeviceDefineXML(virConnectPtr, const char *, unsigned int);
+extern int virNodeDeviceCreate(virNodeDevicePtr, unsigned int);
+extern int virNodeDeviceDestroy(virNodeDevicePtr);
+extern int virNodeDeviceUndefine(virNodeDevicePtr, unsigned int);
+extern const char *virNodeDeviceGetName(virNodeDevicePtr);
+extern char *virNodeDeviceGetXMLDesc(virNodeDevicePtr, unsigned int);
+extern int virConnectListAllNodeDevices(virConnectPtr, virNodeDevicePtr **, unsigned int);
 typedef struct { char field[80]; int type; union { int i; unsigned int ui; long long l; unsigned long long ul; double d; char b; char *s; } value; } virTypedParameter;
 extern int virDomainSetNumaParameters(virDomainPtr, virTypedParameter *, int, unsigned int);
 extern int virDomainGetInfo(virDomainPtr, void *);
@@ -104,6 +112,13 @@ int main(int argc, char **argv) {
         else if (!strcmp(op, "nodedev")) report(what, virNodeDeviceLookupByName(c, a) == NULL);
         else if (!strcmp(op, "nodedev-detach")) { virNodeDevicePtr n = virNodeDeviceLookupByName(c, a); if (!n) report(what,1); else report(what, virNodeDeviceDetachFlags(n, NULL, 0) < 0); }
         else if (!strcmp(op, "nodedev-reattach")) { virNodeDevicePtr n = virNodeDeviceLookupByName(c, a); if (!n) report(what,1); else report(what, virNodeDeviceReAttach(n) < 0); }
+        else if (!strcmp(op, "nodedev-create")) { virNodeDevicePtr n = virNodeDeviceCreateXML(c, slurp(a), 0); report(what, n == NULL); if (n) printf("    name=%s\n", virNodeDeviceGetName(n)); }
+        else if (!strcmp(op, "nodedev-define")) { virNodeDevicePtr n = virNodeDeviceDefineXML(c, slurp(a), 0); report(what, n == NULL); if (n) printf("    name=%s\n", virNodeDeviceGetName(n)); }
+        else if (!strcmp(op, "nodedev-start")) { virNodeDevicePtr n = virNodeDeviceLookupByName(c, a); if (!n) report(what,1); else report(what, virNodeDeviceCreate(n, 0) < 0); }
+        else if (!strcmp(op, "nodedev-destroy")) { virNodeDevicePtr n = virNodeDeviceLookupByName(c, a); if (!n) report(what,1); else report(what, virNodeDeviceDestroy(n) < 0); }
+        else if (!strcmp(op, "nodedev-undefine")) { virNodeDevicePtr n = virNodeDeviceLookupByName(c, a); if (!n) report(what,1); else report(what, virNodeDeviceUndefine(n, 0) < 0); }
+        else if (!strcmp(op, "nodedev-xml")) { virNodeDevicePtr n = virNodeDeviceLookupByName(c, a); char *x = n ? virNodeDeviceGetXMLDesc(n, 0) : NULL; report(what, x == NULL); if (x) printf("%s", x); }
+        else if (!strcmp(op, "nodedev-list")) { virNodeDevicePtr *l = NULL; int r = virConnectListAllNodeDevices(c, &l, (unsigned int) strtoul(a, NULL, 0)); report(what, r < 0); if (r >= 0) { printf("    count=%d\n", r); for (int k = 0; k < r; k++) printf("    %s\n", virNodeDeviceGetName(l[k])); } }
         else if (!strcmp(op, "freepages")) { unsigned int ps = atoi(b); unsigned long long cnt = 0; int r = virNodeGetFreePages(c, 1, &ps, atoi(a), 1, &cnt, 0); report(what, r < 0); if (r >= 0) printf("    free=%llu\n", cnt); }
         else if (!strcmp(op, "allocpages")) { unsigned int ps = atoi(b); unsigned long long cnt = atoll(cc); int r = virNodeAllocPages(c, 1, &ps, &cnt, atoi(a), 1, 1); report(what, r < 0); if (r >= 0) printf("    returned=%d\n", r); }
         else if (!(d = dom(c, a))) continue;

@@ -115,3 +115,21 @@ if [ "${QEMU:-0}" = 1 ]; then
         $P $Q "undefine $d" >/dev/null 2>&1 || true # nothing is left if a define unexpectedly passes
     done
 fi
+
+# Mediated devices through the node device API (issue 20): listing by capability (0x2000 mdev_types parents,
+# 0x4000 mdev instances; the ACTIVE 0x80000000 and INACTIVE 0x40000000 filters), create and define on a parent the
+# host has, lacks, a non-PCI one and none, and the calls on a device that is not there or not an mdev.
+mdev_probes() {
+    $P "$1" "nodedev-list 0x2000" "nodedev-list 0x4000" "nodedev-list 0x80004000" "nodedev-list 0x40004000" \
+        "nodedev-create mdev-pci0.xml" "nodedev-create mdev-missing.xml" "nodedev-create mdev-computer.xml" \
+        "nodedev-create mdev-noparent.xml" "nodedev-define mdev-pci0.xml" "nodedev-define mdev-missing.xml" \
+        "nodedev-define mdev-noparent.xml" "nodedev-destroy mdev_8b1c1e53_0f4b_4d2c_9e3a_2a9c2c9a7f01_0000_00_00_0" \
+        "nodedev-undefine mdev_8b1c1e53_0f4b_4d2c_9e3a_2a9c2c9a7f01" "nodedev-start mdev_8b1c1e53_0f4b_4d2c_9e3a_2a9c2c9a7f01" \
+        "nodedev-destroy pci_0000_00_00_0" "nodedev-undefine pci_0000_00_00_0" "nodedev-start pci_0000_00_00_0" 2>/dev/null
+}
+section "test driver: mediated devices (issue 20)"
+mdev_probes $T
+if [ "${QEMU:-0}" = 1 ]; then
+    section "qemu host: mediated devices (issue 20; no mdev-capable device, no mdevctl)"
+    mdev_probes "${QEMU_URI:-qemu:///system}"
+fi

@@ -30,7 +30,9 @@ import java.util.Locale;
  *   <tr><td>NO_CONNECT 5 saying "no connection driver available" (a URI no driver of this libvirt opens);
  *       INVALID_ARG 8 saying "unsupported flags" (a driver that does not take e.g. the CONFIG flag) or that the
  *       LIVE and CONFIG flags "are mutually exclusive" (a driver that cannot change both in one call);
- *       NO_SUPPORT 3, ARGUMENT_UNSUPPORTED 74, OPERATION_UNSUPPORTED 84</td>
+ *       NO_SUPPORT 3, ARGUMENT_UNSUPPORTED 74, OPERATION_UNSUPPORTED 84; SYSTEM_ERROR 38 "Cannot find 'mdevctl'"
+ *       (mediated devices on a host without mdevctl); INTERNAL_ERROR 1 "Device is not a fibre channel HBA" (the test
+ *       driver creating a node device other than a vHBA)</td>
  *       <td>{@link NotSupportedException}</td>
  *       <td>do not retry: this driver or hypervisor cannot do it; use another scope or way, or another
  *       host or driver</td></tr>
@@ -45,7 +47,9 @@ import java.util.Locale;
  *       doesn't support passthrough of host PCI devices" (no IOMMU) or "Emulator ... does not support virt type"
  *       (e.g. kvm without a usable /dev/kvm); SYSTEM_ERROR 38 "Cannot check QEMU binary" (an emulator the host
  *       lacks, at define); INTERNAL_ERROR 1 from a {@code tc} child saying "qdisc kind is unknown" (live
- *       bandwidth where the kernel lacks the discipline); OPERATION_FAILED 9 "page size N is not
+ *       bandwidth where the kernel lacks the discipline) or, from mdevctl, "No available instances of", "does not
+ *       support mdev type", "is not currently registered for mdev support" (a mediated device type with none left, or
+ *       a parent without it); OPERATION_FAILED 9 "page size N is not
  *       available on node M" (free pages of a size the node has no pool of). At start or create only: INTERNAL_ERROR
  *       1, OPERATION_FAILED 9, SYSTEM_ERROR 38 naming missing memory or huge pages ("unable to map backing
  *       store", "Cannot allocate memory", "hugetlbfs filesystem is not mounted", "Unable to find any usable
@@ -59,7 +63,8 @@ import java.util.Locale;
  *       NO_INTERFACE 57, NO_NWFILTER 62, NO_SECRET 66, NO_DOMAIN_SNAPSHOT 72, NO_DOMAIN_METADATA 80,
  *       DEVICE_MISSING 99, NO_NWFILTER_BINDING 101, NO_DOMAIN_CHECKPOINT 103, NO_DOMAIN_BACKUP 104,
  *       NO_NETWORK_PORT 107; INTERNAL_ERROR 1 "start cell N out of range" (a host NUMA node that does not
- *       exist, e.g. free pages of node 7); SYSTEM_ERROR 38 "Device ... not found: could not access" (a host
+ *       exist, e.g. free pages of node 7); CONFIG_UNSUPPORTED 67 "invalid parent device" (a mediated device's
+ *       parent the host lacks); SYSTEM_ERROR 38 "Device ... not found: could not access" (a host
  *       PCI device that does not exist) or "Cannot access storage file" (a disk image that is not there, at
  *       start)</td>
  *       <td>{@link NotFoundException}</td>
@@ -67,7 +72,8 @@ import java.util.Locale;
  *       ({@code lookup} answers empty instead of throwing)</td></tr>
  *   <tr><td>DOM_EXIST 28, NETWORK_EXIST 37, STORAGE_VOL_EXIST 90; OPERATION_FAILED 9 or OPERATION_INVALID
  *       55 saying "already exists" or "is already defined" (what libvirt 9.0 reports for a second domain of a
- *       name with another UUID, or a disk target the configuration has)</td>
+ *       name with another UUID, or a disk target the configuration has); INTERNAL_ERROR 1 "Unable to start mediated
+ *       device: Error: Device already exists" (mdevctl: a UUID that is active)</td>
  *       <td>{@link AlreadyExistsException}</td>
  *       <td>use the existing object, or pick another name, UUID or target</td></tr>
  *   <tr><td>XML_ERROR 27, XML_DETAIL 35, CONFIG_UNSUPPORTED 67, INVALID_ARG 8, XML_INVALID_SCHEMA 92;
@@ -79,7 +85,8 @@ import java.util.Locale;
  *       <td>fix the definition or the argument (a vCPU, I/O thread, memory size, disk or device the domain
  *       does not have); the same call will fail again on any host</td></tr>
  *   <tr><td>OPERATION_INVALID 55; INTERNAL_ERROR 1 saying a domain "is already running", "not running" or
- *       "not paused" (the test driver's wording for the QEMU driver's 55)</td>
+ *       "not paused" (the test driver's wording for the QEMU driver's 55), or "Unable to destroy 'N': device in use"
+ *       (a mediated device a running domain has)</td>
  *       <td>{@link InvalidStateException}</td>
  *       <td>read the object's state, bring it into the state the call needs (start, stop, make persistent),
  *       then call again</td></tr>
@@ -273,7 +280,8 @@ public final class LibvirtErrors {
             return Kind.INVALID_DEFINITION;
         }
         if (code == VIR_ERR_OPERATION_INVALID || (code == VIR_ERR_INTERNAL_ERROR
-                && (m.contains("is already running") || m.contains("not running") || m.contains("not paused")))) {
+                && (m.contains("is already running") || m.contains("not running") || m.contains("not paused")
+                        || (m.contains("unable to destroy '") && m.endsWith("device in use"))))) {
             return Kind.INVALID_STATE;
         }
         return Kind.OTHER;
@@ -303,6 +311,10 @@ public final class LibvirtErrors {
                 // a driver that cannot change the running domain and its configuration in one call (test's memtune)
                 || (code == VIR_ERR_INVALID_ARG && m.contains("'vir_domain_affect_live' and 'vir_domain_affect_config'")
                         && m.contains("mutually exclusive"))
+                // a host whose libvirt makes mediated devices through mdevctl, without mdevctl installed
+                || (code == VIR_ERR_SYSTEM_ERROR && m.contains("cannot find 'mdevctl'"))
+                // the test driver's virNodeDeviceCreateXML makes only vHBAs: "Device is not a fibre channel HBA"
+                || (code == VIR_ERR_INTERNAL_ERROR && m.contains("is not a fibre channel hba"))
                 || code == VIR_ERR_NO_SUPPORT || code == VIR_ERR_ARGUMENT_UNSUPPORTED
                 || code == VIR_ERR_OPERATION_UNSUPPORTED;
     }
@@ -323,7 +335,12 @@ public final class LibvirtErrors {
                     || m.contains("is in use by driver") || m.contains("must be manually detached from the host")
                     || m.contains("valid only for bfq or cfq scheduler"); // blkio weights on a host without one
             // a live bandwidth change where the host's kernel lacks tc's queueing discipline (sfq, htb)
-            case VIR_ERR_INTERNAL_ERROR -> m.contains("(tc ") && m.contains("qdisc kind is unknown");
+            // a live bandwidth change where the host's kernel lacks tc's queueing discipline (sfq, htb); mdevctl
+            // refusing an mdev type without available instances ("Unable to start mediated device: Error: No
+            // available instances of T on P")
+            case VIR_ERR_INTERNAL_ERROR -> (m.contains("(tc ") && m.contains("qdisc kind is unknown"))
+                    || m.contains("no available instances of") || m.contains("does not support mdev type")
+                    || m.contains("is not currently registered for mdev support");
             default -> false;
         };
     }
@@ -342,6 +359,8 @@ public final class LibvirtErrors {
                     VIR_ERR_NO_NETWORK_PORT -> true;
             // virNumaGetPages... on a node the host lacks: "start cell 7 out of range (0-0)"
             case VIR_ERR_INTERNAL_ERROR -> m.matches(".*start cell \\d+ out of range.*");
+            // a mediated device's parent the host does not have (node device create or define)
+            case VIR_ERR_CONFIG_UNSUPPORTED -> m.contains("invalid parent device");
             // virpci.c: "Device 0000:ff:00.0 not found: could not access /sys/bus/pci/devices/.../config"
             case VIR_ERR_SYSTEM_ERROR -> (m.startsWith("device ") && m.contains(" not found: could not access"))
                     || m.startsWith("cannot access storage file"); // a disk image that is not there, at start
@@ -353,8 +372,10 @@ public final class LibvirtErrors {
         if (code == VIR_ERR_DOM_EXIST || code == VIR_ERR_NETWORK_EXIST || code == VIR_ERR_STORAGE_VOL_EXIST) {
             return true;
         }
-        return (code == VIR_ERR_OPERATION_FAILED || code == VIR_ERR_OPERATION_INVALID)
-                && (m.contains("already exists") || m.contains("is already defined"));
+        return ((code == VIR_ERR_OPERATION_FAILED || code == VIR_ERR_OPERATION_INVALID)
+                && (m.contains("already exists") || m.contains("is already defined")))
+                // mdevctl starting a UUID that is active: "Unable to start mediated device: Error: Device already exists"
+                || (code == VIR_ERR_INTERNAL_ERROR && m.contains("mediated device: error: device already exists"));
     }
 
     private static boolean invalidDefinition(int code, int domain, String m, Call call) {

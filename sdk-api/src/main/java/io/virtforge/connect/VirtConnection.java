@@ -140,6 +140,15 @@ public interface VirtConnection extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The host's mediated devices through libvirt's node device API: parents and their types, instances, and their
+     * creation, definition and removal. The default is {@link MediatedDevices#unsupported}, for providers without
+     * node devices (every call throws {@link NotSupportedException}).
+     */
+    default MediatedDevices mdevs() {
+        return MediatedDevices.unsupported(uri());
+    }
+
     /** True while the connection works; false after {@link #close()} (it does not throw). */
     boolean isAlive();
 

@@ -4,6 +4,7 @@ import io.virtforge.build.DomainBuilder;
 import io.virtforge.model.Domain;
 import io.virtforge.plan.Placement;
 import io.virtforge.topology.HostState;
+import io.virtforge.topology.HostTopology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,8 @@ public final class ClaimPlaceholders {
     public static Domain of(Placement placement, String domainName) {
         Objects.requireNonNull(placement, "placement");
         Objects.requireNonNull(domainName, "domainName");
-        return placement.applyTo(DomainBuilder.named(domainName)).assemble();
+        return MdevClaims.withInstancesToCreate(placement.applyTo(DomainBuilder.named(domainName)).assemble(),
+                placement.mdevs());
     }
 
     /**
@@ -36,6 +38,8 @@ public final class ClaimPlaceholders {
                 added.add(placeholder);
             }
         }
-        return PoolCounts.with(snapshot, added);
+        HostState withPages = PoolCounts.with(snapshot, added);
+        HostTopology topology = MdevClaims.take(withPages.topology(), added);
+        return topology == withPages.topology() ? withPages : HostState.of(topology, withPages.domains());
     }
 }

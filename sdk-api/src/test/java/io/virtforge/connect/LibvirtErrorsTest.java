@@ -80,6 +80,17 @@ class LibvirtErrorsTest {
             1  | 12 | internal error: Domain 'x' is already running                                  | START   | InvalidStateException
             1  | 12 | internal error: domain 'x' not paused                                          | GENERAL | InvalidStateException
             1  | 12 | internal error: domain 'x' not running                                         | GENERAL | InvalidStateException
+            38 | 0  | Cannot find 'mdevctl' in path: No such file or directory                       | GENERAL | NotSupportedException
+            1  | 22 | internal error: Device is not a fibre channel HBA                              | GENERAL | NotSupportedException
+            67 | 22 | unsupported configuration: invalid parent device 'pci_0000_ff_1f_7'            | GENERAL | NotFoundException
+            67 | 22 | unsupported configuration: missing parent device                               | GENERAL | InvalidDefinitionException
+            53 | 22 | Node device not found: no node device with matching name 'mdev_x'              | GENERAL | NotFoundException
+            55 | 22 | Requested operation is not valid: Node device 'mdev_x' is not defined          | GENERAL | InvalidStateException
+            1  | 22 | internal error: Unable to start mediated device: Error: No available instances of nvidia-588 on 0000:31:00.0 | GENERAL | HostResourceException
+            1  | 22 | internal error: Unable to start mediated device: Error: Parent 0000:17:00.0 does not support mdev type nvidia-588 | GENERAL | HostResourceException
+            1  | 22 | internal error: Unable to start mediated device: Error: Device already exists  | GENERAL | AlreadyExistsException
+            1  | 22 | internal error: Unable to start mediated device: Unknown error                 | GENERAL | VirtException
+            1  | 22 | internal error: Unable to destroy 'mdev_x': device in use                      | GENERAL | InvalidStateException
             """)
     void classifies(int code, int domain, String message, Call call, String className) {
         VirtException e = LibvirtErrors.exception("doing it", code, domain, message, call);

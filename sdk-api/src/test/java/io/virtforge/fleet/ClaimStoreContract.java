@@ -4,6 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.virtforge.build.DomainBuilder;
+import io.virtforge.plan.MdevChoice;
+import io.virtforge.plan.MdevRequest;
+import io.virtforge.plan.PlacementRequest;
+import io.virtforge.topology.MdevInstance;
+import io.virtforge.topology.MdevParent;
+import io.virtforge.topology.MdevType;
+import io.virtforge.value.DataSize;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
 import io.virtforge.plan.Placement;
 import io.virtforge.plan.Planner;
 import io.virtforge.testing.MutableClock;
@@ -201,5 +214,72 @@ public abstract class ClaimStoreContract {
         assertThat(store.fleet().host("a").orElseThrow().state().freeHugePages(0, PageSize.MIB_2)).isEqualTo(488);
         store.release(c.id());
         assertThat(store.fleet().host("a").orElseThrow().state().freeHugePages(0, PageSize.MIB_2)).isEqualTo(1000);
+    }
+
+    // ---- mediated devices: an instance a claim is to create counts as taken until the host shows it
+
+    private static final String GPU = "0000:31:00.0";
+    private static final String VGPU = "nvidia-588";
+
+    /** A host of 8 CPUs whose GPU offers {@code available} more instances of {@link #VGPU}. */
+    private static HostState gpuHost(int available) {
+        HostState h = Hosts.host(8, 4096);
+        return HostState.of(h.topology().toBuilder().mdevParent(new MdevParent(GPU, OptionalInt.of(0), List.of(
+                new MdevType(VGPU, Optional.of("NVIDIA A10-4Q"), Optional.empty(), "vfio-pci", available)))).build());
+    }
+
+    private static PlacementRequest withVgpu() {
+        return PlacementRequest.builder(1, DataSize.gib(1)).pageSize(PageSize.MIB_2).mdev(MdevRequest.of(VGPU)).build();
+    }
+
+    private Optional<FleetPlacement> planVgpu(ClaimStore store) {
+        return planner.plan(withVgpu(), FleetConstraints.none(), store.fleet()).chosen();
+    }
+
+    @Test
+    void twoClaimsNeverTakeTheLastMdevInstanceTwice() {
+        ClaimStore store = store(Fleet.builder().host("a", gpuHost(1)).build());
+        FleetPlacement first = planVgpu(store).orElseThrow();
+        FleetPlacement raced = planVgpu(store).orElseThrow(); // a second scheduler, same generation
+        claim(store, first, "vm1");
+        assertThatThrownBy(() -> claim(store, raced, "vm2")).isInstanceOf(ClaimConflictException.class);
+        // planned again on the claimed host: the only instance is the first claim's
+        assertThat(planVgpu(store)).isEmpty();
+        HostState a = store.fleet().host("a").orElseThrow().state();
+        MdevChoice made = first.placement().mdevs().get(0);
+        assertThat(a.topology().mdevParent(GPU).orElseThrow().type(VGPU).orElseThrow().availableInstances()).isZero();
+        assertThat(a.topology().mdevInstance(made.uuid())).contains(
+                new MdevInstance(made.uuid(), VGPU, GPU, OptionalInt.of(0)));
+    }
+
+    @Test
+    void eachClaimCountsItsOwnInstanceAndReleaseGivesItBack() {
+        ClaimStore store = store(Fleet.builder().host("a", gpuHost(2)).build());
+        Set<UUID> taken = new HashSet<>();
+        Claim one = claim(store, planVgpu(store).orElseThrow(), "vm1");
+        taken.add(one.placement().mdevs().get(0).uuid());
+        Claim two = claim(store, planVgpu(store).orElseThrow(), "vm2");
+        assertThat(taken.add(two.placement().mdevs().get(0).uuid())).as("a distinct instance").isTrue();
+        assertThat(planVgpu(store)).isEmpty();
+        store.release(one.id());
+        FleetPlacement again = planVgpu(store).orElseThrow();
+        assertThat(again.placement().mdevs().get(0).uuid()).isNotEqualTo(two.placement().mdevs().get(0).uuid());
+    }
+
+    @Test
+    void anInventoryUpdateShowingTheCreatedInstanceCountsItOnce() {
+        ClaimStore store = store(Fleet.builder().host("a", gpuHost(2)).build());
+        Claim c = claim(store, planVgpu(store).orElseThrow(), "vm1");
+        MdevChoice made = c.placement().mdevs().get(0);
+        // the scheduler created the instance: the host now shows it, and one instance fewer available
+        HostState created = HostState.of(gpuHost(1).topology().toBuilder()
+                .mdevInstance(new MdevInstance(made.uuid(), VGPU, GPU, OptionalInt.of(0))).build());
+        store.putHost(FleetHost.of("a", created));
+        HostState a = store.fleet().host("a").orElseThrow().state();
+        assertThat(a.topology().mdevParent(GPU).orElseThrow().type(VGPU).orElseThrow().availableInstances()).isOne();
+        FleetPlacement next = planVgpu(store).orElseThrow();
+        assertThat(next.placement().mdevs().get(0).uuid()).isNotEqualTo(made.uuid());
+        claim(store, next, "vm2");
+        assertThat(planVgpu(store)).isEmpty();
     }
 }

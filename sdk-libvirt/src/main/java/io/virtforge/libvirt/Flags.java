@@ -17,6 +17,10 @@ final class Flags {
     static final int LIST_DOMAINS_ACTIVE = 1;
     /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET}. */
     static final int LIST_NODE_DEVICES_CAP_NET = 1 << 4;
+    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES}: parents of mediated devices. */
+    static final int LIST_NODE_DEVICES_CAP_MDEV_TYPES = 1 << 13;
+    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV}: mediated devices (active and, libvirt 7.3+, defined). */
+    static final int LIST_NODE_DEVICES_CAP_MDEV = 1 << 14;
     /** {@code VIR_DOMAIN_MEMORY_STAT_NR} as of libvirt 9.0: how many memory statistics to ask for. */
     static final int MEMORY_STAT_NR = 13;
     /** {@code VIR_DOMAIN_MEMORY_STAT_UNUSED}. */

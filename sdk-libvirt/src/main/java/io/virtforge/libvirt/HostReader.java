@@ -15,12 +15,13 @@ import io.virtforge.value.PageSize;
 import io.virtforge.xml.XmlParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the host from libvirt: capabilities, PCI and network node devices, live free huge pages. */
+/** Reads the host from libvirt: capabilities, PCI, network and mediated node devices, live free huge pages. */
 final class HostReader {
     private static final Logger LOG = LoggerFactory.getLogger(HostReader.class);
 
@@ -28,34 +29,64 @@ final class HostReader {
     }
 
     /**
-     * The host topology: {@code virConnectGetCapabilities} plus the PCI functions and network interfaces
-     * of {@code virConnectListAllNodeDevices}. A driver without node devices (NO_SUPPORT) gives none.
+     * The host topology: {@code virConnectGetCapabilities} plus the PCI functions (mediated device parents with
+     * their types among them), network interfaces and active mediated devices of {@code virConnectListAllNodeDevices}.
+     * A driver without node devices (NO_SUPPORT) gives none.
      */
     static HostTopology topology(Connect conn) throws LibvirtException {
         HostTopology.Builder b = CapabilitiesXml.read(XmlParser.defaults().parse(conn.getCapabilities()));
         List<NodeDevice> devices = new ArrayList<>();
-        List<String> names;
+        List<String> names = new ArrayList<>();
         try {
-            names = NativeLibvirt.listAllNodeDeviceNames(conn,
-                    NativeFlags.LIST_NODE_DEVICES_CAP_PCI_DEV | Flags.LIST_NODE_DEVICES_CAP_NET);
+            names.addAll(NativeLibvirt.listAllNodeDeviceNames(conn,
+                    NativeFlags.LIST_NODE_DEVICES_CAP_PCI_DEV | Flags.LIST_NODE_DEVICES_CAP_NET));
+            names.addAll(activeMdevs(conn));
         } catch (NativeLibvirtException e) {
             if (!e.isUnsupported()) {
                 throw e;
             }
             LOG.debug("{}: no node devices ({})", conn.getURI(), e.libvirtMessage());
-            names = List.of();
         }
         for (String name : names) {
-            try {
-                devices.add(NodeDeviceXml.parse(NativeLibvirt.nodeDeviceXml(conn, name, 0)));
-            } catch (NativeLibvirtException e) {
-                if (e.code() != LibvirtErrors.VIR_ERR_NO_NODE_DEVICE) {
-                    throw e;
-                }
-                LOG.debug("node device {} went away while reading the host", name); // hot-unplugged meanwhile
-            }
+            read(conn, name).ifPresent(devices::add);
         }
         return NodeDeviceXml.addTo(b, devices).build();
+    }
+
+    /** A node device, or empty when it went away meanwhile (hot-unplugged, an mdev removed). */
+    private static Optional<NodeDevice> read(Connect conn, String name) {
+        try {
+            return Optional.of(NodeDeviceXml.parse(NativeLibvirt.nodeDeviceXml(conn, name, 0)));
+        } catch (NativeLibvirtException e) {
+            if (e.code() != LibvirtErrors.VIR_ERR_NO_NODE_DEVICE) {
+                throw e;
+            }
+            LOG.debug("node device {} went away while reading the host", name);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The mediated devices that exist now (capability {@code mdev}): libvirt 7.3 and later also list the defined,
+     * inactive ones, which are no instance of the host yet. A driver without {@code virNodeDeviceIsActive} lists only
+     * what exists.
+     */
+    private static List<String> activeMdevs(Connect conn) {
+        List<String> active = new ArrayList<>();
+        for (String name : NativeLibvirt.listAllNodeDeviceNames(conn, Flags.LIST_NODE_DEVICES_CAP_MDEV)) {
+            try {
+                if (NativeLibvirt.nodeDeviceStatus(conn, name).active()) {
+                    active.add(name);
+                }
+            } catch (NativeLibvirtException e) {
+                if (e.isUnsupported()) {
+                    active.add(name);
+                } else if (e.code() != LibvirtErrors.VIR_ERR_NO_NODE_DEVICE) {
+                    throw e;
+                }
+            }
+        }
+        return active;
     }
 
     /**

@@ -575,6 +575,12 @@ public final class LibvirtConnection implements VirtConnection {
         });
     }
 
+    /** The host's mediated devices through libvirt's node device API ({@link LibvirtMdevs}). */
+    @Override
+    public io.virtforge.connect.MediatedDevices mdevs() {
+        return new LibvirtMdevs(this);
+    }
+
     @Override
     public void detachNodeDevice(PciAddress device) {
         Objects.requireNonNull(device, "device");

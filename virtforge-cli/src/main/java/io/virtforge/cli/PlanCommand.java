@@ -2,14 +2,20 @@ package io.virtforge.cli;
 
 import io.virtforge.build.DomainBuilder;
 import io.virtforge.model.DomainXml;
+import io.virtforge.plan.MdevChoice;
+import io.virtforge.plan.Placement;
 import io.virtforge.plan.PlacementRequest;
 import io.virtforge.plan.PlacementResult;
 import io.virtforge.topology.HostFiles;
 import io.virtforge.topology.HostState;
+import io.virtforge.topology.HostTopology;
+import io.virtforge.topology.MdevInstance;
+import io.virtforge.topology.MdevParent;
 import io.virtforge.value.CpuSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,10 +65,28 @@ final class PlanCommand implements Callable<Integer> {
         if (json) {
             out.println(result.toJson());
         } else {
-            out.print(result.map(p -> xml ? DomainXml.defaults().write(p.applyTo(DomainBuilder.named(name)).buildFor(state))
+            out.print(result.map(p -> xml ? DomainXml.defaults().write(p.applyTo(DomainBuilder.named(name)).buildFor(withCreated(state, p)))
                     : Pictures.placement(p)).orElseGet(result::toString));
         }
         out.flush();
         return result.fits() ? Virtforge.OK : Virtforge.PROBLEM;
+    }
+
+    /**
+     * The host with the mediated devices the placement is to create, as it will be when the domain is defined (the
+     * checks of {@code --xml} would otherwise find them missing).
+     */
+    private static HostState withCreated(HostState state, Placement p) {
+        if (p.mdevs().stream().noneMatch(MdevChoice::create)) {
+            return state;
+        }
+        HostTopology.Builder b = state.topology().toBuilder();
+        for (MdevChoice m : p.mdevs()) {
+            if (m.create()) {
+                b.mdevInstance(new MdevInstance(m.uuid(), m.type(), m.parent(),
+                        state.topology().mdevParent(m.parent()).map(MdevParent::numaNode).orElse(OptionalInt.empty())));
+            }
+        }
+        return HostState.of(b.build(), state.domains());
     }
 }

@@ -54,6 +54,9 @@ final class RequestOptions {
     List<String> pci = new ArrayList<>();
     @Option(names = "--pci-policy", defaultValue = "required", description = "required, preferred, legacy or socket.")
     String pciPolicy;
+    @Option(names = "--mdev", paramLabel = "TYPE[:COUNT]", description = "Mediated devices (vGPUs): COUNT "
+            + "(default 1) instances of a type, e.g. nvidia-588:2; a free one or one its parent can create.")
+    List<String> mdevs = new ArrayList<>();
     @Option(names = "--reserved-cpus", converter = Arguments.Cpus.class, description = "Housekeeping CPUs (no vCPUs).")
     CpuSet reservedCpus;
     @Mixin
@@ -137,6 +140,7 @@ final class RequestOptions {
             b.pagePolicy(policy);
         }
         pci.forEach(p -> b.device(DeviceRequest.parse(p)));
+        mdevs.forEach(m -> MdevOption.parse(m).forEach(b::mdev));
         b.deviceAffinity(Arguments.choice(NumaAffinity.class, pciPolicy));
         if (reservedCpus != null) {
             b.reservedCpus(reservedCpus);

@@ -254,6 +254,15 @@ class FleetCommandTest {
     }
 
     @Test
+    void placeAnMdevOnTheOnlyHostThatCanMakeIt() throws Exception {
+        Files.writeString(Files.createDirectories(hosts.resolve("busy/nodedev")).resolve("pci_0000_b1_00_0.xml"),
+                PlanCommandTest.VGPU_PARENT);
+        assertThat(host(place("--vcpus", "2", "--memory", "4", "--mdev", "nvidia-588", "--json"))).isEqualTo("busy");
+        CliRun none = place("--vcpus", "2", "--memory", "4", "--mdev", "nvidia-588:3");
+        assertThat(none.exitCode()).as(none.toString()).isEqualTo(1);
+    }
+
+    @Test
     void theOvercommitProfileHoldsOnEveryHost() throws Exception {
         // 100 shared vCPUs in one cell: no node of any host has 50 CPUs for production's 2:1; dev-test's 8:1 fits
         String[] shared = {"--vcpus", "100", "--memory", "4", "--numa-nodes", "1", "--cpu-policy", "shared", "--json"};

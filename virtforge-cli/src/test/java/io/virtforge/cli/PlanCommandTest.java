@@ -3,6 +3,7 @@ package io.virtforge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.virtforge.testing.LibvirtSchema;
+import io.virtforge.testing.MdevSamples;
 import io.virtforge.testing.SeedPrograms;
 import io.virtforge.topology.CapabilitiesXml;
 import io.virtforge.topology.SyntheticHost;
@@ -10,6 +11,7 @@ import io.virtforge.value.DataSize;
 import io.virtforge.model.DomainXml;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +115,45 @@ class PlanCommandTest {
 
         CliRun json = plan("--vcpus", "2", "--memory", "4", "--xml", "--json");
         assertThat(MiniJson.<Boolean>get(json.json(), "ok")).isFalse();
+    }
+
+    /** A vGPU parent at 0000:b1:00.0 on node 1 with 2 instances of nvidia-588 left. */
+    static final String VGPU_PARENT = MdevSamples.a10Parent(0xb1, 1, 2);
+
+    private CliRun planMdev(String... more) throws Exception {
+        Path gpu = dir.resolve("pci_0000_b1_00_0.xml");
+        Files.writeString(gpu, VGPU_PARENT);
+        List<String> args = new java.util.ArrayList<>(List.of("plan", "--host", caps.toString(), "--nodedev",
+                gpu.toString(), "--vcpus", "4", "--memory", "4"));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void mdevInstancesArePlannedOnTheirParentsNode() throws Exception {
+        CliRun run = planMdev("--mdev", "nvidia-588:2", "--json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("\"mdevs\":[").contains("\"hostNode\":1");
+        assertThat(run.out().split("\"type\":\"nvidia-588\"", -1)).hasSize(3);
+        CliRun xml = planMdev("--mdev", "nvidia-588", "--xml");
+        assertThat(xml.exitCode()).as(xml.toString()).isZero();
+        assertThat(xml.out()).contains("<hostdev mode='subsystem' type='mdev'");
+    }
+
+    @Test
+    void moreMdevInstancesThanTheHostCanMakeDoNotFit() throws Exception {
+        CliRun run = planMdev("--mdev", "nvidia-588:3");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).startsWith("no fit");
+    }
+
+    @Test
+    void aBadMdevOptionIsBadInput() throws Exception {
+        for (String bad : List.of("nvidia-588:0", ":2", "nvidia-588:x", "nvidia-588:17")) {
+            CliRun run = planMdev("--mdev", bad);
+            assertThat(run.exitCode()).as(bad + ": " + run).isEqualTo(2);
+            assertThat(run.err()).contains("--mdev");
+        }
     }
 
     @Test

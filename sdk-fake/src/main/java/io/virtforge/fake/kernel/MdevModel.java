@@ -6,9 +6,11 @@ import io.virtforge.fake.kernel.fs.FakeTree;
 import io.virtforge.fake.kernel.fs.KernelError;
 import io.virtforge.fake.kernel.fs.KernelText;
 import io.virtforge.host.sysfs.Errno;
+import io.virtforge.host.sysfs.IommuPaths;
 import io.virtforge.host.sysfs.MdevPaths;
 import io.virtforge.host.sysfs.SysfsPath;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
  * 36 characters (one trailing newline allowed), else {@code EINVAL}; a UUID any mediated device has is
  * {@code EEXIST}; a type without available instances is {@code EUSERS}. The instance appears as
  * {@code <parent>/<uuid>} with an {@code mdev_type} link, a write-only {@code remove}, and links from
- * {@code /sys/bus/mdev/devices} and the type's {@code devices}. {@code remove} takes a {@code kstrtoul}
+ * {@code /sys/bus/mdev/devices} and the type's {@code devices}, and an IOMMU group of its own (the lowest free number,
+ * {@code iommu_group} and {@code /sys/kernel/iommu_groups/<n>/devices/<uuid>}). {@code remove} takes a {@code kstrtoul}
  * number ({@code EINVAL} otherwise); 0 does nothing, another number removes the instance.
  */
 final class MdevModel {
@@ -111,6 +114,19 @@ final class MdevModel {
         tree.put(dir.resolve("remove"), new FakeFile(DynamicAttribute.command(v -> remove(instance, v)), false, true));
         tree.link(MdevPaths.instance(uuid), dir);
         tree.link(type.dir().resolve("devices", uuid.toString()), dir);
+        int group = freeGroup();
+        tree.link(dir.resolve("iommu_group"), IommuPaths.group(group));
+        tree.link(IommuPaths.groupDevices(group).resolve(uuid.toString()), dir);
+    }
+
+    /** The lowest group number no group has: vfio-mdev gives each instance a group of its own, as ida_alloc numbers it. */
+    private int freeGroup() {
+        Set<String> taken = new HashSet<>(tree.directory(IommuPaths.GROUPS).names());
+        int g = 0;
+        while (taken.contains(Integer.toString(g))) {
+            g++;
+        }
+        return g;
     }
 
     private void remove(Instance instance, String value) {
@@ -127,6 +143,7 @@ final class MdevModel {
         instance.type().made.remove(instance.uuid());
         tree.remove(instance.type().dir().resolve("devices", instance.uuid().toString()));
         tree.remove(MdevPaths.instance(instance.uuid()));
+        tree.remove(IommuPaths.group(Integer.parseInt(tree.canonical(instance.dir().resolve("iommu_group")).name())));
         tree.remove(instance.dir());
     }
 }

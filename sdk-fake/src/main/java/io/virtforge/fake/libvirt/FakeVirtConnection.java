@@ -372,6 +372,15 @@ public final class FakeVirtConnection implements VirtConnection {
         return type.isInstance(clock) ? Optional.of(type.cast(clock)) : Optional.empty();
     }
 
+    /**
+     * The host's mediated devices as libvirt shows them: those of the paired kernel fake (none without one); see
+     * {@link FakeMdevs}.
+     */
+    @Override
+    public io.virtforge.connect.MediatedDevices mdevs() {
+        return new FakeMdevs(state);
+    }
+
     /** The network's status: {@code default} is started on a new host; see {@link Builder#network}. */
     @Override
     public NetworkStatus network(String name) {

@@ -36,6 +36,8 @@ final class SharedHost {
     final String arch;
     /** Whether a define refuses elements libvirt would drop, as with libvirt's schema validation. */
     final boolean strictXml;
+    /** Persistent mediated devices by node device name, as mdevctl keeps their definitions ({@link FakeMdevs}). */
+    final Map<String, io.virtforge.connect.MdevDefinition> mdevDefinitions = new java.util.TreeMap<>();
     private final List<FakeState> connections = new CopyOnWriteArrayList<>();
     /** The host's UUID, as libvirt's capabilities give it (a migration to the same host is refused by it). */
     final java.util.UUID hostUuid = java.util.UUID.randomUUID();

@@ -99,6 +99,12 @@ final class LibvirtNative {
     /** Re-attaches the device to its host driver; returns 0 or -1. */
     static native int virNodeDeviceReAttach(Pointer dev);
 
+    /** Creates a transient device from XML; returns a new reference the caller must free, or NULL. */
+    static native Pointer virNodeDeviceCreateXML(Pointer conn, String xml, int flags);
+
+    /** Stops (removes) a device; returns 0 or -1. The reference stays the caller's to free. */
+    static native int virNodeDeviceDestroy(Pointer dev);
+
     // ---- domains -----------------------------------------------------------------------------
 
     /** Returns a string owned by the domain (do not free; copied into Java here), or NULL. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -166,19 +167,49 @@ public final class NativeLibvirt {
      */
     public static void detachNodeDevice(Connect conn, String name, String driver) {
         Objects.requireNonNull(name, "name");
-        onConnection(conn, c -> {
-            NodeDeviceCalls.detach(c, name, driver, 0);
-            return null;
-        });
+        runOnConnection(conn, c -> NodeDeviceCalls.detach(c, name, driver, 0));
     }
 
     /** {@code virNodeDeviceReAttach}: gives a detached device back to its host driver. */
     public static void reattachNodeDevice(Connect conn, String name) {
         Objects.requireNonNull(name, "name");
-        onConnection(conn, c -> {
-            NodeDeviceCalls.reattach(c, name);
-            return null;
-        });
+        runOnConnection(conn, c -> NodeDeviceCalls.reattach(c, name));
+    }
+
+    /** {@code virNodeDeviceCreateXML}: creates (and starts) a transient device; its name. */
+    public static String createNodeDevice(Connect conn, String xml) {
+        Objects.requireNonNull(xml, "xml");
+        return onConnection(conn, c -> NodeDeviceCalls.createXml(c, xml, 0));
+    }
+
+    /** {@code virNodeDeviceDefineXML} (libvirt 7.3): defines a persistent device without starting it; its name. */
+    public static String defineNodeDevice(Connect conn, String xml) {
+        Objects.requireNonNull(xml, "xml");
+        return onConnection(conn, c -> NodeDeviceCalls.defineXml(c, xml, 0));
+    }
+
+    /** {@code virNodeDeviceCreate} (libvirt 7.3): starts a defined, inactive device. */
+    public static void startNodeDevice(Connect conn, String name) {
+        Objects.requireNonNull(name, "name");
+        runOnConnection(conn, c -> NodeDeviceCalls.start(c, name));
+    }
+
+    /** {@code virNodeDeviceDestroy}: stops (removes) a device. */
+    public static void destroyNodeDevice(Connect conn, String name) {
+        Objects.requireNonNull(name, "name");
+        runOnConnection(conn, c -> NodeDeviceCalls.destroy(c, name));
+    }
+
+    /** {@code virNodeDeviceUndefine} (libvirt 7.3): removes a device's persistent definition. */
+    public static void undefineNodeDevice(Connect conn, String name) {
+        Objects.requireNonNull(name, "name");
+        runOnConnection(conn, c -> NodeDeviceCalls.undefine(c, name));
+    }
+
+    /** {@code virNodeDeviceIsActive} and {@code virNodeDeviceIsPersistent} (libvirt 7.3) of a device. */
+    public static NodeDeviceStatus nodeDeviceStatus(Connect conn, String name) {
+        Objects.requireNonNull(name, "name");
+        return onConnection(conn, c -> NodeDeviceCalls.status(c, name));
     }
 
     // ---- domain tuning -----------------------------------------------------------------------
@@ -376,6 +407,13 @@ public final class NativeLibvirt {
     }
 
     // ---- plumbing ----------------------------------------------------------------------------
+
+    private static void runOnConnection(Connect conn, Consumer<Pointer> call) {
+        onConnection(conn, c -> {
+            call.accept(c);
+            return null;
+        });
+    }
 
     private static <T> T onConnection(Connect conn, Function<Pointer, T> call) {
         Objects.requireNonNull(conn, "conn");

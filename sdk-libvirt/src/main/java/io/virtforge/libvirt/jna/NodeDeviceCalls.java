@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Node device calls on a borrowed {@code virConnectPtr}. Every {@code virNodeDevicePtr} obtained here is
@@ -56,24 +57,105 @@ final class NodeDeviceCalls {
     }
 
     static void detach(Pointer conn, String name, String driver, int flags) {
+        onDevice(conn, name, "virNodeDeviceDetachFlags", d -> LibvirtNative.virNodeDeviceDetachFlags(d, driver, flags));
+    }
+
+    static void reattach(Pointer conn, String name) {
+        onDevice(conn, name, "virNodeDeviceReAttach", LibvirtNative::virNodeDeviceReAttach);
+    }
+
+    /** Creates a transient device from XML; its name. */
+    static String createXml(Pointer conn, String xml, int flags) {
+        return nameOf(LibvirtNative.virNodeDeviceCreateXML(conn, xml, flags), "virNodeDeviceCreateXML");
+    }
+
+    /** Defines a persistent device from XML (libvirt 7.3); its name. */
+    static String defineXml(Pointer conn, String xml, int flags) {
+        requirePersistentCalls("virNodeDeviceDefineXML");
+        return nameOf(PersistentNodeDeviceNative.virNodeDeviceDefineXML(conn, xml, flags), "virNodeDeviceDefineXML");
+    }
+
+    /** The name of a new device reference, which is then released. */
+    private static String nameOf(Pointer dev, String function) {
+        if (dev == null) {
+            throw NativeErrors.failure(function);
+        }
+        try {
+            String name = LibvirtNative.virNodeDeviceGetName(dev);
+            if (name == null) {
+                throw NativeErrors.failure("virNodeDeviceGetName");
+            }
+            return name;
+        } finally {
+            LibvirtNative.virNodeDeviceFree(dev);
+        }
+    }
+
+    /** A call on one device by name that returns 0 or -1. */
+    static void onDevice(Pointer conn, String name, String function, ToIntFunction<Pointer> call) {
         Pointer dev = lookup(conn, name);
         try {
-            if (LibvirtNative.virNodeDeviceDetachFlags(dev, driver, flags) < 0) {
-                throw NativeErrors.failure("virNodeDeviceDetachFlags");
+            if (call.applyAsInt(dev) < 0) {
+                throw NativeErrors.failure(function);
             }
         } finally {
             LibvirtNative.virNodeDeviceFree(dev);
         }
     }
 
-    static void reattach(Pointer conn, String name) {
+    static void destroy(Pointer conn, String name) {
+        onDevice(conn, name, "virNodeDeviceDestroy", LibvirtNative::virNodeDeviceDestroy);
+    }
+
+    static void start(Pointer conn, String name) {
+        requirePersistentCalls("virNodeDeviceCreate");
+        onDevice(conn, name, "virNodeDeviceCreate", d -> PersistentNodeDeviceNative.virNodeDeviceCreate(d, 0));
+    }
+
+    static void undefine(Pointer conn, String name) {
+        requirePersistentCalls("virNodeDeviceUndefine");
+        onDevice(conn, name, "virNodeDeviceUndefine", d -> PersistentNodeDeviceNative.virNodeDeviceUndefine(d, 0));
+    }
+
+    /** Whether the device is active and persistent (libvirt 7.3). */
+    static NodeDeviceStatus status(Pointer conn, String name) {
+        requirePersistentCalls("virNodeDeviceIsActive");
         Pointer dev = lookup(conn, name);
         try {
-            if (LibvirtNative.virNodeDeviceReAttach(dev) < 0) {
-                throw NativeErrors.failure("virNodeDeviceReAttach");
+            int active = PersistentNodeDeviceNative.virNodeDeviceIsActive(dev);
+            if (active < 0) {
+                throw NativeErrors.failure("virNodeDeviceIsActive");
             }
+            int persistent = PersistentNodeDeviceNative.virNodeDeviceIsPersistent(dev);
+            if (persistent < 0) {
+                throw NativeErrors.failure("virNodeDeviceIsPersistent");
+            }
+            return new NodeDeviceStatus(active == 1, persistent == 1);
         } finally {
             LibvirtNative.virNodeDeviceFree(dev);
+        }
+    }
+
+    /** NO_SUPPORT, as libvirt says it, when this libvirt predates 7.3's persistent node device calls. */
+    private static void requirePersistentCalls(String function) {
+        if (PersistentCalls.FAILURE != null) {
+            throw new NativeLibvirtException(function, NativeLibvirtException.VIR_ERR_NO_SUPPORT,
+                    NativeLibvirtException.VIR_FROM_NONE, 2, "this function is not supported by the connection driver: "
+                            + function + " (the libvirt library predates 7.3)");
+        }
+    }
+
+    /** Binds the 7.3 symbols once, lazily, remembering why it failed. */
+    private static final class PersistentCalls {
+        static final Throwable FAILURE = load();
+
+        private static Throwable load() {
+            try {
+                PersistentNodeDeviceNative.ensureLoaded();
+                return null;
+            } catch (LinkageError e) {
+                return e;
+            }
         }
     }
 
