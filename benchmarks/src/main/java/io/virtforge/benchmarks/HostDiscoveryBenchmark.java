@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code discover}: {@code HostDiscovery.topologyOf(new RealSysfs(root))}.</li>
  *   <li>{@code floorSequential}: the same file operations discovery does (recorded once in setup:
  *       reads, listings, readlinks, exists/isDirectory), replayed one after the other with the plainest
- *       JDK calls and nothing else: the I/O floor for one thread.</li>
+ *       calls and nothing else (reads through {@code SmallFileReader}, as {@code RealSysfs} reads): the
+ *       I/O floor for one thread.</li>
  *   <li>{@code floorParallel}: the same, in a parallel stream (the common pool plus the caller, which is
  *       what discovery uses for the PCI functions).</li>
  * </ul>

@@ -3,6 +3,7 @@ package io.virtforge.benchmarks;
 import io.virtforge.host.discovery.HostDiscovery;
 import io.virtforge.host.discovery.SyntheticSysfsTree;
 import io.virtforge.host.sysfs.RealSysfs;
+import io.virtforge.host.sysfs.SmallFileReader;
 import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.host.sysfs.SysfsPath;
 import io.virtforge.topology.HostTopology;
@@ -26,7 +27,8 @@ import java.util.stream.IntStream;
  * around them: the I/O floor of discovery. {@link #record} runs discovery over a {@link Sysfs} that logs
  * every call (reads that fail with ENOENT included: they cost an {@code open()} all the same) before
  * passing it to {@link RealSysfs}; {@link #replay} does the same operations on the same files with the
- * plainest JDK calls ({@code Files.readAllBytes}, {@code File.list}, {@code Files.readSymbolicLink},
+ * plainest calls (reads as {@link RealSysfs} reads, {@link SmallFileReader}: {@code open}, {@code read} until
+ * the end, {@code close}, into a reused buffer; {@code File.list}, {@code Files.readSymbolicLink},
  * {@code Files.exists}/{@code isDirectory}), no parsing, no model.
  *
  * <p>{@link #main} writes the operations as text ({@code KIND<TAB>absolute path} per line, kinds
@@ -119,7 +121,7 @@ public final class SysfsOps {
         try {
             switch (op.kind()) {
                 case READ -> {
-                    return Files.readAllBytes(op.file()).length;
+                    return SmallFileReader.readLength(op.file()); // the way RealSysfs reads: open, read, read, close
                 }
                 case LIST -> {
                     String[] names = op.file().toFile().list(); // one native call per folder, no Path per entry

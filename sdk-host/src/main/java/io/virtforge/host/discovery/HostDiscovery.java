@@ -14,11 +14,9 @@ import io.virtforge.host.sysfs.RealSysfs;
 import io.virtforge.host.sysfs.Sysfs;
 import io.virtforge.topology.HostTopology;
 import io.virtforge.topology.HugePagePool;
-import io.virtforge.topology.PciDevice;
 import io.virtforge.value.CpuSet;
 import io.virtforge.value.DataSize;
 import io.virtforge.value.PageSize;
-import io.virtforge.value.PciAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,12 +100,7 @@ public final class HostDiscovery {
             addNodes(b, List.of(singleNode(nodes, cpus)), cpus, online, isolated);
         }
         if (withPciDevices) {
-            PciDeviceReader pci = new PciDeviceReader(sysfs);
-            List<PciAddress> addresses = pci.addresses();
-            List<PciDevice> devices = addresses.size() < PARALLEL_THRESHOLD
-                    ? addresses.stream().map(pci::read).toList()
-                    : addresses.parallelStream().map(pci::read).toList();
-            devices.forEach(b::pciDevice);
+            new PciDeviceReader(sysfs).readAll(PARALLEL_THRESHOLD).forEach(b::pciDevice);
             MdevReader mdev = new MdevReader(sysfs);
             mdev.parents().forEach(b::mdevParent);
             mdev.instances().forEach(b::mdevInstance);

@@ -10,6 +10,7 @@ import io.virtforge.value.ValueFormatException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -48,6 +49,48 @@ public final class PciDeviceReader {
         return result;
     }
 
+    /**
+     * Every function under {@code /sys/bus/pci/devices}, in the listing's order; read in parallel (the common
+     * pool and the caller) from {@code parallelFrom} functions on. Each folder is the listed name when that is
+     * already the address' sysfs form ({@code 0000:3b:00.0}, as the kernel names them), which spares formatting
+     * the address again; else the formatted address, as {@link #read(PciAddress)} does.
+     */
+    public List<PciDevice> readAll(int parallelFrom) {
+        if (!sysfs.isDirectory(PciDevicePaths.DEVICES)) {
+            return List.of();
+        }
+        List<Map.Entry<PciAddress, SysfsPath>> functions = new ArrayList<>();
+        for (String name : sysfs.list(PciDevicePaths.DEVICES)) {
+            try {
+                PciAddress address = PciAddress.parse(name);
+                functions.add(Map.entry(address, isSysfsForm(name) ? PciDevicePaths.DEVICES.resolve(name)
+                        : PciDevicePaths.device(address)));
+            } catch (ValueFormatException e) {
+                // not a function folder
+            }
+        }
+        return (functions.size() < parallelFrom ? functions.stream() : functions.parallelStream())
+                .map(f -> read(f.getKey(), f.getValue())).toList();
+    }
+
+    /**
+     * True when {@code name} is exactly what {@link PciAddress#format()} gives for the address it parses to:
+     * {@code dddd:bb:ss.f} in lower-case hex (the parser's range checks have passed already).
+     */
+    static boolean isSysfsForm(String name) {
+        if (name.length() != 12 || name.charAt(4) != ':' || name.charAt(7) != ':' || name.charAt(10) != '.') {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = name.charAt(i);
+            boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            if (!hex && i != 4 && i != 7 && i != 10) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One device; empty when it does not exist. */
     Optional<PciDevice> find(PciAddress address) {
         return sysfs.isDirectory(PciDevicePaths.device(address)) ? Optional.of(read(address)) : Optional.empty();
@@ -59,7 +102,10 @@ public final class PciDeviceReader {
      * {@link PciDevicePaths}' helpers.
      */
     public PciDevice read(PciAddress address) {
-        SysfsPath dir = PciDevicePaths.device(address);
+        return read(address, PciDevicePaths.device(address));
+    }
+
+    private PciDevice read(PciAddress address, SysfsPath dir) {
         List<String> names = sysfs.list(dir);
         Set<String> entries = new HashSet<>(names);
         PciDevice.Builder b = PciDevice.builder(address);

@@ -22,13 +22,17 @@ record PciUevent(int vendorId, int deviceId, int classCode, Optional<String> dri
         int device = -1;
         int classCode = -1;
         String driver = null;
-        for (String line : text.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq < 0) {
+        for (int start = 0, end; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int eq = text.indexOf('=', start);
+            if (eq < 0 || eq > end) {
                 continue;
             }
-            String value = line.substring(eq + 1).strip();
-            switch (line.substring(0, eq)) {
+            String value = text.substring(eq + 1, end).strip();
+            switch (text.substring(start, eq)) {
                 case "PCI_ID" -> {
                     int colon = value.indexOf(':');
                     if (colon > 0) {

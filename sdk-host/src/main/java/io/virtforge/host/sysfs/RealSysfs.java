@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class RealSysfs implements Sysfs {
     private static final Logger LOG = LoggerFactory.getLogger(RealSysfs.class);
     private final Path root;
+    /** The root as text without a trailing separator ({@code ""} for {@code /}), to which paths are appended. */
+    private final String rootText;
 
     /** Over the host's {@code /}. */
     public RealSysfs() {
@@ -38,6 +40,8 @@ public final class RealSysfs implements Sysfs {
     /** Over the given directory, standing for {@code /}. */
     public RealSysfs(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        String text = this.root.toString();
+        this.rootText = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** The directory standing for {@code /}. */
@@ -52,13 +56,27 @@ public final class RealSysfs implements Sysfs {
      */
     public Path fileOf(SysfsPath path) {
         List<String> segments = path.segments();
-        return segments.isEmpty() ? root : root.resolve(String.join("/", segments));
+        if (segments.isEmpty()) {
+            return root;
+        }
+        StringBuilder joined = new StringBuilder(rootText.length() + 16 * segments.size()).append(rootText);
+        for (String segment : segments) {
+            joined.append('/').append(segment);
+        }
+        return root.getFileSystem().getPath(joined.toString());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code open}, {@code read} until the end, {@code close}: the same system calls as a C reader, into
+     * this thread's buffer (see {@link SmallFileReader}); {@code Files.readAllBytes} would add an
+     * {@code fstat} per file and allocate a stream and an array for each.
+     */
     @Override
     public String read(SysfsPath path) {
         try {
-            return new String(Files.readAllBytes(fileOf(path)), StandardCharsets.UTF_8);
+            return SmallFileReader.read(fileOf(path));
         } catch (IOException e) {
             throw new SysfsReadException("read", path, Errno.of(e), e);
         }

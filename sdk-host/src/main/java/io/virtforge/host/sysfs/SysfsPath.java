@@ -2,7 +2,7 @@ package io.virtforge.host.sysfs;
 
 import io.virtforge.value.PciAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -76,7 +76,8 @@ public final class SysfsPath implements Comparable<SysfsPath> {
                 throw new InvalidSysfsPathException(segment, "a path component cannot contain control characters");
             }
         }
-        if (segment.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+        // a char is at most 3 bytes in UTF-8 (a surrogate pair: 4 for 2), so short names need no encoding
+        if (segment.length() > NAME_MAX / 3 && segment.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
             throw new InvalidSysfsPathException(segment, "a path component is at most " + NAME_MAX + " bytes");
         }
         return segment;
@@ -87,12 +88,15 @@ public final class SysfsPath implements Comparable<SysfsPath> {
         if (more == null) {
             throw new InvalidSysfsPathException(null, "a path component cannot be null");
         }
-        List<String> all = new ArrayList<>(segments.size() + more.length);
-        all.addAll(segments);
-        for (String s : more) {
-            all.add(checkSegment(s));
+        String[] all = new String[segments.size() + more.length];
+        int i = 0;
+        for (String s : segments) {
+            all[i++] = s;
         }
-        return new SysfsPath(Collections.unmodifiableList(all));
+        for (String s : more) {
+            all[i++] = checkSegment(s);
+        }
+        return new SysfsPath(Collections.unmodifiableList(Arrays.asList(all)));
     }
 
     /** This path with a PCI address appended in its sysfs form, {@code 0000:3b:00.0}. */

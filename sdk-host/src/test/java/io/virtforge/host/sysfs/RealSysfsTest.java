@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,18 @@ class RealSysfsTest {
         Path pool = Files.createDirectories(root.resolve("sys/kernel/mm/hugepages/hugepages-2048kB"));
         Files.writeString(pool.resolve("nr_hugepages"), "16\n");
         sysfs = new RealSysfs(root);
+    }
+
+    @Test
+    void readsWholeFilesOfAnySizeWithTheReusedBuffer() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("proc"));
+        String small = "é\n";
+        String page = "x".repeat(4095) + "é"; // a two-byte character across the first buffer's end
+        String large = "ligne ü\n".repeat(30_000); // past the size a thread keeps
+        for (String text : List.of(page, small, "", large, small, page)) {
+            Files.writeString(dir.resolve("file"), text);
+            assertThat(sysfs.read(SysfsPath.of("proc", "file"))).isEqualTo(text);
+        }
     }
 
     @Test
