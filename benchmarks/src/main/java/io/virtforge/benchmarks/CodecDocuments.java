@@ -1,12 +1,11 @@
 package io.virtforge.benchmarks;
 
-import io.virtforge.model.DomainXml;
 import java.nio.file.Path;
 
 /**
  * Prints, one per line, the documents of a {@link BenchCorpus#files(String) file spec} that the codec
- * parses and writes: the list a peer (libvirt-go-xml, {@code benchmarks/go-peer}) is then given, so both
- * sides of a comparison read the same documents. The refused ones go to standard error with the reason.
+ * parses and writes, by the same test {@code corpusRoundTrip} applies: the list a peer (libvirt-go-xml,
+ * {@code benchmarks/go-peer}) is then given, so both sides of a comparison read the same documents. The refused ones go to standard error with the reason.
  */
 public final class CodecDocuments {
     private CodecDocuments() {
@@ -14,11 +13,10 @@ public final class CodecDocuments {
 
     /** {@code CodecDocuments SPEC...}. */
     public static void main(String[] args) {
-        DomainXml codec = DomainXml.defaults();
         for (String spec : args) {
             for (Path p : BenchCorpus.files(spec)) {
                 try {
-                    codec.write(codec.parse(BenchCorpus.read(p)));
+                    DomainXmlBenchmark.readRoundTripping(p);
                     System.out.println(p);
                 } catch (RuntimeException e) {
                     System.err.println("refused by the codec: " + p + ": " + e.getClass().getSimpleName());

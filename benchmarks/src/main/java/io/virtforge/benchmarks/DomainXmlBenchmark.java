@@ -109,8 +109,7 @@ public class DomainXmlBenchmark {
         long chars = 0;
         for (Path p : paths) {
             try {
-                String xml = BenchCorpus.read(p);
-                CODEC.write(CODEC.parse(xml));
+                String xml = readRoundTripping(p);
                 usable.add(xml);
                 chars += xml.length();
             } catch (RuntimeException e) {
@@ -124,6 +123,13 @@ public class DomainXmlBenchmark {
                 + " documents (" + (paths.size() - usable.size()) + " skipped, not parseable: " + skipped
                 + "); mean " + chars / usable.size() + " chars per document");
         return usable.toArray(new String[0]);
+    }
+
+    /** The document's text when the codec reads it and writes it back; else the read's or the codec's exception. */
+    static String readRoundTripping(Path p) {
+        String xml = BenchCorpus.read(p);
+        CODEC.write(CODEC.parse(xml));
+        return xml;
     }
 
     /** One JAXB session per variant for this thread; checked once against the seed's key values. */

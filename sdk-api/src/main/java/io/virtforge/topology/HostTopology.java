@@ -242,16 +242,7 @@ public final class HostTopology {
      * host lacks.
      */
     public List<CpuSet> cores(int node) {
-        List<CpuSet> out = new ArrayList<>();
-        CpuSet seen = CpuSet.empty();
-        for (int cpu : node(node).map(NumaNode::cpus).orElse(CpuSet.empty()).toArray()) {
-            if (!seen.contains(cpu)) {
-                CpuSet core = cpu(cpu).map(HostCpu::siblings).filter(c -> !c.isEmpty()).orElse(CpuSet.of(cpu));
-                out.add(core);
-                seen = seen.union(core);
-            }
-        }
-        return out;
+        return coresOver(node(node).map(NumaNode::cpus).orElse(CpuSet.empty()), core -> core);
     }
 
     /**
@@ -264,17 +255,23 @@ public final class HostTopology {
     }
 
     private List<CpuSet> onlineCoresOf(NumaNode n) {
+        CpuSet online = n.cpus().intersect(onlineCpus);
+        return List.copyOf(coresOver(online, core -> core.intersect(online)));
+    }
+
+    /** One core per SMT sibling group met among {@code cpus}, in order, each as {@code keep} trims it. */
+    private List<CpuSet> coresOver(CpuSet cpus, java.util.function.UnaryOperator<CpuSet> keep) {
         List<CpuSet> out = new ArrayList<>();
         CpuSet seen = CpuSet.empty();
-        for (int cpu : n.cpus().intersect(onlineCpus).toArray()) {
+        for (int cpu : cpus.toArray()) {
             if (!seen.contains(cpu)) {
-                CpuSet core = cpu(cpu).map(HostCpu::siblings).orElseGet(() -> CpuSet.of(cpu)).intersect(n.cpus())
-                        .intersect(onlineCpus);
+                CpuSet core = keep.apply(cpu(cpu).map(HostCpu::siblings).filter(c -> !c.isEmpty())
+                        .orElseGet(() -> CpuSet.of(cpu)));
                 out.add(core);
                 seen = seen.union(core);
             }
         }
-        return List.copyOf(out);
+        return out;
     }
 
     /** The PCI devices, by address. */

@@ -267,24 +267,22 @@ public final class LibvirtConnection implements VirtConnection {
 
     /** Frees a libvirt-java domain object at once (its {@code virDomainPtr} pins the connection). */
     void release(org.libvirt.Domain dom) {
+        free(dom, openDomainHandles);
+    }
+
+    private static void free(org.libvirt.Domain dom, AtomicLong countedIn) {
         try {
             dom.free();
         } catch (LibvirtException e) {
             LOG.warn("virDomainFree failed: {}", e.getError());
         } finally {
-            openDomainHandles.decrementAndGet();
+            countedIn.decrementAndGet();
         }
     }
 
     /** A held object evicted or released before close: freed, and no longer counted as held. */
     private void releaseHeld(org.libvirt.Domain dom) {
-        try {
-            dom.free();
-        } catch (LibvirtException e) {
-            LOG.warn("virDomainFree failed: {}", e.getError());
-        } finally {
-            heldDomainHandles.decrementAndGet();
-        }
+        free(dom, heldDomainHandles);
     }
 
     /**
