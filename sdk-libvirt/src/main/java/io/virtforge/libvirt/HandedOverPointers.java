@@ -1,6 +1,8 @@
 package io.virtforge.libvirt;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -40,16 +42,12 @@ final class HandedOverPointers {
 
     /** Frees every object still waiting (before the native connection they belong to goes away). */
     void releaseAll() {
-        AtomicReference<?>[] all;
+        List<AtomicReference<org.libvirt.Domain>> all;
         synchronized (this) {
-            all = slots.toArray(new AtomicReference<?>[0]);
+            all = new ArrayList<>(slots);
             slots.clear();
         }
-        for (AtomicReference<?> slot : all) {
-            @SuppressWarnings("unchecked")
-            AtomicReference<org.libvirt.Domain> s = (AtomicReference<org.libvirt.Domain>) slot;
-            free(s);
-        }
+        all.forEach(this::free);
     }
 
     private void free(AtomicReference<org.libvirt.Domain> slot) {
