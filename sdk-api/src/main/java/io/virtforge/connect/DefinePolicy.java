@@ -6,7 +6,6 @@ import io.virtforge.check.ValidationOptions;
 import io.virtforge.check.Validator;
 import io.virtforge.model.Domain;
 import io.virtforge.topology.HostState;
-import io.virtforge.model.DomainXml;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -17,27 +16,11 @@ import java.util.function.Supplier;
  * only then (reading it may cost a round trip to the hypervisor).
  */
 public final class DefinePolicy {
-    private static final DomainXml XML = DomainXml.defaults();
-
     private DefinePolicy() {
     }
 
     /**
-     * Checks the domain as the options say and writes the XML a provider hands to the hypervisor.
-     *
-     * @param domain the domain to define or create
-     * @param options what to check, with which profile
-     * @param host the connection's host state; called only for {@link DefineOptions.Validation#HOST}
-     * @return the domain's XML
-     * @throws DomainValidationException when the checks find an error (the report says which)
-     */
-    public static String checkedXml(Domain domain, DefineOptions options, Supplier<HostState> host) {
-        check(domain, options, host);
-        return XML.write(domain);
-    }
-
-    /**
-     * Checks the domain as the options say, for a provider that needs no XML.
+     * Checks the domain as the options say (a provider then writes the XML its hypervisor takes).
      *
      * @param domain the domain to define or create
      * @param options what to check, with which profile

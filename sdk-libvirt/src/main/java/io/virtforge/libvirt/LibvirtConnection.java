@@ -78,6 +78,12 @@ import org.slf4j.LoggerFactory;
  * object a define or create gets waits for the new handle's first call, which so needs no lookup
  * ({@link #heldDomainHandles()}, at most 64, freed before close and reconnect).
  *
+ * <p><b>Direct calls where it counts.</b> Define, create, the persistence check of undefine, undefine and
+ * every free go to libvirt through JNA direct mapping, the document written straight into native memory as
+ * UTF-8 ({@link NativeLibvirt#defineDomain}); libvirt-java's interface mapping (a proxy, argument conversion,
+ * a malloc'd copy of each string) cost more than the SDK's own work on a define + undefine. The objects stay
+ * libvirt-java {@code Domain}s, so every other call uses them as before.
+ *
  * <p>libvirt's default error handler, which prints every error to stderr, is replaced (per connection,
  * and once process-wide with {@code virSetErrorFunc} for errors outside a connection) by one that logs at
  * DEBUG through SLF4J: errors reach the caller as exceptions.
@@ -272,9 +278,9 @@ public final class LibvirtConnection implements VirtConnection {
 
     private static void free(org.libvirt.Domain dom, AtomicLong countedIn) {
         try {
-            dom.free();
-        } catch (LibvirtException e) {
-            LOG.warn("virDomainFree failed: {}", e.getError());
+            NativeLibvirt.freeDomain(dom);
+        } catch (NativeLibvirtException e) {
+            LOG.warn("virDomainFree failed: {}", e.getMessage());
         } finally {
             countedIn.decrementAndGet();
         }
@@ -532,18 +538,16 @@ public final class LibvirtConnection implements VirtConnection {
 
     @Override
     public LibvirtDomain define(Domain domain, DefineOptions options) {
-        String xml = DefinePolicy.checkedXml(domain, options, this::hostState);
-        return call("defining domain '" + domain.name() + "'", LibvirtErrors.Call.DEFINE, c -> {
-            return handOver(acquire(c.domainDefineXML(xml)), domain);
-        });
+        DefinePolicy.check(domain, options, this::hostState);
+        return call("defining domain '" + domain.name() + "'", LibvirtErrors.Call.DEFINE,
+                c -> handOver(acquire(NativeLibvirt.defineDomain(c, domain.document())), domain));
     }
 
     @Override
     public LibvirtDomain create(Domain domain, DefineOptions options) {
-        String xml = DefinePolicy.checkedXml(domain, options, this::hostState);
-        return call("creating domain '" + domain.name() + "'", LibvirtErrors.Call.START, c -> {
-            return handOver(acquire(c.domainCreateXML(xml, 0)), domain);
-        });
+        DefinePolicy.check(domain, options, this::hostState);
+        return call("creating domain '" + domain.name() + "'", LibvirtErrors.Call.START,
+                c -> handOver(acquire(NativeLibvirt.createDomain(c, domain.document(), 0)), domain));
     }
 
     // ------------------------------------------------------------------ host resources

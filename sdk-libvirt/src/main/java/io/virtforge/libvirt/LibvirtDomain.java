@@ -252,12 +252,12 @@ public final class LibvirtDomain implements VirtDomain {
     public void undefine(UndefineOption... options) {
         int flags = Flags.undefine(options);
         run("undefining", d -> {
-            if (d.isPersistent() != 1) {
+            if (!NativeLibvirt.isPersistent(d)) {
                 throw LibvirtErrors.exception("cannot undefine transient domain '" + name + "'",
                         LibvirtErrors.VIR_ERR_OPERATION_INVALID, LibvirtErrors.VIR_FROM_NONE,
                         "Requested operation is not valid: cannot undefine transient domain", LibvirtErrors.Call.GENERAL);
             }
-            d.undefine(flags);
+            NativeLibvirt.undefineDomain(d, flags);
         });
     }
 

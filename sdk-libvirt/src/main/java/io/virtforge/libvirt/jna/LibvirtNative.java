@@ -107,6 +107,21 @@ final class LibvirtNative {
 
     // ---- domains -----------------------------------------------------------------------------
 
+    /**
+     * Defines a domain from a NUL-terminated UTF-8 document (caller-owned, only read); returns a new
+     * reference the caller must release with {@link #virDomainFree}, or NULL.
+     */
+    static native Pointer virDomainDefineXML(Pointer conn, Pointer xml);
+
+    /** Creates and starts a transient domain from a document as above; a new reference to free, or NULL. */
+    static native Pointer virDomainCreateXML(Pointer conn, Pointer xml, int flags);
+
+    /** 1 persistent, 0 transient, -1 on error. */
+    static native int virDomainIsPersistent(Pointer dom);
+
+    /** Removes the domain's persistent configuration; 0 or -1. The reference stays the caller's to free. */
+    static native int virDomainUndefineFlags(Pointer dom, int flags);
+
     /** Returns a string owned by the domain (do not free; copied into Java here), or NULL. */
     static native String virDomainGetName(Pointer dom);
 

@@ -1,6 +1,7 @@
 package io.virtforge.libvirt.jna;
 
 import com.sun.jna.Pointer;
+import io.virtforge.xml.XmlDocument;
 import java.lang.ref.Reference;
 import java.util.BitSet;
 import java.util.List;
@@ -210,6 +211,79 @@ public final class NativeLibvirt {
     public static NodeDeviceStatus nodeDeviceStatus(Connect conn, String name) {
         Objects.requireNonNull(name, "name");
         return onConnection(conn, c -> NodeDeviceCalls.status(c, name));
+    }
+
+    // ---- defining domains --------------------------------------------------------------------
+
+    /**
+     * {@code virDomainDefineXML}, with the document written straight into native memory (no Java string on
+     * the way). Returns a libvirt-java object owning the new reference, which the caller frees
+     * ({@link #freeDomain} or its {@code free()}).
+     */
+    public static Domain defineDomain(Connect conn, XmlDocument xml) {
+        Objects.requireNonNull(xml, "xml");
+        Pointer c = connection(conn);
+        try {
+            return Handles.adopt(conn, DomainDefinitionCalls.define(c, xml));
+        } finally {
+            Reference.reachabilityFence(conn); // libvirt-java's finalizer closes the handle
+        }
+    }
+
+    /** {@code virDomainCreateXML} (a transient domain, started), as {@link #defineDomain}. */
+    public static Domain createDomain(Connect conn, XmlDocument xml, int flags) {
+        Objects.requireNonNull(xml, "xml");
+        Pointer c = connection(conn);
+        try {
+            return Handles.adopt(conn, DomainDefinitionCalls.create(c, xml, flags));
+        } finally {
+            Reference.reachabilityFence(conn);
+        }
+    }
+
+    /** {@code virDomainIsPersistent}. */
+    public static boolean isPersistent(Domain dom) {
+        Pointer d = domain(dom);
+        try {
+            return DomainDefinitionCalls.isPersistent(d);
+        } finally {
+            Reference.reachabilityFence(dom); // libvirt-java's finalizer frees the handle
+        }
+    }
+
+    /** {@code virDomainUndefineFlags}; the object stays the caller's to free. */
+    public static void undefineDomain(Domain dom, int flags) {
+        Pointer d = domain(dom);
+        try {
+            DomainDefinitionCalls.undefine(d, flags);
+        } finally {
+            Reference.reachabilityFence(dom);
+        }
+    }
+
+    /**
+     * {@code virDomainFree} of the object's reference, as its {@code free()} does (which is then a no-op, as
+     * is its finalizer), by a direct call; nothing when it was freed already.
+     */
+    public static void freeDomain(Domain dom) {
+        Objects.requireNonNull(dom, "dom");
+        requireAvailable();
+        Pointer d = Handles.take(dom);
+        if (d != null) {
+            DomainDefinitionCalls.free(d);
+        }
+    }
+
+    private static Pointer connection(Connect conn) {
+        Objects.requireNonNull(conn, "conn");
+        requireAvailable();
+        return Handles.connection(conn);
+    }
+
+    private static Pointer domain(Domain dom) {
+        Objects.requireNonNull(dom, "dom");
+        requireAvailable();
+        return Handles.domain(dom);
     }
 
     // ---- domain tuning -----------------------------------------------------------------------
