@@ -4,12 +4,13 @@
 #      Go (installs golang-go with apt when `go` is missing; nothing else on the machine changes);
 #   2. lists the documents of both corpora's qemuxml2argvdata that the codec reads and writes back
 #      (CodecDocuments), and of those the ones libvirt-go-xml reads and writes back (the common set);
-#   3. times the Go peer, then the codec (JMH throughput, then JMH sampling for the latency tail), then the Go
-#      peer again, each on the common set; a summary with the ratio goes to stdout and $OUT/summary.txt.
+#   3. times, in ROUNDS rounds (default 4), the Go peer then the codec (JMH throughput, one fork), so a slow spell
+#      of the machine falls on both; then the codec sampled for the latency tail; a summary with the ratios goes
+#      to stdout and $OUT/summary.txt.
 # Usage: benchmarks/go-peer/run.sh [OUT_DIR]   (default benchmarks/target/go-peer)
 # Needs benchmarks/target/benchmarks.jar (./mvnw -q -pl benchmarks -am package -DskipTests).
 # Environment: CORPUS45 and CORPUS90 (the two qemuxml2argvdata folders) override where they are found;
-# JAVA_OPTS goes to the JMH runner JVM; JMH_OPTS replaces the JMH settings (default -f 2 -wi 5 -i 10 -w 2s -r 2s); GO_OPTS the peer's (-wi 5 -i 10 -r 2).
+# JAVA_OPTS goes to the JMH runner JVM; JMH_OPTS replaces the JMH settings per round (default -f 1 -wi 5 -i 10 -w 2s -r 2s); GO_OPTS the peer's (-wi 5 -i 10 -r 2).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -46,38 +47,54 @@ total=$(ls "$c45"/*.xml "$c90"/*.xml | wc -l)
 echo "[go-peer] $total documents; the codec reads $(wc -l < "$out/codec.list"); both read $(wc -l < "$out/common.list")" | tee "$out/summary.txt"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+rounds=${ROUNDS:-4}
 go_opts=${GO_OPTS:--wi 5 -i 10 -r 2}
-jmh_opts=${JMH_OPTS:--f 2 -wi 5 -i 10 -w 2s -r 2s}
+jmh_opts=${JMH_OPTS:--f 1 -wi 5 -i 10 -w 2s -r 2s}
 echo "[go-peer] load before: $(load)" | tee -a "$out/summary.txt"
-# shellcheck disable=SC2086
-"$here/build/gopeer" -list "$out/common.list" $go_opts > "$out/go-1.txt"
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar "$jar" 'DomainXmlBenchmark.corpusRoundTrip$' -p files="@$out/common.list" $jmh_opts \
-    -rf json -rff "$out/codec-thrpt.json" > "$out/codec-thrpt.txt"
+# Rounds of the peer then the codec, so a slow spell of the machine falls on both sides, then the codec sampled.
+r=1
+while [ "$r" -le "$rounds" ]; do
+    # shellcheck disable=SC2086
+    "$here/build/gopeer" -list "$out/common.list" $go_opts > "$out/go-$r.txt"
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -jar "$jar" 'DomainXmlBenchmark.corpusRoundTrip$' -p files="@$out/common.list" $jmh_opts \
+        -rf json -rff "$out/codec-thrpt-$r.json" > "$out/codec-thrpt-$r.txt"
+    echo "[go-peer] load after round $r: $(load)" | tee -a "$out/summary.txt"
+    r=$((r + 1))
+done
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -jar "$jar" 'DomainXmlBenchmark.corpusRoundTrip$' -p files="@$out/common.list" $jmh_opts -bm sample -tu us \
     -rf json -rff "$out/codec-sample.json" > "$out/codec-sample.txt"
-# shellcheck disable=SC2086
-"$here/build/gopeer" -list "$out/common.list" $go_opts > "$out/go-2.txt"
 echo "[go-peer] load after: $(load)" | tee -a "$out/summary.txt"
-python3 - "$out" <<'PY' | tee -a "$out/summary.txt"
-import json, re, sys
-out = sys.argv[1]
-go = []
-for f in ("go-1.txt", "go-2.txt"):
+python3 - "$out" "$rounds" <<'PY' | tee -a "$out/summary.txt"
+import json, re, statistics, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
+T999 = {1: 636.6, 2: 31.6, 3: 12.9, 4: 8.61, 5: 6.87, 6: 5.96, 7: 5.41, 8: 5.04, 9: 4.78, 10: 4.59, 15: 4.07,
+        20: 3.85, 30: 3.65, 40: 3.55, 60: 3.46, 120: 3.37}
+def t999(df):
+    return T999[max(k for k in T999 if k <= df)]
+go, codec, codec_its = [], [], []
+for r in range(1, rounds + 1):
     m = re.search(r"RESULT go-peer corpusRoundTrip: (\d+) ± (\d+) docs/s.*p50 ([\d.]+) p99 ([\d.]+) p99.9 ([\d.]+)",
-                  open(f"{out}/{f}").read())
+                  open(f"{out}/go-{r}.txt").read())
     go.append(tuple(float(x) for x in m.groups()))
-t = json.load(open(f"{out}/codec-thrpt.json"))[0]["primaryMetric"]
+    pm = json.load(open(f"{out}/codec-thrpt-{r}.json"))[0]["primaryMetric"]
+    codec.append((pm["score"], float(pm["scoreError"])))
+    codec_its += [x for fork in pm["rawData"] for x in fork]
+    print(f"round {r}: libvirt-go-xml {go[-1][0]:,.0f} ± {go[-1][1]:,.0f} docs/s (p50 {go[-1][2]} us, p99 {go[-1][3]} us, "
+          f"p99.9 {go[-1][4]} us); codec {codec[-1][0]:,.0f} ± {codec[-1][1]:,.0f} docs/s; ratio {codec[-1][0] / go[-1][0]:.2f}x")
 s = json.load(open(f"{out}/codec-sample.json"))[0]["primaryMetric"]
-for m in (t, s):
-    m["scoreError"] = float(m["scoreError"])  # JMH writes "NaN" when it cannot tell
 pct = s["scorePercentiles"]
-print(f"libvirt-go-xml, before: {go[0][0]:,.0f} ± {go[0][1]:,.0f} docs/s (p50 {go[0][2]} us, p99 {go[0][3]} us, p99.9 {go[0][4]} us)")
-print(f"codec (JMH):            {t['score']:,.0f} ± {t['scoreError']:,.0f} docs/s (sampled: mean {s['score']:.2f} ± {s['scoreError']:.2f} us, "
-      f"p50 {pct['50.0']:.2f} us, p99 {pct['99.0']:.2f} us, p99.9 {pct['99.9']:.2f} us)")
-print(f"libvirt-go-xml, after:  {go[1][0]:,.0f} ± {go[1][1]:,.0f} docs/s (p50 {go[1][2]} us, p99 {go[1][3]} us, p99.9 {go[1][4]} us)")
-peer = (go[0][0] + go[1][0]) / 2
-print(f"ratio (codec mean / peer mean of both runs): {t['score'] / peer:.1f}x; "
-      f"with the errors, at least {(t['score'] - t['scoreError']) / max(go[0][0] + go[0][1], go[1][0] + go[1][1]):.1f}x")
+print(f"codec sampled: mean {s['score']:.2f} ± {float(s['scoreError']):.2f} us, p50 {pct['50.0']:.2f} us, "
+      f"p99 {pct['99.0']:.2f} us, p99.9 {pct['99.9']:.2f} us")
+c_mean = statistics.fmean(codec_its)
+c_err = t999(len(codec_its) - 1) * statistics.stdev(codec_its) / len(codec_its) ** 0.5
+g_means = [g[0] for g in go]
+g_mean = statistics.fmean(g_means)
+g_err = t999(len(g_means) - 1) * statistics.stdev(g_means) / len(g_means) ** 0.5 if len(g_means) > 1 else float("nan")
+ratios = [c[0] / g[0] for c, g in zip(codec, go)]
+print(f"codec over all rounds: {c_mean:,.0f} ± {c_err:,.0f} docs/s; libvirt-go-xml over all rounds: {g_mean:,.0f} ± {g_err:,.0f} "
+      f"docs/s (error over the {rounds} round means)")
+print(f"ratio of the means: {c_mean / g_mean:.2f}x; per round: median {statistics.median(ratios):.2f}x, lowest {min(ratios):.2f}x; "
+      f"with both errors, at least {(c_mean - c_err) / (g_mean + g_err):.2f}x")
 PY
