@@ -13,10 +13,8 @@ import io.virtforge.model.MemoryDevice;
 import io.virtforge.model.NumaTune;
 import io.virtforge.model.VcpuPin;
 import io.virtforge.value.CpuSet;
-import io.virtforge.value.PciAddress;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -284,45 +282,65 @@ final class StructureRules {
         }
     }
 
-    /** The path of each device, indexed within its kind as the other rules name them (disk[2]). */
-    private static Map<Device, String> devicePaths(Domain d) {
-        Map<Device, String> paths = new IdentityHashMap<>();
-        Map<String, Integer> count = new HashMap<>();
+    /**
+     * The path other rules name a device by, its kind and its index among the devices of that kind (disk[2]);
+     * worked out only for a finding, so a clean domain costs no strings.
+     */
+    private static String path(Domain d, Device dev) {
+        int i = 0;
+        for (Device other : d.devices().all()) {
+            if (other == dev) {
+                return Paths.device(dev.kind(), i);
+            }
+            if (other.kind().equals(dev.kind())) {
+                i++;
+            }
+        }
+        throw new IllegalArgumentException("not a device of the domain: " + dev.kind());
+    }
+
+    /** What a device claims that no other device may claim too; null for nothing. */
+    @FunctionalInterface
+    private interface Claim<K> {
+        K of(Device dev);
+    }
+
+    /** Told of each device that claims what an earlier one claimed. */
+    @FunctionalInterface
+    private interface Repeat<K> {
+        void found(Device first, Device again, K claim);
+    }
+
+    private static <K> void repeats(Domain d, Claim<K> claim, Repeat<K> repeat) {
+        Map<K, Device> seen = null; // most domains claim nothing: no map for them
         for (Device dev : d.devices().all()) {
-            int i = count.merge(dev.kind(), 1, Integer::sum) - 1;
-            paths.put(dev, Paths.device(dev.kind(), i));
-        }
-        return paths;
-    }
-
-    private static void guestAddresses(CheckContext ctx, Findings out) {
-        Map<PciAddress, String> seen = new HashMap<>();
-        Map<Device, String> paths = devicePaths(ctx.domain());
-        for (Device dev : ctx.domain().devices().all()) {
-            dev.address().flatMap(a -> a.pci()).ifPresent(a -> {
-                String first = seen.putIfAbsent(a, paths.get(dev));
-                if (first != null) {
-                    out.add(paths.get(dev) + "/address", "guest PCI address " + a + " is used by " + first
-                            + " and " + paths.get(dev), "give each device its own slot "
-                            + "or drop the addresses and let libvirt assign them");
+            K k = claim.of(dev);
+            if (k != null) {
+                if (seen == null) {
+                    seen = new HashMap<>();
                 }
-            });
-        }
-    }
-
-    private static void hostDevices(CheckContext ctx, Findings out) {
-        Map<PciAddress, String> seen = new HashMap<>();
-        Map<Device, String> paths = devicePaths(ctx.domain());
-        for (Device dev : ctx.domain().devices().all()) {
-            Optional<PciAddress> host = dev instanceof io.virtforge.model.Hostdev h ? h.sourcePci()
-                    : dev instanceof io.virtforge.model.NetInterface n ? n.sourcePci() : Optional.empty();
-            if (host.isPresent()) {
-                String first = seen.putIfAbsent(host.get(), paths.get(dev));
+                Device first = seen.putIfAbsent(k, dev);
                 if (first != null) {
-                    out.add(paths.get(dev) + "/source", "host device " + host.get() + " is assigned twice, by "
-                            + first + " and " + paths.get(dev), "assign each host device once");
+                    repeat.found(first, dev, k);
                 }
             }
         }
+    }
+
+    private static void guestAddresses(CheckContext ctx, Findings out) {
+        Domain d = ctx.domain();
+        repeats(d, dev -> dev.address().flatMap(a -> a.pci()).orElse(null), (first, again, a) ->
+                out.add(path(d, again) + "/address", "guest PCI address " + a + " is used by " + path(d, first)
+                        + " and " + path(d, again), "give each device its own slot "
+                        + "or drop the addresses and let libvirt assign them"));
+    }
+
+    private static void hostDevices(CheckContext ctx, Findings out) {
+        Domain d = ctx.domain();
+        repeats(d, dev -> dev instanceof io.virtforge.model.Hostdev h ? h.sourcePci().orElse(null)
+                : dev instanceof io.virtforge.model.NetInterface n ? n.sourcePci().orElse(null) : null,
+                (first, again, host) -> out.add(path(d, again) + "/source", "host device " + host
+                        + " is assigned twice, by " + path(d, first) + " and " + path(d, again),
+                        "assign each host device once"));
     }
 }
