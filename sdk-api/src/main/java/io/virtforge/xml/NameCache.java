@@ -41,6 +41,14 @@ final class NameCache {
         return s;
     }
 
+    /**
+     * Whether two names this (interning) cache returned are equal: by identity, as every name up to
+     * {@code MAX_INTERNED_LENGTH} characters is the interned string; longer ones by their characters.
+     */
+    static boolean sameName(String a, String b) {
+        return a == b || (b.length() > MAX_INTERNED_LENGTH && a.equals(b));
+    }
+
     // names are short: a plain loop over the cached characters beats both String.charAt and the
     // set-up of the vectorised Arrays.equals
     private static boolean matches(char[] cached, char[] buf, int from) {

@@ -193,7 +193,7 @@ final class XmlScan implements XmlDeclaration.Errors {
             skipWhitespace();
             String value = attributeValue();
             for (int i = 0; i < attrCount * 2; i += 2) {
-                if (a[i].equals(attrName)) {
+                if (NameCache.sameName(a[i], attrName)) {
                     throw malformed("attribute " + attrName + " appears twice", attrPos);
                 }
             }
@@ -255,10 +255,14 @@ final class XmlScan implements XmlDeclaration.Errors {
         String name = openNames[top];
         int tagPos = pos;
         pos += 2;
-        String closing = name("end tag name");
-        if (!closing.equals(name)) {
-            throw malformed("end tag </" + closing + "> does not match <" + name + "> opened at line "
-                    + openLine[top], tagPos);
+        if (closes(name)) {
+            pos += name.length(); // the usual case: compared in place, no name scanned or looked up
+        } else {
+            String closing = name("end tag name");
+            if (!closing.equals(name)) {
+                throw malformed("end tag </" + closing + "> does not match <" + name + "> opened at line "
+                        + openLine[top], tagPos);
+            }
         }
         skipWhitespace();
         if (pos >= end || buf[pos] != '>') {
@@ -285,6 +289,22 @@ final class XmlScan implements XmlDeclaration.Errors {
         return new XmlElement(name, elementAttrs, children, openLine[top], openColumn[top], openNamespaced[top]);
     }
 
+    /** True when the input at pos is {@code name} followed by a character that cannot continue an ASCII name. */
+    private boolean closes(String name) {
+        int n = name.length();
+        if (end - pos <= n) {
+            return false;
+        }
+        char[] b = buf;
+        for (int i = 0; i < n; i++) {
+            if (b[pos + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        char next = b[pos + n];
+        return next < 128 && !XmlChars.isNameChar(next); // anything else: the full scan decides
+    }
+
     // ---- text runs
 
     /** Keeps the finished run as a text node unless it is whitespace only (formatting). */
@@ -305,6 +325,14 @@ final class XmlScan implements XmlDeclaration.Errors {
         boolean whitespace = true;
         char[] b = buf;
         int p = pos;
+        // Lines are counted here, in the pass that reads the text anyway (the indentation between elements holds
+        // most of a document's line ends), rather than again by lineOf() at the next start tag.
+        if (lineCountedTo < start) {
+            lineOf(start);
+        }
+        boolean counting = lineCountedTo == start;
+        int l = line;
+        int ls = lineStart;
         while (p < end) {
             char c = b[p];
             if (c == '<') {
@@ -315,13 +343,20 @@ final class XmlScan implements XmlDeclaration.Errors {
                 whitespace = false;
             } else if (c == '\r') {
                 plain = false;
+                if (p + 1 >= end || b[p + 1] != '\n') { // CR alone ends a line; CRLF counts at its LF
+                    l++;
+                    ls = p + 1;
+                }
             } else if (c == ']') {
                 whitespace = false;
                 if (p + 2 < end && b[p + 1] == ']' && b[p + 2] == '>') {
                     throw malformed("']]>' is not allowed in text", p);
                 }
             } else if (c <= ' ') {
-                if (c != ' ' && c != '\n' && c != '\t') {
+                if (c == '\n') {
+                    l++;
+                    ls = p + 1;
+                } else if (c != ' ' && c != '\t') {
                     throw invalidChar(p);
                 }
             } else {
@@ -333,6 +368,11 @@ final class XmlScan implements XmlDeclaration.Errors {
             p++;
         }
         pos = p;
+        if (counting) {
+            line = l;
+            lineStart = ls;
+            lineCountedTo = p;
+        }
         if (plain) {
             run.addRaw(start, p, whitespace);
         } else {

@@ -250,7 +250,11 @@ public final class XmlWriter {
     private static void escapeAttribute(String v, StringBuilder out) {
         int start = 0;
         for (int i = 0, n = v.length(); i < n; i++) {
-            String rep = switch (v.charAt(i)) {
+            char c = v.charAt(i);
+            if (c > '\'' && c != '<') { // the usual character, decided in two comparisons
+                continue;
+            }
+            String rep = switch (c) {
                 case '<' -> "&lt;";
                 case '&' -> "&amp;";
                 case '\'' -> "&apos;";
@@ -264,13 +268,21 @@ public final class XmlWriter {
                 start = i + 1;
             }
         }
-        out.append(v, start, v.length());
+        if (start == 0) {
+            out.append(v);
+        } else {
+            out.append(v, start, v.length());
+        }
     }
 
     private static void escapeText(String v, StringBuilder out) {
         int start = 0;
         for (int i = 0, n = v.length(); i < n; i++) {
-            String rep = switch (v.charAt(i)) {
+            char c = v.charAt(i);
+            if (c > '>') { // letters and most punctuation: nothing to escape
+                continue;
+            }
+            String rep = switch (c) {
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
                 case '&' -> "&amp;";
@@ -282,6 +294,10 @@ public final class XmlWriter {
                 start = i + 1;
             }
         }
-        out.append(v, start, v.length());
+        if (start == 0) {
+            out.append(v);
+        } else {
+            out.append(v, start, v.length());
+        }
     }
 }
