@@ -5,14 +5,13 @@ import io.virtforge.topology.NodeDevice;
 import io.virtforge.topology.NodeDeviceXml;
 import io.virtforge.topology.PciDevice;
 import io.virtforge.value.PciAddress;
-import io.virtforge.value.ValueFormatException;
+import io.virtforge.value.Uuids;
 import io.virtforge.xml.XmlElement;
 import io.virtforge.xml.XmlModelException;
 import io.virtforge.xml.XmlParser;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Reads the mediated device node device XML of libvirt 9.0 ({@code virNodeDeviceDefFormat}): a parent's types
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
  * {@code <parent_addr>}, {@code <iommuGroup number>}), and a definition to create.
  */
 final class MdevNodeDeviceXml {
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String CAP = "/device/capability[@type='mdev']";
 
     private MdevNodeDeviceXml() {
@@ -43,7 +40,8 @@ final class MdevNodeDeviceXml {
         UUID uuid = uuid(cap);
         String type = type(cap);
         // libvirt 9.0 writes <parent_addr> for the devices it found; its test driver's have none: the parent's name
-        String address = cap.element("parent_addr").map(a -> a.text().trim()).orElseGet(() -> sysfsName(parent));
+        String address = cap.element("parent_addr").map(a -> a.text().trim())
+                .orElseGet(() -> PciAddress.ofNodeDeviceName(parent).map(PciAddress::format).orElse(parent));
         OptionalInt group = cap.element("iommuGroup").flatMap(g -> g.attribute("number"))
                 .map(n -> OptionalInt.of(number(cap, n))).orElse(OptionalInt.empty());
         return new MdevDevice(name, uuid, type, parent, address, active ? group : OptionalInt.empty(), active,
@@ -54,15 +52,6 @@ final class MdevNodeDeviceXml {
         XmlElement device = root(xml);
         XmlElement cap = mdevCapability(device);
         return new MdevDefinition(text(device, "parent", "/device"), type(cap), uuid(cap));
-    }
-
-    /** The sysfs name of a parent libvirt names {@code pci_0000_31_00_0}: {@code 0000:31:00.0}; another as it is. */
-    private static String sysfsName(String parent) {
-        try {
-            return PciAddress.fromNodeDeviceName(parent).format();
-        } catch (ValueFormatException e) {
-            return parent;
-        }
     }
 
     private static XmlElement root(String xml) {
@@ -87,7 +76,7 @@ final class MdevNodeDeviceXml {
     private static UUID uuid(XmlElement cap) {
         XmlElement u = cap.element("uuid").orElseThrow(() -> error(cap, CAP, "missing <uuid>"));
         String text = u.text().trim();
-        if (!UUID_TEXT.matcher(text).matches()) {
+        if (!Uuids.isCanonical(text)) {
             throw error(u, CAP + "/uuid", "not a UUID: '" + text + "'");
         }
         return UUID.fromString(text);

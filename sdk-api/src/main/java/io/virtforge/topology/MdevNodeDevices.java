@@ -1,6 +1,7 @@
 package io.virtforge.topology;
 
 import io.virtforge.value.PciAddress;
+import io.virtforge.value.Uuids;
 import io.virtforge.value.ValueFormatException;
 import io.virtforge.xml.XmlElement;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class MdevNodeDevices {
 
     /** The 8-4-4-4-12 hex form only ({@link UUID#fromString} also takes shorter groups). */
     private static UUID strictUuid(String text) {
-        if (!text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+        if (!Uuids.isCanonical(text)) {
             throw new NumberFormatException("not a UUID: '" + text + "'");
         }
         return UUID.fromString(text);
@@ -60,14 +61,7 @@ final class MdevNodeDevices {
 
     /** The sysfs name of a parent libvirt names {@code pci_0000_00_02_0}; another name as it is. */
     static String sysfsName(String nodeDeviceName) {
-        if (nodeDeviceName.startsWith("pci_")) {
-            try {
-                return PciAddress.fromNodeDeviceName(nodeDeviceName).format();
-            } catch (ValueFormatException e) {
-                return nodeDeviceName;
-            }
-        }
-        return nodeDeviceName;
+        return PciAddress.ofNodeDeviceName(nodeDeviceName).map(PciAddress::format).orElse(nodeDeviceName);
     }
 
     static void addTo(HostTopology.Builder host, Collection<NodeDevice> devices) {

@@ -43,6 +43,21 @@ public record PciAddress(int domain, int bus, int slot, int function) implements
         return checked(text, domain, bus, slot, function);
     }
 
+    /**
+     * The address in libvirt's node device name {@code pci_DDDD_BB_SS_F}; empty for any other name (a device that
+     * is not PCI, such as {@code css_0_0_0023}, or another form).
+     */
+    public static java.util.Optional<PciAddress> ofNodeDeviceName(String name) {
+        if (!name.startsWith("pci_")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(fromNodeDeviceName(name));
+        } catch (ValueFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Parses libvirt's node device name, {@code pci_DDDD_BB_SS_F}. */
     public static PciAddress fromNodeDeviceName(String name) {
         String[] p = name.split("_", -1);

@@ -87,6 +87,10 @@ class PciAddressTest {
         assertThat(PciAddress.parse("3b:00.0")).isEqualTo(GPU);
         assertThat(PciAddress.parse("0000:3B:00.0")).isEqualTo(GPU);
         assertThat(PciAddress.fromNodeDeviceName("pci_0000_3b_00_0")).isEqualTo(GPU);
+        assertThat(PciAddress.ofNodeDeviceName("pci_0000_3b_00_0")).contains(GPU);
+        assertThat(PciAddress.ofNodeDeviceName("css_0_0_0023")).isEmpty();
+        assertThat(PciAddress.ofNodeDeviceName("pci_0000_3b_00")).isEmpty();
+        assertThat(PciAddress.ofNodeDeviceName("computer")).isEmpty();
         assertThat(PciAddress.fromXml("0x0000", "0x3b", "0x00", "0x0")).isEqualTo(GPU);
         assertThat(PciAddress.fromXml("0", "59", "0", "0")).as("decimal").isEqualTo(GPU);
         assertThat(PciAddress.fromXml("0", "073", "00", "0")).as("octal").isEqualTo(GPU);

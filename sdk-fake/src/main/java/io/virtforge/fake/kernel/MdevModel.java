@@ -9,6 +9,7 @@ import io.virtforge.host.sysfs.Errno;
 import io.virtforge.host.sysfs.IommuPaths;
 import io.virtforge.host.sysfs.MdevPaths;
 import io.virtforge.host.sysfs.SysfsPath;
+import io.virtforge.value.Uuids;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Mediated devices as {@code drivers/vfio/mdev} implements them. A parent is linked from
@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  * number ({@code EINVAL} otherwise); 0 does nothing, another number removes the instance.
  */
 final class MdevModel {
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final FakeTree tree;
     private final Map<UUID, Instance> instances = new HashMap<>();
 
@@ -96,7 +94,7 @@ final class MdevModel {
 
     private void create(Type type, String value) {
         String text = KernelText.stripNewline(value);
-        if (value.length() < 36 || value.length() > 37 || !UUID_TEXT.matcher(text).matches()) {
+        if (value.length() < 36 || value.length() > 37 || !Uuids.isCanonical(text)) {
             throw new KernelError(Errno.EINVAL, "create: not a UUID: '" + value.strip() + "'");
         }
         UUID uuid = UUID.fromString(text.toLowerCase(Locale.ROOT));
