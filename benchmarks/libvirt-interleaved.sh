@@ -31,23 +31,19 @@ while [ "$r" -le "$rounds" ]; do
     echo "after round $r: $(load)" >> "$out/load.txt"
     r=$((r + 1))
 done
-python3 - "$out" <<'PY' | tee "$out/summary.md"
+python3 - "$out" "$root/benchmarks" <<'PY' | tee "$out/summary.md"
 import glob, json, os, statistics, sys
 out = sys.argv[1]
-# Student's t at 99.9 % two-sided, as JMH reports its error
-T999 = {1: 636.6, 2: 31.6, 3: 12.9, 4: 8.61, 5: 6.87, 6: 5.96, 7: 5.41, 8: 5.04, 9: 4.78, 10: 4.59, 15: 4.07,
-        20: 3.85, 25: 3.73, 30: 3.65, 40: 3.55, 60: 3.46, 120: 3.37}
-def t999(df):
-    return T999[max(k for k in T999 if k <= df)]
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, sys.argv[2])
+from tstat import mean_error
 forks = {}  # (bench, doc) -> {round: [iteration means]}
 for f in glob.glob(f"{out}/r*-*.json"):
     rnd, doc, bench = os.path.basename(f)[1:-5].split("-", 2)
     for res in json.load(open(f)):
         forks.setdefault((bench, doc), {})[int(rnd)] = res["primaryMetric"]["rawData"][0]
 def summary(bench, doc):
-    its = [x for r in sorted(forks[(bench, doc)]) for x in forks[(bench, doc)][r]]
-    mean = statistics.fmean(its)
-    err = t999(len(its) - 1) * statistics.stdev(its) / len(its) ** 0.5
+    mean, err = mean_error(x for r in sorted(forks[(bench, doc)]) for x in forks[(bench, doc)][r])
     return mean, err, {r: statistics.fmean(v) for r, v in forks[(bench, doc)].items()}
 print("| doc | raw µs | SDK unchecked µs | SDK validated µs | unchecked / raw (means) | validated / raw (means) "
       "| median of per-round ratios (unchecked, validated) |")

@@ -66,13 +66,12 @@ done
 java ${JAVA_OPTS:-} -jar "$jar" 'DomainXmlBenchmark.corpusRoundTrip$' -p files="@$out/common.list" $jmh_opts -bm sample -tu us \
     -rf json -rff "$out/codec-sample.json" > "$out/codec-sample.txt"
 echo "[go-peer] load after: $(load)" | tee -a "$out/summary.txt"
-python3 - "$out" "$rounds" <<'PY' | tee -a "$out/summary.txt"
+python3 - "$out" "$rounds" "$here/.." <<'PY' | tee -a "$out/summary.txt"
 import json, re, statistics, sys
 out, rounds = sys.argv[1], int(sys.argv[2])
-T999 = {1: 636.6, 2: 31.6, 3: 12.9, 4: 8.61, 5: 6.87, 6: 5.96, 7: 5.41, 8: 5.04, 9: 4.78, 10: 4.59, 15: 4.07,
-        20: 3.85, 30: 3.65, 40: 3.55, 60: 3.46, 120: 3.37}
-def t999(df):
-    return T999[max(k for k in T999 if k <= df)]
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, sys.argv[3])
+from tstat import mean_error
 go, codec, codec_its = [], [], []
 for r in range(1, rounds + 1):
     m = re.search(r"RESULT go-peer corpusRoundTrip: (\d+) ± (\d+) docs/s.*p50 ([\d.]+) p99 ([\d.]+) p99.9 ([\d.]+)",
@@ -87,11 +86,8 @@ s = json.load(open(f"{out}/codec-sample.json"))[0]["primaryMetric"]
 pct = s["scorePercentiles"]
 print(f"codec sampled: mean {s['score']:.2f} ± {float(s['scoreError']):.2f} us, p50 {pct['50.0']:.2f} us, "
       f"p99 {pct['99.0']:.2f} us, p99.9 {pct['99.9']:.2f} us")
-c_mean = statistics.fmean(codec_its)
-c_err = t999(len(codec_its) - 1) * statistics.stdev(codec_its) / len(codec_its) ** 0.5
-g_means = [g[0] for g in go]
-g_mean = statistics.fmean(g_means)
-g_err = t999(len(g_means) - 1) * statistics.stdev(g_means) / len(g_means) ** 0.5 if len(g_means) > 1 else float("nan")
+c_mean, c_err = mean_error(codec_its)
+g_mean, g_err = mean_error(g[0] for g in go)
 ratios = [c[0] / g[0] for c, g in zip(codec, go)]
 print(f"codec over all rounds: {c_mean:,.0f} ± {c_err:,.0f} docs/s; libvirt-go-xml over all rounds: {g_mean:,.0f} ± {g_err:,.0f} "
       f"docs/s (error over the {rounds} round means)")

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Rules on the domain alone: the invariants a builder guarantees (every vCPU in exactly one guest
@@ -299,22 +300,17 @@ final class StructureRules {
         throw new IllegalArgumentException("not a device of the domain: " + dev.kind());
     }
 
-    /** What a device claims that no other device may claim too; null for nothing. */
-    @FunctionalInterface
-    private interface Claim<K> {
-        K of(Device dev);
-    }
-
     /** Told of each device that claims what an earlier one claimed. */
     @FunctionalInterface
     private interface Repeat<K> {
         void found(Device first, Device again, K claim);
     }
 
-    private static <K> void repeats(Domain d, Claim<K> claim, Repeat<K> repeat) {
+    /** Tells {@code repeat} of each device that claims (null: nothing) what an earlier one claimed. */
+    private static <K> void repeats(Domain d, Function<Device, K> claim, Repeat<K> repeat) {
         Map<K, Device> seen = null; // most domains claim nothing: no map for them
         for (Device dev : d.devices().all()) {
-            K k = claim.of(dev);
+            K k = claim.apply(dev);
             if (k != null) {
                 if (seen == null) {
                     seen = new HashMap<>();

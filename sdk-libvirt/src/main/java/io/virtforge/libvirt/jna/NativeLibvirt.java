@@ -222,43 +222,26 @@ public final class NativeLibvirt {
      */
     public static Domain defineDomain(Connect conn, XmlDocument xml) {
         Objects.requireNonNull(xml, "xml");
-        Pointer c = connection(conn);
-        try {
-            return Handles.adopt(conn, DomainDefinitionCalls.define(c, xml));
-        } finally {
-            Reference.reachabilityFence(conn); // libvirt-java's finalizer closes the handle
-        }
+        return onConnection(conn, c -> Handles.adopt(conn, DomainDefinitionCalls.define(c, xml)));
     }
 
     /** {@code virDomainCreateXML} (a transient domain, started), as {@link #defineDomain}. */
     public static Domain createDomain(Connect conn, XmlDocument xml, int flags) {
         Objects.requireNonNull(xml, "xml");
-        Pointer c = connection(conn);
-        try {
-            return Handles.adopt(conn, DomainDefinitionCalls.create(c, xml, flags));
-        } finally {
-            Reference.reachabilityFence(conn);
-        }
+        return onConnection(conn, c -> Handles.adopt(conn, DomainDefinitionCalls.create(c, xml, flags)));
     }
 
     /** {@code virDomainIsPersistent}. */
     public static boolean isPersistent(Domain dom) {
-        Pointer d = domain(dom);
-        try {
-            return DomainDefinitionCalls.isPersistent(d);
-        } finally {
-            Reference.reachabilityFence(dom); // libvirt-java's finalizer frees the handle
-        }
+        return onDomain(dom, DomainDefinitionCalls::isPersistent);
     }
 
     /** {@code virDomainUndefineFlags}; the object stays the caller's to free. */
     public static void undefineDomain(Domain dom, int flags) {
-        Pointer d = domain(dom);
-        try {
+        onDomain(dom, d -> {
             DomainDefinitionCalls.undefine(d, flags);
-        } finally {
-            Reference.reachabilityFence(dom);
-        }
+            return null;
+        });
     }
 
     /**
@@ -272,18 +255,6 @@ public final class NativeLibvirt {
         if (d != null) {
             DomainDefinitionCalls.free(d);
         }
-    }
-
-    private static Pointer connection(Connect conn) {
-        Objects.requireNonNull(conn, "conn");
-        requireAvailable();
-        return Handles.connection(conn);
-    }
-
-    private static Pointer domain(Domain dom) {
-        Objects.requireNonNull(dom, "dom");
-        requireAvailable();
-        return Handles.domain(dom);
     }
 
     // ---- domain tuning -----------------------------------------------------------------------

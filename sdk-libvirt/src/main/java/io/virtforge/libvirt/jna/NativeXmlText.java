@@ -18,7 +18,10 @@ import java.util.function.Function;
  */
 final class NativeXmlText {
     private static final int INITIAL = 4096;
-    /** Buffers grown past this by a large document are not kept, so an idle thread holds little. */
+    /**
+     * A thread whose byte buffer grew past this (a document of over a third as many characters) drops all its
+     * buffers after the call, so an idle thread holds little.
+     */
     private static final int KEPT = 1 << 20;
     private static final ThreadLocal<NativeXmlText> PER_THREAD = ThreadLocal.withInitial(NativeXmlText::new);
 
@@ -63,10 +66,6 @@ final class NativeXmlText {
             memory = new Memory(Math.max(length, 2 * memory.size()));
         }
         memory.write(0, bytes, 0, length);
-        if (text.capacity() > KEPT) {
-            text.setLength(0);
-            text.trimToSize();
-        }
         return call.apply(memory);
     }
 
