@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Internal; nulls here mean "absent" and never leave the model classes.
  */
 final class ElementReader {
-    private final XmlElement e;
+    private XmlElement e;
     private final ParseContext ctx;
     private long readAttributes; // bit i set: attribute i was read (attributes past 64 use 'more')
     private long[] more;
@@ -29,8 +29,9 @@ final class ElementReader {
     private static final XmlElement NONE = XmlElement.builder("none").build();
     private final boolean absent;
 
-    ElementReader(XmlElement e, ParseContext ctx) {
-        this(e, ctx, false);
+    /** A reader for {@link ParseContext} to keep at one depth and {@link #reset} for each element it opens there. */
+    ElementReader(ParseContext ctx) {
+        this(NONE, ctx, false);
     }
 
     private ElementReader(XmlElement e, ParseContext ctx, boolean absent) {
@@ -39,13 +40,29 @@ final class ElementReader {
         this.absent = absent;
     }
 
+    /** Starts reading {@code element}, forgetting what was read of the previous one. */
+    ElementReader reset(XmlElement element) {
+        e = element;
+        readAttributes = 0;
+        more = null;
+        readChildCount = 0;
+        readText = false;
+        readAllChildren = false;
+        return this;
+    }
+
     /**
      * A reader of the first child called {@code name}; when there is none, a reader that finds
      * nothing (every attribute absent, text empty), so callers need no branch for the absent case.
      */
     ElementReader sub(String name) {
         XmlElement c = element(name);
-        return c != null ? ctx.open(c) : new ElementReader(NONE, ctx, true);
+        return c != null ? ctx.open(c) : ctx.absent();
+    }
+
+    /** The reader {@link #sub} gives for a missing child; it keeps no state, so a parse needs one. */
+    static ElementReader absent(ParseContext ctx) {
+        return new ElementReader(NONE, ctx, true);
     }
 
     /** True when this reader stands for a child that is not there. */
@@ -195,7 +212,7 @@ final class ElementReader {
     // ---- children
 
     private void markChild(String name) {
-        if (ctx.inspecting()) {
+        if (ctx.inspecting() && !absent) {
             if (readChildren == null) {
                 readChildren = new String[8];
             } else if (readChildCount == readChildren.length) {
@@ -229,12 +246,8 @@ final class ElementReader {
     /** The first child element with that name, or null. */
     XmlElement element(String name) {
         markChild(name);
-        for (int i = 0, n = e.childCount(); i < n; i++) {
-            if (e.child(i) instanceof XmlElement c && c.hasName(name)) {
-                return c;
-            }
-        }
-        return null;
+        int i = e.indexOfElement(name, 0);
+        return i < 0 ? null : (XmlElement) e.child(i);
     }
 
     /** True when a child element with that name exists (libvirt's empty marker elements). */
@@ -251,16 +264,15 @@ final class ElementReader {
     /** All children with that name as models, in document order. */
     <T> List<T> children(String name, ModelReader<T> reader) {
         markChild(name);
-        List<T> list = null;
-        for (int i = 0, n = e.childCount(); i < n; i++) {
-            if (e.child(i) instanceof XmlElement c && c.hasName(name)) {
-                if (list == null) {
-                    list = new ArrayList<>(4);
-                }
-                list.add(reader.read(c, ctx));
-            }
+        int i = e.indexOfElement(name, 0);
+        if (i < 0) {
+            return List.of();
         }
-        return list == null ? List.of() : List.copyOf(list);
+        List<T> list = new ArrayList<>(4);
+        for (; i >= 0; i = e.indexOfElement(name, i + 1)) {
+            list.add(reader.read((XmlElement) e.child(i), ctx));
+        }
+        return List.copyOf(list);
     }
 
     /** Reads a child element by name that holds only text, e.g. {@code <kernel>/boot/vmlinuz</kernel>}. */

@@ -60,28 +60,37 @@ public enum DataUnit {
      * unit's {@link ValueFormatException#position()} is that of the first character no spelling allows.
      */
     public static DataUnit parse(String unit) {
-        String u = asciiLowerCase(unit);
-        if (u.equals("b") || u.equals("byte") || u.equals("bytes")) {
-            return BYTES;
-        }
-        if (!u.isEmpty() && u.length() <= 3) {
-            int power = "kmgtpe".indexOf(u.charAt(0));
-            String rest = u.substring(1);
-            boolean decimal = rest.equals("b");
-            if (power >= 0 && (rest.isEmpty() || rest.equals("ib") || decimal)) {
-                return values()[1 + power * 2 + (decimal ? 0 : 1)];
+        int n = unit.length();
+        if (n > 0) {
+            // compared in place, letter by letter: units are parsed for every size of every document read
+            char first = asciiLowerCase(unit.charAt(0));
+            if (first == 'b' && (n == 1 || sameIgnoringAsciiCase(unit, "byte") || sameIgnoringAsciiCase(unit, "bytes"))) {
+                return BYTES;
+            }
+            int power = "kmgtpe".indexOf(first);
+            boolean decimal = n == 2 && asciiLowerCase(unit.charAt(1)) == 'b';
+            boolean binary = n == 1 || n == 3 && asciiLowerCase(unit.charAt(1)) == 'i' && asciiLowerCase(unit.charAt(2)) == 'b';
+            if (power >= 0 && (decimal || binary)) {
+                return UNITS[1 + power * 2 + (decimal ? 0 : 1)];
             }
         }
         throw new ValueFormatException("size unit", unit, mismatch(unit), "expected b, bytes, K, KiB, KB ... E, EiB, EB");
     }
 
-    /** Lower case of ASCII letters only: Unicode case mapping would accept look-alikes (KELVIN SIGN is 'k'). */
-    private static String asciiLowerCase(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            sb.append(asciiLowerCase(s.charAt(i)));
+    /** The units in declaration order, without the copy {@code values()} makes per call. */
+    private static final DataUnit[] UNITS = values();
+
+    /** Whether {@code s} is {@code lower} with ASCII letters in any case (only ASCII: KELVIN SIGN is not 'k'). */
+    private static boolean sameIgnoringAsciiCase(String s, String lower) {
+        if (s.length() != lower.length()) {
+            return false;
         }
-        return sb.toString();
+        for (int i = 0; i < s.length(); i++) {
+            if (asciiLowerCase(s.charAt(i)) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static char asciiLowerCase(char c) {

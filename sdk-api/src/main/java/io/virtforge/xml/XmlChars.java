@@ -35,11 +35,27 @@ final class XmlChars {
     private static final boolean[] ASCII_NAME_CHAR = new boolean[128];
     private static final boolean[] ASCII_NAME_START = new boolean[128];
 
+    /** The same without ':', for names without a prefix, the parser's usual case. */
+    private static final boolean[] ASCII_NCNAME_CHAR = new boolean[128];
+    private static final boolean[] ASCII_NCNAME_START = new boolean[128];
+
     static {
         for (char c = 0; c < 128; c++) {
             ASCII_NAME_START[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
             ASCII_NAME_CHAR[c] = ASCII_NAME_START[c] || (c >= '0' && c <= '9') || c == '-' || c == '.';
+            ASCII_NCNAME_START[c] = ASCII_NAME_START[c] && c != ':';
+            ASCII_NCNAME_CHAR[c] = ASCII_NAME_CHAR[c] && c != ':';
         }
+    }
+
+    /** True for an ASCII character that may start a name without a prefix. */
+    static boolean isAsciiNcNameStart(char c) {
+        return c < 128 && ASCII_NCNAME_START[c];
+    }
+
+    /** True for an ASCII character that may continue a name without a prefix. */
+    static boolean isAsciiNcNameChar(char c) {
+        return c < 128 && ASCII_NCNAME_CHAR[c];
     }
 
     /** NameStartChar of XML 1.0 fifth edition, for a code point. */

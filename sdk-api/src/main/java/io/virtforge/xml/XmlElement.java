@@ -27,21 +27,74 @@ public final class XmlElement implements XmlNode {
     private final int column;
     private int hash;
 
+    /**
+     * A one-word summary of the child elements' names: bit {@code hashCode() & 63} of each name is set. A
+     * lookup whose bit is clear needs no scan; the model looks up far more absent children than present ones.
+     */
+    private final long childNames;
+    /**
+     * Bit i set: attribute i's value holds none of the characters that writing it in single quotes escapes
+     * ({@code < & ' TAB LF CR}), so the writer copies it as is. Only the parser sets bits (it sees every
+     * character anyway); 0, "escape every value", is always correct.
+     */
+    private final long plainValues;
+
     /** Whether the name or an attribute uses a prefix or declares a namespace: 0 not known yet, 1 no, 2 yes. */
     private byte namespaced;
 
     XmlElement(String name, String[] attributes, XmlNode[] children, int line, int column) {
+        this(name, attributes, children, line, column, childNamesOf(children), 0L);
+    }
+
+    private XmlElement(String name, String[] attributes, XmlNode[] children, int line, int column, long childNames,
+            long plainValues) {
         this.name = name;
         this.attributes = attributes.length == 0 ? NO_ATTRIBUTES : attributes;
         this.children = children.length == 0 ? NO_CHILDREN : children;
         this.line = line;
         this.column = column;
+        this.childNames = childNames;
+        this.plainValues = plainValues;
     }
 
-    /** As the other constructor, for the parser, which knows already whether namespaces are involved. */
-    XmlElement(String name, String[] attributes, XmlNode[] children, int line, int column, boolean namespaced) {
-        this(name, attributes, children, line, column);
+    /**
+     * As the other constructor, for the parser, which knows already whether namespaces are involved, the
+     * children's name summary (from the hashes it computed reading the names) and which values are plain.
+     */
+    XmlElement(String name, String[] attributes, XmlNode[] children, int line, int column, boolean namespaced,
+            long childNames, long plainValues) {
+        this(name, attributes, children, line, column, childNames, plainValues);
         this.namespaced = (byte) (namespaced ? 2 : 1);
+    }
+
+    /** The bit of {@link #childNames} that a child called {@code name} sets. */
+    static long nameBit(int nameHash) {
+        return 1L << nameHash; // the shift uses the low six bits
+    }
+
+    static long childNamesOf(XmlNode[] children) {
+        long bits = 0;
+        for (XmlNode n : children) {
+            if (n instanceof XmlElement e) {
+                bits |= nameBit(e.name.hashCode());
+            }
+        }
+        return bits;
+    }
+
+    /** False when no child element can be called {@code elementName}; true when one may be. */
+    boolean mayHaveElement(String elementName) {
+        return (childNames & nameBit(elementName.hashCode())) != 0;
+    }
+
+    /** The summary of the child elements' names, for tests of the parser's bookkeeping. */
+    long childNameBits() {
+        return childNames;
+    }
+
+    /** True when attribute {@code index}'s value is known to need no escaping in single quotes. */
+    boolean plainValue(int index) {
+        return index < 64 && (plainValues & (1L << index)) != 0;
     }
 
     /**
@@ -193,6 +246,9 @@ public final class XmlElement implements XmlNode {
 
     /** The child elements with the given name, in document order. */
     public List<XmlElement> elements(String elementName) {
+        if (!mayHaveElement(elementName)) {
+            return List.of();
+        }
         List<XmlElement> list = null;
         for (XmlNode n : children) {
             if (n instanceof XmlElement e && e.hasName(elementName)) {
@@ -205,8 +261,28 @@ public final class XmlElement implements XmlNode {
         return list == null ? List.of() : list;
     }
 
+    /**
+     * The index of the first child element called {@code elementName} at or after child {@code from}, or -1:
+     * for readers that walk the children by index without a list or an {@code Optional} per lookup.
+     */
+    public int indexOfElement(String elementName, int from) {
+        if (!mayHaveElement(elementName)) {
+            return -1;
+        }
+        XmlNode[] c = children;
+        for (int i = Math.max(from, 0); i < c.length; i++) {
+            if (c[i] instanceof XmlElement e && e.hasName(elementName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The first child element with the given name. */
     public Optional<XmlElement> element(String elementName) {
+        if (!mayHaveElement(elementName)) {
+            return Optional.empty();
+        }
         for (XmlNode n : children) {
             if (n instanceof XmlElement e && e.hasName(elementName)) {
                 return Optional.of(e);

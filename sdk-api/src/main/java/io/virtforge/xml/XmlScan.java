@@ -42,6 +42,10 @@ final class XmlScan implements XmlDeclaration.Errors {
     private int[] openFirstChild = new int[8];
     private int[] openNamespaceMark = new int[8];
     private boolean[] openNamespaced = new boolean[8];
+    /** Per open element: the hash of its name, and the summary of its child elements' names so far. */
+    private int[] openNameHash = new int[8];
+    private long[] openChildNames = new long[8];
+    private long[] openPlainValues = new long[8];
     private int depth;
     /** Made on the first namespace declaration or prefix: most libvirt documents have none. */
     private NamespaceScope namespaces;
@@ -51,6 +55,11 @@ final class XmlScan implements XmlDeclaration.Errors {
 
     // the colon of the last name read (-1: none); names with a second colon are refused as they are read
     private int nameColon;
+    // the hash (String.hashCode()) of the last name read, and of the last element started or closed
+    private int nameHash;
+    private int elementHash;
+    // whether the last attribute value read can be written back in single quotes as it is
+    private boolean valuePlain;
 
     XmlScan(char[] buf, int end, XmlLimits limits) {
         this.buf = buf;
@@ -121,7 +130,7 @@ final class XmlScan implements XmlDeclaration.Errors {
                 if (depth == 0) {
                     return closed;
                 }
-                push(closed);
+                pushElement(closed);
                 continue;
             }
             endRun();
@@ -136,7 +145,7 @@ final class XmlScan implements XmlDeclaration.Errors {
             } else {
                 XmlElement empty = startTag();
                 if (empty != null) {
-                    push(empty);
+                    pushElement(empty);
                 }
             }
         }
@@ -151,14 +160,20 @@ final class XmlScan implements XmlDeclaration.Errors {
             throw security("elements nested deeper than the limit of " + limits.maxDepth(), pos);
         }
         int start = pos;
+        // Lines are counted up to the '<' here; inside the tag, whitespace and attribute values count their own
+        // line ends as they are read (nothing else in a tag can hold one), so no later pass reads the tag again.
+        int l = lineOf(start);
+        int column = start - lineStart + 1;
         pos++; // '<'
         String name = name("element name");
+        int hash = nameHash;
         boolean namespaced = nameColon >= 0;
+        long plainValues = 0;
         int attrCount = 0;
         String[] a = attrs;
         boolean empty;
         while (true) {
-            boolean sawSpace = skipWhitespace();
+            boolean sawSpace = skipTagSpace();
             if (pos >= end) {
                 throw malformed("unexpected end of input inside the start tag <" + name + ">", end);
             }
@@ -185,13 +200,16 @@ final class XmlScan implements XmlDeclaration.Errors {
             int attrPos = pos;
             String attrName = name("attribute name");
             namespaced |= nameColon >= 0 || (attrName.length() == 5 && attrName.equals("xmlns"));
-            skipWhitespace();
+            skipTagSpace();
             if (pos >= end || buf[pos] != '=') {
                 throw malformed("expected '=' after attribute " + attrName, pos);
             }
             pos++;
-            skipWhitespace();
+            skipTagSpace();
             String value = attributeValue();
+            if (valuePlain && attrCount < 64) {
+                plainValues |= 1L << attrCount;
+            }
             for (int i = 0; i < attrCount * 2; i += 2) {
                 if (NameCache.sameName(a[i], attrName)) {
                     throw malformed("attribute " + attrName + " appears twice", attrPos);
@@ -216,19 +234,20 @@ final class XmlScan implements XmlDeclaration.Errors {
             }
         }
         String[] elementAttrs = attrCount == 0 ? NO_ATTRIBUTES : Arrays.copyOf(a, attrCount * 2);
-        int l = lineOf(start);
-        int column = start - lineStart + 1;
+        lineCountedTo = pos;
+        elementHash = hash;
         if (empty) {
             if (namespaces != null) {
                 namespaces.restore(mark);
             }
-            return new XmlElement(name, elementAttrs, NO_CHILDREN, l, column, namespaced);
+            return new XmlElement(name, elementAttrs, NO_CHILDREN, l, column, namespaced, 0L, plainValues);
         }
-        open(name, elementAttrs, mark, namespaced, l, column);
+        open(name, elementAttrs, mark, namespaced, l, column, plainValues);
         return null;
     }
 
-    private void open(String name, String[] elementAttrs, int mark, boolean namespaced, int l, int column) {
+    private void open(String name, String[] elementAttrs, int mark, boolean namespaced, int l, int column,
+            long plainValues) {
         if (depth == openNames.length) {
             int n = depth * 2;
             openNames = Arrays.copyOf(openNames, n);
@@ -238,6 +257,9 @@ final class XmlScan implements XmlDeclaration.Errors {
             openNamespaced = Arrays.copyOf(openNamespaced, n);
             openLine = Arrays.copyOf(openLine, n);
             openColumn = Arrays.copyOf(openColumn, n);
+            openNameHash = Arrays.copyOf(openNameHash, n);
+            openChildNames = Arrays.copyOf(openChildNames, n);
+            openPlainValues = Arrays.copyOf(openPlainValues, n);
         }
         openNames[depth] = name;
         openAttrs[depth] = elementAttrs;
@@ -246,6 +268,9 @@ final class XmlScan implements XmlDeclaration.Errors {
         openNamespaced[depth] = namespaced;
         openLine[depth] = l;
         openColumn[depth] = column;
+        openNameHash[depth] = elementHash;
+        openChildNames[depth] = 0;
+        openPlainValues[depth] = plainValues;
         depth++;
     }
 
@@ -286,7 +311,9 @@ final class XmlScan implements XmlDeclaration.Errors {
         openNames[top] = null;
         openAttrs[top] = null;
         depth = top;
-        return new XmlElement(name, elementAttrs, children, openLine[top], openColumn[top], openNamespaced[top]);
+        elementHash = openNameHash[top];
+        return new XmlElement(name, elementAttrs, children, openLine[top], openColumn[top], openNamespaced[top],
+                openChildNames[top], openPlainValues[top]);
     }
 
     /** True when the input at pos is {@code name} followed by a character that cannot continue an ASCII name. */
@@ -415,7 +442,35 @@ final class XmlScan implements XmlDeclaration.Errors {
         return p;
     }
 
+    /** Reads a quoted attribute value; {@link #valuePlain} tells whether the writer may copy it as it is. */
     private String attributeValue() {
+        // The usual value (no reference, no line end, tab or other control character, no surrogate) is read
+        // here, small enough to be inlined into startTag; anything else is read again from the start.
+        char[] b = buf;
+        int q = pos;
+        if (q < end && (b[q] == '\'' || b[q] == '"')) {
+            char quote = b[q];
+            int start = q + 1;
+            int hash = 0;
+            for (int p = start; p < end; p++) {
+                char c = b[p];
+                if (c == quote) {
+                    pos = p + 1;
+                    // in double quotes it may hold a ', which the writer's single quotes escape
+                    valuePlain = quote == '\'' || !holds('\'', start, p);
+                    return p - start <= MAX_SHARED_VALUE ? VALUES.get(b, start, p, hash) : new String(b, start, p - start);
+                }
+                if (c < 0x20 || c == '&' || c == '<' || c >= 0xD800) {
+                    break;
+                }
+                hash = 31 * hash + c;
+            }
+        }
+        return anyAttributeValue();
+    }
+
+    /** {@link #attributeValue} for every value: references, whitespace to normalise, surrogates, and the errors. */
+    private String anyAttributeValue() {
         if (pos >= end) {
             throw malformed("expected a quoted attribute value", pos);
         }
@@ -441,6 +496,9 @@ final class XmlScan implements XmlDeclaration.Errors {
             }
             if (c == '&' || c == '\n' || c == '\t' || c == '\r') {
                 plain = false;
+                if (c == '\n' || (c == '\r' && (p + 1 >= end || b[p + 1] != '\n'))) { // see startTag
+                    lineEnd(p);
+                }
             } else if (c < 0x20) {
                 throw invalidChar(p);
             } else if (c >= 0xD800) {
@@ -455,6 +513,8 @@ final class XmlScan implements XmlDeclaration.Errors {
             p++;
         }
         pos = p + 1;
+        // plain in single quotes: none of < & ' TAB LF CR; in double quotes it may still hold a '
+        valuePlain = plain && (quote == '\'' || !holds('\'', start, p));
         if (plain) {
             return p - start <= MAX_SHARED_VALUE ? VALUES.get(b, start, p, hash) : new String(b, start, p - start);
         }
@@ -582,9 +642,36 @@ final class XmlScan implements XmlDeclaration.Errors {
 
     /**
      * Reads a Name that is also a QName of Namespaces in XML (at most one colon, with a name on each
-     * side); {@link #nameColon} tells where its colon is.
+     * side); {@link #nameColon} tells where its colon is, {@link #nameHash} its hash.
      */
     private String name(String what) {
+        // The usual name, ASCII without a prefix and followed by an ASCII character, is read here, in a method
+        // small enough for the JIT to inline into startTag; anything else is read again from the start by anyName.
+        char[] b = buf;
+        int start = pos;
+        int p = start;
+        if (p < end && XmlChars.isAsciiNcNameStart(b[p])) {
+            int hash = b[p++];
+            while (p < end) {
+                char c = b[p];
+                if (!XmlChars.isAsciiNcNameChar(c)) {
+                    if (c < 128 && c != ':') {
+                        pos = p;
+                        nameColon = -1;
+                        nameHash = hash;
+                        return NAMES.get(b, start, p, hash);
+                    }
+                    break;
+                }
+                hash = 31 * hash + c;
+                p++;
+            }
+        }
+        return anyName(what);
+    }
+
+    /** {@link #name} for every name: non-ASCII characters, surrogate pairs, a prefix, and the errors. */
+    private String anyName(String what) {
         int start = pos;
         if (pos >= end) {
             throw malformed("unexpected end of input, expected " + what, pos);
@@ -636,6 +723,7 @@ final class XmlScan implements XmlDeclaration.Errors {
             throw malformed("'" + new String(buf, start, pos - start) + "' is not a qualified name (Namespaces in XML)", start);
         }
         nameColon = colon < 0 ? -1 : colon - start;
+        nameHash = hash;
         return NAMES.get(buf, start, pos, hash);
     }
 
@@ -659,11 +747,53 @@ final class XmlScan implements XmlDeclaration.Errors {
         return ok;
     }
 
+    /** Adds the element just started (empty) or closed to the content of the innermost open element. */
+    private void pushElement(XmlElement element) {
+        openChildNames[depth - 1] |= XmlElement.nameBit(elementHash);
+        push(element);
+    }
+
     private void push(XmlNode node) {
         if (nodeCount == nodes.length) {
             nodes = Arrays.copyOf(nodes, nodes.length * 2);
         }
         nodes[nodeCount++] = node;
+    }
+
+    private boolean holds(char c, int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (buf[p] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Skips whitespace inside a start tag, counting its line ends (see startTag). */
+    private boolean skipTagSpace() {
+        char[] b = buf;
+        int p = pos;
+        while (p < end) {
+            char c = b[p];
+            if (c != ' ') {
+                if (c == '\n' || (c == '\r' && (p + 1 >= end || b[p + 1] != '\n'))) { // LF, CR alone; CRLF at its LF
+                    lineEnd(p);
+                } else if (c != '\t' && c != '\r') {
+                    break;
+                }
+            }
+            p++;
+        }
+        boolean skipped = p > pos;
+        pos = p;
+        return skipped;
+    }
+
+    /** Counts the line end at {@code p}, read where the lines before it are already counted. */
+    private void lineEnd(int p) {
+        line++;
+        lineStart = p + 1;
+        lineCountedTo = p + 1;
     }
 
     private boolean skipWhitespace() {

@@ -3,6 +3,7 @@ package io.virtforge.xml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Arrays;
 
 /**
  * Writes an {@link XmlElement} tree (or an {@link XmlDocument}) the way libvirt formats XML: two-space
@@ -16,47 +17,44 @@ public final class XmlWriter {
     private static final String SPACES = " ".repeat(128);
 
     /**
-     * One builder per thread, reused: a new 4 KiB builder per document was a tenth of a round trip's time
-     * (allocating, zeroing and growing it), more than the copy {@code toString} makes anyway.
+     * One builder and one tree walker per thread, reused: a new 4 KiB builder per document was a tenth of a
+     * round trip's time (allocating, zeroing and growing it), more than the copy {@code toString} makes anyway.
      */
-    private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(4096));
+    private static final ThreadLocal<TreeWriter> KEPT = ThreadLocal.withInitial(() -> new TreeWriter(new StringBuilder(4096)));
     /** A builder grown past this by a large document is not kept, so a thread does not hold it for ever. */
     private static final int KEPT_CAPACITY = 1 << 16;
 
     /** The element as a string, with a final newline. */
     public static String toXml(XmlElement element) {
-        return render(sb -> write(element, sb));
+        return render(null, element);
     }
 
     /** The document as a string: prolog nodes, root and epilog nodes, each on its own line. */
     public static String toXml(XmlDocument document) {
-        return render(sb -> write(document, sb));
+        return render(document, document.root());
     }
 
-    private static String render(java.util.function.Consumer<StringBuilder> writer) {
-        StringBuilder sb = builder();
+    /** Writes the root, with the document's prolog and epilog when there is a document. */
+    private static String render(XmlDocument document, XmlElement root) {
+        TreeWriter kept = KEPT.get();
+        // in use further up this thread's stack (a write that writes): leave that one alone
+        TreeWriter writer = kept.out.length() == 0 ? kept : new TreeWriter(new StringBuilder(4096));
+        StringBuilder sb = writer.out;
         try {
-            writer.accept(sb);
+            if (document != null) {
+                misc(document.prolog(), sb);
+            }
+            writer.write(root);
+            if (document != null) {
+                misc(document.epilog(), sb);
+            }
             return sb.toString();
         } finally {
-            done(sb);
-        }
-    }
-
-    private static StringBuilder builder() {
-        StringBuilder sb = BUILDER.get();
-        if (sb.length() != 0) {
-            // in use further up this thread's stack (a write that writes): leave that one alone
-            return new StringBuilder(4096);
-        }
-        return sb;
-    }
-
-    private static void done(StringBuilder sb) {
-        if (sb.capacity() > KEPT_CAPACITY) {
-            BUILDER.remove();
-        } else {
-            sb.setLength(0);
+            if (writer == kept && sb.capacity() > KEPT_CAPACITY) {
+                KEPT.remove();
+            } else {
+                sb.setLength(0);
+            }
         }
     }
 
@@ -120,7 +118,18 @@ public final class XmlWriter {
             this.out = out;
         }
 
+        /** Writes one tree; the walker is empty again afterwards, also when the tree cannot be written. */
         void write(XmlElement root) {
+            try {
+                walk(root);
+            } finally {
+                Arrays.fill(open, 0, depth, null);
+                depth = 0;
+                namespaces = null;
+            }
+        }
+
+        private void walk(XmlElement root) {
             start(root, false);
             while (depth > 0) {
                 int top = depth - 1;
@@ -178,10 +187,10 @@ public final class XmlWriter {
             }
             if (depth == open.length) {
                 int n = depth * 2;
-                open = java.util.Arrays.copyOf(open, n);
-                nextChild = java.util.Arrays.copyOf(nextChild, n);
-                namespaceMark = java.util.Arrays.copyOf(namespaceMark, n);
-                inlineContent = java.util.Arrays.copyOf(inlineContent, n);
+                open = Arrays.copyOf(open, n);
+                nextChild = Arrays.copyOf(nextChild, n);
+                namespaceMark = Arrays.copyOf(namespaceMark, n);
+                inlineContent = Arrays.copyOf(inlineContent, n);
             }
             open[depth] = e;
             nextChild[depth] = 0;
@@ -233,7 +242,11 @@ public final class XmlWriter {
         out.append('<').append(e.name());
         for (int i = 0, n = e.attributeCount(); i < n; i++) {
             out.append(' ').append(e.attributeName(i)).append("='");
-            escapeAttribute(e.attributeValue(i), out);
+            if (e.plainValue(i)) {
+                out.append(e.attributeValue(i));
+            } else {
+                escapeAttribute(e.attributeValue(i), out);
+            }
             out.append('\'');
         }
     }

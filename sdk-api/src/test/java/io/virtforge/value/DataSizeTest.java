@@ -90,6 +90,51 @@ class DataSizeTest {
         }
     }
 
+    /**
+     * Every string of up to five characters over the letters units are made of (both cases, and look-alikes)
+     * parses exactly when its ASCII lower case is one of libvirt's spellings, to that spelling's unit.
+     */
+    @Test
+    void unitsParseExactlyTheirSpellingsInAnyAsciiCase() {
+        java.util.Map<String, DataUnit> spellings = new java.util.HashMap<>(java.util.Map.of("b", DataUnit.BYTES, "byte",
+                DataUnit.BYTES, "bytes", DataUnit.BYTES));
+        String powers = "kmgtpe";
+        for (int p = 0; p < powers.length(); p++) {
+            DataUnit decimal = DataUnit.values()[1 + 2 * p];
+            DataUnit binary = DataUnit.values()[2 + 2 * p];
+            spellings.put(powers.charAt(p) + "", binary);
+            spellings.put(powers.charAt(p) + "ib", binary);
+            spellings.put(powers.charAt(p) + "b", decimal);
+        }
+        String letters = "bByYtTeEsSkKiImMgGpPx\u212A";
+        int checked = 0;
+        java.util.List<String> strings = new java.util.ArrayList<>(java.util.List.of(""));
+        for (int length = 1; length <= 5; length++) {
+            java.util.List<String> longer = new java.util.ArrayList<>();
+            String alphabet = length <= 3 ? letters : "bByYtTeEsS"; // the longer ones: spellings of bytes
+            for (String prefix : strings) {
+                if (prefix.length() == length - 1 && prefix.chars().allMatch(c -> alphabet.indexOf(c) >= 0)) {
+                    for (char c : alphabet.toCharArray()) {
+                        longer.add(prefix + c);
+                    }
+                }
+            }
+            strings.addAll(longer);
+        }
+        for (String unit : strings) {
+            DataUnit expected = spellings.get(unit.chars().map(c -> c >= 'A' && c <= 'Z' ? c + 32 : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+            if (expected == null) {
+                assertThatThrownBy(() -> DataUnit.parse(unit)).as(unit).isInstanceOf(ValueFormatException.class);
+            } else {
+                assertThat(DataUnit.parse(unit)).as(unit).isEqualTo(expected);
+                checked++;
+            }
+        }
+        // b, byte and bytes in every case, then each power's three spellings (k, kb, kib) in every case
+        assertThat(checked).isEqualTo(2 + 16 + 32 + 6 * (2 + 4 + 8));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "x", "kibb", "ki", "kbb", "bit", "bytess", "ib", "iB", "KiBs", "Ｋ", "\u212AiB", "k i b", "z"})
     void unknownUnitsAreRejected(String unit) {
