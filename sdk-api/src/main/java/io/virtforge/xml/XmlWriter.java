@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Writes an {@link XmlElement} tree (or an {@link XmlDocument}) the way libvirt formats XML: two-space
@@ -14,48 +15,22 @@ public final class XmlWriter {
     private XmlWriter() {
     }
 
-    private static final String SPACES = " ".repeat(128);
-
     /**
-     * One builder and one tree walker per thread, reused: a new 4 KiB builder per document was a tenth of a
+     * One tree walker and its output array per thread, reused: a new 4 KiB builder per document was a tenth of a
      * round trip's time (allocating, zeroing and growing it), more than the copy {@code toString} makes anyway.
      */
-    private static final ThreadLocal<TreeWriter> KEPT = ThreadLocal.withInitial(() -> new TreeWriter(new StringBuilder(4096)));
-    /** A builder grown past this by a large document is not kept, so a thread does not hold it for ever. */
+    private static final ThreadLocal<TreeWriter> KEPT = ThreadLocal.withInitial(TreeWriter::new);
+    /** An output array grown past this by a large document is not kept, so a thread does not hold it for ever. */
     private static final int KEPT_CAPACITY = 1 << 16;
 
     /** The element as a string, with a final newline. */
     public static String toXml(XmlElement element) {
-        return render(null, element);
+        return render(null, element, null);
     }
 
     /** The document as a string: prolog nodes, root and epilog nodes, each on its own line. */
     public static String toXml(XmlDocument document) {
-        return render(document, document.root());
-    }
-
-    /** Writes the root, with the document's prolog and epilog when there is a document. */
-    private static String render(XmlDocument document, XmlElement root) {
-        TreeWriter kept = KEPT.get();
-        // in use further up this thread's stack (a write that writes): leave that one alone
-        TreeWriter writer = kept.out.length() == 0 ? kept : new TreeWriter(new StringBuilder(4096));
-        StringBuilder sb = writer.out;
-        try {
-            if (document != null) {
-                misc(document.prolog(), sb);
-            }
-            writer.write(root);
-            if (document != null) {
-                misc(document.epilog(), sb);
-            }
-            return sb.toString();
-        } finally {
-            if (writer == kept && sb.capacity() > KEPT_CAPACITY) {
-                KEPT.remove();
-            } else {
-                sb.setLength(0);
-            }
-        }
+        return render(document, document.root(), null);
     }
 
     /**
@@ -64,14 +39,43 @@ public final class XmlWriter {
      * namespace-aware reader (this SDK's parser included) accepts.
      */
     public static void write(XmlElement element, StringBuilder out) {
-        new TreeWriter(out).write(element);
+        render(null, element, Objects.requireNonNull(out, "out"));
     }
 
     /** Appends the document, with a final newline. */
     public static void write(XmlDocument document, StringBuilder out) {
-        misc(document.prolog(), out);
-        write(document.root(), out);
-        misc(document.epilog(), out);
+        render(document, document.root(), Objects.requireNonNull(out, "out"));
+    }
+
+    /**
+     * Writes the root, with the document's prolog and epilog when there is a document, and appends the text to
+     * {@code to}, or returns it when {@code to} is null.
+     */
+    private static String render(XmlDocument document, XmlElement root, StringBuilder to) {
+        TreeWriter kept = KEPT.get();
+        // in use further up this thread's stack (a write that writes): leave that one alone
+        TreeWriter writer = kept.out.length() == 0 ? kept : new TreeWriter();
+        XmlOut out = writer.out;
+        try {
+            if (document != null) {
+                misc(document.prolog(), out);
+            }
+            writer.write(root);
+            if (document != null) {
+                misc(document.epilog(), out);
+            }
+            if (to == null) {
+                return out.toString();
+            }
+            out.appendTo(to);
+            return null;
+        } finally {
+            if (writer == kept && out.capacity() > KEPT_CAPACITY) {
+                KEPT.remove();
+            } else {
+                out.clear();
+            }
+        }
     }
 
     /** Writes the element to a writer, with a final newline. */
@@ -92,10 +96,10 @@ public final class XmlWriter {
         }
     }
 
-    private static void misc(java.util.List<XmlNode> nodes, StringBuilder out) {
+    private static void misc(java.util.List<XmlNode> nodes, XmlOut out) {
         for (int i = 0, n = nodes.size(); i < n; i++) { // indexed: no iterator for the usual empty list
             inline(nodes.get(i), out);
-            out.append('\n');
+            out.put('\n');
         }
     }
 
@@ -104,7 +108,7 @@ public final class XmlWriter {
      * overflow the thread's stack, and checks namespace prefixes on the way.
      */
     private static final class TreeWriter {
-        private final StringBuilder out;
+        private final XmlOut out = new XmlOut(4096);
         private XmlElement[] open = new XmlElement[16];
         private int[] nextChild = new int[16];
         private int[] namespaceMark = new int[16];
@@ -113,10 +117,6 @@ public final class XmlWriter {
         private int depth;
         /** Made on the first namespace declaration or prefix: most libvirt documents have none. */
         private NamespaceScope namespaces;
-
-        TreeWriter(StringBuilder out) {
-            this.out = out;
-        }
 
         /** Writes one tree; the walker is empty again afterwards, also when the tree cannot be written. */
         void write(XmlElement root) {
@@ -142,16 +142,16 @@ public final class XmlWriter {
                     } else if (inline) {
                         inline(child, out);
                     } else {
-                        indent(out, depth);
+                        out.spaces(2 * depth);
                         inline(child, out);
-                        out.append('\n');
+                        out.put('\n');
                     }
                 } else {
                     boolean inline = inlineContent[top];
                     if (!inline) {
-                        indent(out, top);
+                        out.spaces(2 * top);
                     }
-                    out.append("</").append(e.name()).append('>');
+                    out.put('<').put('/').put(e.name()).put('>');
                     if (namespaces != null) {
                         namespaces.restore(namespaceMark[top]);
                     }
@@ -159,7 +159,7 @@ public final class XmlWriter {
                     depth = top;
                     // an element is itself inline when its parent's content is
                     if (top == 0 || !inlineContent[top - 1]) {
-                        out.append('\n');
+                        out.put('\n');
                     }
                 }
             }
@@ -168,22 +168,25 @@ public final class XmlWriter {
         /** Writes a start tag, and the whole element when it is empty; else opens it. */
         private void start(XmlElement e, boolean inline) {
             if (!inline) {
-                indent(out, depth);
+                out.spaces(2 * depth);
             }
             int mark = namespaces == null ? 0 : namespaces.mark();
             checkNamespaces(e);
             startTag(e, out);
             if (e.childCount() == 0) {
-                out.append(inline ? "/>" : "/>\n");
+                out.put('/').put('>');
+                if (!inline) {
+                    out.put('\n');
+                }
                 if (namespaces != null) {
                     namespaces.restore(mark);
                 }
                 return;
             }
-            out.append('>');
+            out.put('>');
             boolean inlineChildren = inline || isInline(e);
             if (!inlineChildren) {
-                out.append('\n');
+                out.put('\n');
             }
             if (depth == open.length) {
                 int n = depth * 2;
@@ -224,43 +227,34 @@ public final class XmlWriter {
     }
 
     /** Writes a node other than an element (elements go through {@link TreeWriter}). */
-    private static void inline(XmlNode node, StringBuilder out) {
+    private static void inline(XmlNode node, XmlOut out) {
         if (node instanceof XmlText t) {
             escapeText(t.text(), out);
         } else if (node instanceof XmlComment c) {
-            out.append("<!--").append(c.text()).append("-->");
+            out.put("<!--").put(c.text()).put("-->");
         } else if (node instanceof XmlProcessingInstruction pi) {
-            out.append("<?").append(pi.target());
+            out.put('<').put('?').put(pi.target());
             if (!pi.data().isEmpty()) {
-                out.append(' ').append(pi.data());
+                out.put(' ').put(pi.data());
             }
-            out.append("?>");
+            out.put('?').put('>');
         }
     }
 
-    private static void startTag(XmlElement e, StringBuilder out) {
-        out.append('<').append(e.name());
+    private static void startTag(XmlElement e, XmlOut out) {
+        out.put('<').put(e.name());
         for (int i = 0, n = e.attributeCount(); i < n; i++) {
-            out.append(' ').append(e.attributeName(i)).append("='");
+            out.put(' ').put(e.attributeName(i)).put('=').put('\'');
             if (e.plainValue(i)) {
-                out.append(e.attributeValue(i));
+                out.put(e.attributeValue(i));
             } else {
                 escapeAttribute(e.attributeValue(i), out);
             }
-            out.append('\'');
+            out.put('\'');
         }
     }
 
-    private static void indent(StringBuilder out, int depth) {
-        int n = depth * 2;
-        while (n > SPACES.length()) {
-            out.append(SPACES);
-            n -= SPACES.length();
-        }
-        out.append(SPACES, 0, n);
-    }
-
-    private static void escapeAttribute(String v, StringBuilder out) {
+    private static void escapeAttribute(String v, XmlOut out) {
         int start = 0;
         for (int i = 0, n = v.length(); i < n; i++) {
             char c = v.charAt(i);
@@ -277,18 +271,14 @@ public final class XmlWriter {
                 default -> null;
             };
             if (rep != null) {
-                out.append(v, start, i).append(rep);
+                out.put(v, start, i).put(rep);
                 start = i + 1;
             }
         }
-        if (start == 0) {
-            out.append(v);
-        } else {
-            out.append(v, start, v.length());
-        }
+        out.put(v, start, v.length());
     }
 
-    private static void escapeText(String v, StringBuilder out) {
+    private static void escapeText(String v, XmlOut out) {
         int start = 0;
         for (int i = 0, n = v.length(); i < n; i++) {
             char c = v.charAt(i);
@@ -303,14 +293,10 @@ public final class XmlWriter {
                 default -> null;
             };
             if (rep != null) {
-                out.append(v, start, i).append(rep);
+                out.put(v, start, i).put(rep);
                 start = i + 1;
             }
         }
-        if (start == 0) {
-            out.append(v);
-        } else {
-            out.append(v, start, v.length());
-        }
+        out.put(v, start, v.length());
     }
 }
