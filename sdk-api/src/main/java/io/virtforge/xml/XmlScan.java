@@ -445,7 +445,7 @@ final class XmlScan implements XmlDeclaration.Errors {
     /** Reads a quoted attribute value; {@link #valuePlain} tells whether the writer may copy it as it is. */
     private String attributeValue() {
         // The usual value (no reference, no line end, tab or other control character, no surrogate) is read
-        // here, small enough to be inlined into startTag; anything else is read again from the start.
+        // here in one tight loop; anything else is read again from the start by anyAttributeValue.
         char[] b = buf;
         int q = pos;
         if (q < end && (b[q] == '\'' || b[q] == '"')) {
@@ -645,8 +645,8 @@ final class XmlScan implements XmlDeclaration.Errors {
      * side); {@link #nameColon} tells where its colon is, {@link #nameHash} its hash.
      */
     private String name(String what) {
-        // The usual name, ASCII without a prefix and followed by an ASCII character, is read here, in a method
-        // small enough for the JIT to inline into startTag; anything else is read again from the start by anyName.
+        // The usual name, ASCII without a prefix and followed by an ASCII character, is read here in one tight
+        // loop on table lookups; anything else is read again from the start by anyName.
         char[] b = buf;
         int start = pos;
         int p = start;
