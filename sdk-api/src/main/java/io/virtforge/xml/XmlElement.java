@@ -246,19 +246,15 @@ public final class XmlElement implements XmlNode {
 
     /** The child elements with the given name, in document order. */
     public List<XmlElement> elements(String elementName) {
-        if (!mayHaveElement(elementName)) {
+        int i = indexOfElement(elementName, 0);
+        if (i < 0) {
             return List.of();
         }
-        List<XmlElement> list = null;
-        for (XmlNode n : children) {
-            if (n instanceof XmlElement e && e.hasName(elementName)) {
-                if (list == null) {
-                    list = new ArrayList<>(4);
-                }
-                list.add(e);
-            }
+        List<XmlElement> list = new ArrayList<>(4);
+        for (; i >= 0; i = indexOfElement(elementName, i + 1)) {
+            list.add((XmlElement) children[i]);
         }
-        return list == null ? List.of() : list;
+        return list;
     }
 
     /**
@@ -280,15 +276,8 @@ public final class XmlElement implements XmlNode {
 
     /** The first child element with the given name. */
     public Optional<XmlElement> element(String elementName) {
-        if (!mayHaveElement(elementName)) {
-            return Optional.empty();
-        }
-        for (XmlNode n : children) {
-            if (n instanceof XmlElement e && e.hasName(elementName)) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
+        int i = indexOfElement(elementName, 0);
+        return i < 0 ? Optional.empty() : Optional.of((XmlElement) children[i]);
     }
 
     /** True when this element's qualified name is {@code candidate}. */

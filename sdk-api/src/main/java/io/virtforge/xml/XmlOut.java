@@ -75,14 +75,8 @@ final class XmlOut {
         buf = Arrays.copyOf(buf, (int) Math.min(MAX_LENGTH, Math.max(2L * buf.length, (long) len + more)));
     }
 
-    /** Appends what was put to {@code out}. */
-    void appendTo(StringBuilder out) {
-        out.append(buf, 0, len);
-    }
-
-    /** What was put, as a string. */
-    @Override
-    public String toString() {
-        return new String(buf, 0, len);
+    /** Hands what was put to {@code sink}, the array valid during the call only. */
+    <T> T handTo(XmlWriter.TextSink<T> sink) {
+        return sink.take(buf, len);
     }
 }

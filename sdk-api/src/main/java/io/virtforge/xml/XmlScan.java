@@ -496,7 +496,7 @@ final class XmlScan implements XmlDeclaration.Errors {
             }
             if (c == '&' || c == '\n' || c == '\t' || c == '\r') {
                 plain = false;
-                if (c == '\n' || (c == '\r' && (p + 1 >= end || b[p + 1] != '\n'))) { // see startTag
+                if (endsLine(c, p)) { // see startTag
                     lineEnd(p);
                 }
             } else if (c < 0x20) {
@@ -776,7 +776,7 @@ final class XmlScan implements XmlDeclaration.Errors {
         while (p < end) {
             char c = b[p];
             if (c != ' ') {
-                if (c == '\n' || (c == '\r' && (p + 1 >= end || b[p + 1] != '\n'))) { // LF, CR alone; CRLF at its LF
+                if (endsLine(c, p)) { // see startTag
                     lineEnd(p);
                 } else if (c != '\t' && c != '\r') {
                     break;
@@ -787,6 +787,11 @@ final class XmlScan implements XmlDeclaration.Errors {
         boolean skipped = p > pos;
         pos = p;
         return skipped;
+    }
+
+    /** True when {@code c}, at {@code p}, ends a line: LF, or CR alone (a CRLF ends its line at the LF). */
+    private boolean endsLine(char c, int p) {
+        return c == '\n' || (c == '\r' && (p + 1 >= end || buf[p + 1] != '\n'));
     }
 
     /** Counts the line end at {@code p}, read where the lines before it are already counted. */
@@ -881,7 +886,7 @@ final class XmlScan implements XmlDeclaration.Errors {
         int ls = lineStart;
         for (int p = lineCountedTo; p < offset; p++) {
             char c = b[p];
-            if (c <= '\r' && (c == '\n' || (c == '\r' && (p + 1 >= end || b[p + 1] != '\n')))) { // LF, CRLF or CR alone
+            if (c <= '\r' && endsLine(c, p)) { // one comparison for the usual character
                 l++;
                 ls = p + 1;
             }

@@ -23,14 +23,24 @@ public final class XmlWriter {
     /** An output array grown past this by a large document is not kept, so a thread does not hold it for ever. */
     private static final int KEPT_CAPACITY = 1 << 16;
 
+    /**
+     * Receives the characters of a written document. The array belongs to the writer and holds the text only
+     * during the call: read it there, and keep neither it nor its contents' position.
+     */
+    @FunctionalInterface
+    public interface TextSink<T> {
+        /** Takes {@code chars[0, length)}, the whole text; returns what the write returns. */
+        T take(char[] chars, int length);
+    }
+
     /** The element as a string, with a final newline. */
     public static String toXml(XmlElement element) {
-        return render(null, element, null);
+        return render(null, element, XmlWriter::string);
     }
 
     /** The document as a string: prolog nodes, root and epilog nodes, each on its own line. */
     public static String toXml(XmlDocument document) {
-        return render(document, document.root(), null);
+        return render(document, document.root(), XmlWriter::string);
     }
 
     /**
@@ -39,19 +49,30 @@ public final class XmlWriter {
      * namespace-aware reader (this SDK's parser included) accepts.
      */
     public static void write(XmlElement element, StringBuilder out) {
-        render(null, element, Objects.requireNonNull(out, "out"));
+        Objects.requireNonNull(out, "out");
+        render(null, element, (chars, length) -> out.append(chars, 0, length));
     }
 
     /** Appends the document, with a final newline. */
     public static void write(XmlDocument document, StringBuilder out) {
-        render(document, document.root(), Objects.requireNonNull(out, "out"));
+        Objects.requireNonNull(out, "out");
+        render(document, document.root(), (chars, length) -> out.append(chars, 0, length));
     }
 
     /**
-     * Writes the root, with the document's prolog and epilog when there is a document, and appends the text to
-     * {@code to}, or returns it when {@code to} is null.
+     * Writes the document and hands its characters to {@code sink} without making a string of them (for an
+     * encoder that copies them elsewhere anyway, such as into native memory); returns what the sink returns.
      */
-    private static String render(XmlDocument document, XmlElement root, StringBuilder to) {
+    public static <T> T write(XmlDocument document, TextSink<T> sink) {
+        return render(document, document.root(), Objects.requireNonNull(sink, "sink"));
+    }
+
+    private static String string(char[] chars, int length) {
+        return new String(chars, 0, length);
+    }
+
+    /** Writes the root, with the document's prolog and epilog when there is a document, and hands the text to the sink. */
+    private static <T> T render(XmlDocument document, XmlElement root, TextSink<T> sink) {
         TreeWriter kept = KEPT.get();
         // in use further up this thread's stack (a write that writes): leave that one alone
         TreeWriter writer = kept.out.length() == 0 ? kept : new TreeWriter();
@@ -64,11 +85,7 @@ public final class XmlWriter {
             if (document != null) {
                 misc(document.epilog(), out);
             }
-            if (to == null) {
-                return out.toString();
-            }
-            out.appendTo(to);
-            return null;
+            return out.handTo(sink);
         } finally {
             if (writer == kept && out.capacity() > KEPT_CAPACITY) {
                 KEPT.remove();

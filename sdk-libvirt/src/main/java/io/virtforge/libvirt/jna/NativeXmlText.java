@@ -25,8 +25,6 @@ final class NativeXmlText {
     private static final int KEPT = 1 << 20;
     private static final ThreadLocal<NativeXmlText> PER_THREAD = ThreadLocal.withInitial(NativeXmlText::new);
 
-    private final StringBuilder text = new StringBuilder(INITIAL);
-    private char[] chars = new char[INITIAL];
     private byte[] bytes = new byte[INITIAL];
     private Memory memory = new Memory(INITIAL);
     private boolean inUse;
@@ -58,28 +56,25 @@ final class NativeXmlText {
     }
 
     private <T> T run(XmlDocument document, Function<Pointer, T> call) {
-        text.setLength(0);
-        XmlWriter.write(document, text);
-        int length = encode();
+        return call.apply(XmlWriter.write(document, this::copyOut));
+    }
+
+    /** The writer's text as UTF-8 in {@link #memory}, NUL-terminated; the characters are valid during the call only. */
+    private Memory copyOut(char[] in, int n) {
+        int length = encode(in, n);
         if (memory.size() < length) {
             memory.close();
             memory = new Memory(Math.max(length, 2 * memory.size()));
         }
         memory.write(0, bytes, 0, length);
-        return call.apply(memory);
+        return memory;
     }
 
-    /** UTF-8 of {@link #text} into {@link #bytes}, NUL-terminated; returns the byte count with the NUL. */
-    private int encode() {
-        int n = text.length();
-        if (chars.length < n) {
-            chars = new char[Math.max(n, 2 * chars.length)];
-        }
-        text.getChars(0, n, chars, 0);
+    /** UTF-8 of {@code in[0, n)} into {@link #bytes}, NUL-terminated; returns the byte count with the NUL. */
+    private int encode(char[] in, int n) {
         if (bytes.length < 3 * n + 1) {
             bytes = new byte[Math.max(3 * n + 1, 2 * bytes.length)];
         }
-        char[] in = chars;
         byte[] out = bytes;
         int o = 0;
         for (int i = 0; i < n; i++) {
